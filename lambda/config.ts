@@ -1,0 +1,37 @@
+// The environment, parsed once with zod at cold start. Nothing else reads process.env.
+import { z } from 'zod';
+import { ConfigError } from './errors';
+
+const EnvSchema = z.object({
+  SKILL_TABLE: z.string().min(3).max(255).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  HEALTH_LOG: z.enum(['off', 'detailed']).default('off'),
+  SKILL_ID: z.string().min(1).optional(),
+});
+
+export type Config = {
+  tableName: string;
+  dynamoEndpoint: string | undefined;
+  region: string;
+  /** Health details (body part, severity, why a session ended) are stored only when 'detailed'. */
+  healthLog: 'off' | 'detailed';
+  skillId: string | undefined;
+};
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const blankToUndefined = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
+  const parsed = EnvSchema.safeParse(blankToUndefined);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new ConfigError(`Invalid environment: ${fields}`);
+  }
+  const e = parsed.data;
+  return {
+    tableName: e.SKILL_TABLE,
+    dynamoEndpoint: e.DYNAMODB_ENDPOINT,
+    region: e.AWS_REGION,
+    healthLog: e.HEALTH_LOG,
+    skillId: e.SKILL_ID,
+  };
+}
