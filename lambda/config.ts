@@ -2,12 +2,16 @@
 import { z } from 'zod';
 import { ConfigError } from './errors';
 
+/** Only for local runs and tests; a deployment sets its own secret so keys cannot be recomputed by others. */
+export const DEVELOPMENT_USER_KEY_SECRET = 'range-of-motion-coach-development-only';
+
 const EnvSchema = z.object({
   SKILL_TABLE: z.string().min(3).max(255).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
   DYNAMODB_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().min(1).default('us-east-1'),
   HEALTH_LOG: z.enum(['off', 'detailed']).default('off'),
   SKILL_ID: z.string().min(1).optional(),
+  USER_KEY_SECRET: z.string().min(16).default(DEVELOPMENT_USER_KEY_SECRET),
 });
 
 export type Config = {
@@ -17,6 +21,8 @@ export type Config = {
   /** Health details (body part, severity, why a session ended) are stored only when 'detailed'. */
   healthLog: 'off' | 'detailed';
   skillId: string | undefined;
+  /** Keys the hash that stands for the Alexa userId in storage and logs. */
+  userKeySecret: string;
 };
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -33,5 +39,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     region: e.AWS_REGION,
     healthLog: e.HEALTH_LOG,
     skillId: e.SKILL_ID,
+    userKeySecret: e.USER_KEY_SECRET,
   };
 }

@@ -5,7 +5,7 @@ export const REGIONS = ['legs', 'arms', 'neckAndTrunk'] as const;
 export const SIDES = ['right', 'left'] as const;
 export const LIMBS = ['leg', 'foot', 'arm', 'hand'] as const;
 
-/** Handout: large joints move at least 3 s each way with a 1 s pause; fingers and toes at least 2 s. */
+/** The handout asks for slow, steady movement; these floors are our product rule for "slowly": 3 s each way with a 1 s pause for large joints, 2 s for fingers and toes. */
 export const PACE_FLOOR = {
   large: { outSeconds: 3, pauseSeconds: 1, backSeconds: 3 },
   small: { outSeconds: 2, pauseSeconds: 1, backSeconds: 2 },

@@ -1,0 +1,157 @@
+// The building blocks of a turn: set up a step, deliver its set, settle it, advance, start, finish.
+import { exerciseById } from '../catalog/catalog';
+import { doseAmount, effectivePace, setMovementMs } from './pace';
+import { buildSteps, sameStep, stepKey } from './plan';
+import { summarizeDay } from './summary';
+import type { Act, OutcomeRecord, PlannedStep, RoutineChoice, RoutineState, StepOutcome, StepRef, TurnContext } from './types';
+
+/** What one event did: the new state, the content acts, and whether the session closes. */
+export type Move = { state: RoutineState; acts: Act[]; close?: 'goodbye' | 'paused' | 'emergency' | 'silent' };
+
+export function todaysSteps(state: RoutineState, ctx: TurnContext): PlannedStep[] {
+  const routine = state.today.routine;
+  return routine === null ? [] : buildSteps(routine, ctx.program, state.today.skippedExerciseIds);
+}
+
+export function currentIndex(state: RoutineState, steps: readonly PlannedStep[]): number {
+  return steps.findIndex((s) => sameStep(s, state.today.current));
+}
+
+export function stepAfter(state: RoutineState, ctx: TurnContext): PlannedStep | null {
+  const steps = todaysSteps(state, ctx);
+  const index = currentIndex(state, steps);
+  if (index >= 0) return steps[index + 1] ?? null;
+  return firstUnfinished(state, steps);
+}
+
+export function currentPlanned(state: RoutineState, ctx: TurnContext): PlannedStep | null {
+  const steps = todaysSteps(state, ctx);
+  return steps[currentIndex(state, steps)] ?? null;
+}
+
+function firstUnfinished(state: RoutineState, steps: readonly PlannedStep[]): PlannedStep | null {
+  return steps.find((s) => state.today.outcomes[stepKey(s)] === undefined) ?? null;
+}
+
+export function ref(step: StepRef): StepRef {
+  return { exerciseId: step.exerciseId, side: step.side };
+}
+
+export function record(state: RoutineState, step: StepRef, outcome: StepOutcome, amount: number): RoutineState {
+  const entry: OutcomeRecord = { outcome, amount };
+  return { ...state, today: { ...state.today, outcomes: { ...state.today.outcomes, [stepKey(step)]: entry } } };
+}
+
+/** Records the delivered set of the current step with the given outcome. */
+export function settleAs(state: RoutineState, outcome: 'completed' | 'cutShort'): RoutineState {
+  const { delivered, current, phase } = state.today;
+  if (phase !== 'setDelivered' || delivered === null || current === null) return state;
+  const settled = record(state, current, outcome, outcome === 'completed' ? delivered.amount : 0);
+  return { ...settled, today: { ...settled.today, delivered: null, phase: 'settingUp' } };
+}
+
+/** A step command confirms a delivered set; one that arrives before the movements end interrupted it. */
+export function settleDelivered(state: RoutineState, ctx: TurnContext): RoutineState {
+  const endsAtMs = state.today.delivered?.endsAtMs ?? 0;
+  return settleAs(state, ctx.nowMs < endsAtMs ? 'cutShort' : 'completed');
+}
+
+/** Stop and pause settle only an interrupted set; a set heard to the end stays unconfirmed for the relaunch. */
+export function settleIfInterrupted(state: RoutineState, ctx: TurnContext): RoutineState {
+  const { delivered } = state.today;
+  if (state.today.phase !== 'setDelivered' || delivered === null || ctx.nowMs >= delivered.endsAtMs) return state;
+  return settleDelivered(state, ctx);
+}
+
+function lastSideBefore(steps: readonly PlannedStep[], index: number): string | null {
+  for (let i = index - 1; i >= 0; i -= 1) {
+    const side = steps[i]?.side;
+    if (side) return side;
+  }
+  return null;
+}
+
+export function setUpAt(state: RoutineState, steps: readonly PlannedStep[], index: number): Move {
+  const step = steps[index];
+  if (step === undefined) return finish(state);
+  const previousSide = lastSideBefore(steps, index);
+  const next: RoutineState = {
+    ...state,
+    paused: false,
+    today: { ...state.today, phase: 'settingUp', current: ref(step), delivered: null },
+  };
+  const sideChanged = step.side !== null && previousSide !== null && previousSide !== step.side;
+  return { state: next, acts: [{ type: 'SetUp', step, sideChanged, stepNumber: index + 1, stepCount: steps.length }] };
+}
+
+export function deliverSet(state: RoutineState, step: PlannedStep, ctx: TurnContext): Move {
+  const exercise = exerciseById(step.exerciseId);
+  const pace = effectivePace(exercise.pace, state.prefs.paceFactor);
+  const endsAtMs = ctx.nowMs + setMovementMs(step.dose, pace, exercise.stages.length);
+  const next: RoutineState = {
+    ...state,
+    paused: false,
+    interruptHintGiven: true,
+    today: {
+      ...state.today,
+      phase: 'setDelivered',
+      current: ref(step),
+      delivered: { atMs: ctx.nowMs, endsAtMs, amount: doseAmount(step.dose) },
+    },
+  };
+  const after = stepAfter(next, ctx);
+  return {
+    state: next,
+    acts: [
+      { type: 'Set', step, paceFactor: state.prefs.paceFactor, interruptHint: !state.interruptHintGiven },
+      { type: 'SetFinished', step, next: after === null ? null : ref(after) },
+    ],
+  };
+}
+
+export function finish(state: RoutineState): Move {
+  const next: RoutineState = {
+    ...state,
+    paused: false,
+    pending: { kind: 'wantSummary' },
+    today: { ...state.today, phase: 'finished', current: null, delivered: null },
+  };
+  return { state: next, acts: [] };
+}
+
+/** Moves to the step after the current one, or finishes the routine after the last. */
+export function advance(state: RoutineState, ctx: TurnContext): Move {
+  const steps = todaysSteps(state, ctx);
+  const index = currentIndex(state, steps);
+  const target = index >= 0 ? index + 1 : steps.findIndex((s) => state.today.outcomes[stepKey(s)] === undefined);
+  if (target < 0 || target >= steps.length) return finishWithSummary(state, ctx);
+  return setUpAt(state, steps, target);
+}
+
+export function finishWithSummary(state: RoutineState, ctx: TurnContext): Move {
+  const finished = finish(state);
+  return { ...finished, acts: [{ type: 'RoutineFinished', summary: summarizeDay(finished.state.today, ctx.program) }] };
+}
+
+/** Starts a routine from its first step. Earlier outcomes of that routine's steps are cleared. */
+export function startRoutine(state: RoutineState, routine: RoutineChoice, ctx: TurnContext): Move {
+  const keys = new Set(buildSteps(routine, ctx.program).map(stepKey));
+  const outcomes = Object.fromEntries(Object.entries(state.today.outcomes).filter(([key]) => !keys.has(key)));
+  const started: RoutineState = {
+    ...state,
+    introduced: true,
+    today: {
+      ...state.today,
+      routine,
+      outcomes,
+      skippedExerciseIds: [],
+      current: null,
+      delivered: null,
+      endedEarly: false,
+      startedAtMs: state.today.startedAtMs ?? ctx.nowMs,
+    },
+  };
+  const steps = todaysSteps(started, ctx);
+  const setUp = setUpAt(started, steps, 0);
+  return { state: setUp.state, acts: [{ type: 'RoutineStarted', routine, stepCount: steps.length }, ...setUp.acts] };
+}

@@ -1,0 +1,42 @@
+// Which prompt ends a turn that keeps the session open: the question pending, else what the phase awaits.
+import { currentPlanned, ref, stepAfter } from './moves';
+import type { Act, PromptKind, RoutineState, StepRef, TurnContext } from './types';
+
+export function promptFor(state: RoutineState, ctx: TurnContext): Extract<Act, { type: 'Prompt' }> {
+  const current = state.today.current === null ? null : ref(state.today.current);
+  const following = (): StepRef | null => {
+    const after = stepAfter(state, ctx);
+    return after === null ? null : ref(after);
+  };
+  const prompt = (kind: PromptKind, next: StepRef | null) => ({ type: 'Prompt' as const, prompt: kind, next });
+  switch (state.pending?.kind) {
+    case 'chooseRoutine':
+      return prompt('chooseRoutine', null);
+    case 'continueOrRestart':
+      return prompt('continueOrRestart', current);
+    case 'wasSetFinished':
+      return prompt('wasSetFinished', current);
+    case 'repeatAfterPain':
+      return prompt('repeatAfterPain', current);
+    case 'wantSummary':
+      return prompt('wantSummary', null);
+    case 'secondRound':
+      return prompt('secondRound', null);
+    case undefined:
+      break;
+  }
+  switch (state.today.phase) {
+    case 'choosing':
+      return prompt('chooseRoutine', null);
+    case 'settingUp': {
+      const planned = currentPlanned(state, ctx);
+      return prompt('sayReady', planned === null ? current : ref(planned));
+    }
+    case 'setDelivered':
+      return prompt('afterSet', following());
+    case 'stoppedForPain':
+      return prompt('afterPain', following());
+    case 'finished':
+      return prompt('routineDone', null);
+  }
+}

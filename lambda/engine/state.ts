@@ -1,0 +1,51 @@
+// The initial state of a new user and the roll-over to a new local day.
+import { PACE_FACTOR } from './pace';
+import { summarizeDay } from './summary';
+import type { DayProgress, Program, RoutineState } from './types';
+
+export const VOICE_RATE = { normal: 100, min: 70, step: 10 } as const;
+/** Relaunching within this long of the last turn goes straight back to the step in progress. */
+export const RESUME_DIRECTLY_WITHIN_MS = 30 * 60 * 1000;
+/** Bounds the record: more reports than this in one day keep only the latest. */
+export const MAX_PAIN_REPORTS_PER_DAY = 12;
+
+export function freshDay(day: string): DayProgress {
+  return {
+    day,
+    routine: null,
+    phase: 'choosing',
+    current: null,
+    delivered: null,
+    skippedExerciseIds: [],
+    outcomes: {},
+    painReports: [],
+    startedAtMs: null,
+    endedEarly: false,
+  };
+}
+
+export function initialState(day: string): RoutineState {
+  return {
+    today: freshDay(day),
+    previousDay: null,
+    prefs: { paceFactor: PACE_FACTOR.initial, voiceRatePercent: VOICE_RATE.normal },
+    pending: null,
+    paused: false,
+    introduced: false,
+    interruptHintGiven: false,
+    lastTurnAtMs: null,
+  };
+}
+
+/** A new local day starts a fresh routine; what was left of the last one is remembered to mention it. */
+export function rollOver(state: RoutineState, day: string, program: Program): RoutineState {
+  const old = state.today;
+  const previousDay =
+    old.routine === null
+      ? state.previousDay
+      : (() => {
+          const summary = summarizeDay(old, program);
+          return { day: old.day, routine: old.routine, done: summary.completed, planned: summary.planned };
+        })();
+  return { ...state, today: freshDay(day), previousDay, pending: null, paused: false };
+}

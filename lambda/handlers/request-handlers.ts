@@ -1,0 +1,48 @@
+// The request handlers: each checks only the request type and intent, then runs one engine turn.
+import { getIntentName, getRequestType, type RequestHandler } from 'ask-sdk-core';
+import type { SessionEndedRequest } from 'ask-sdk-model';
+import { eventForIntent } from './intent-events';
+import type { SkillDeps } from './skill-deps';
+import { runTurn } from './turn';
+
+export function buildRequestHandlers(deps: SkillDeps): RequestHandler[] {
+  const launchHandler: RequestHandler = {
+    canHandle: (input) => getRequestType(input.requestEnvelope) === 'LaunchRequest',
+    handle: (input) => runTurn(input, { type: 'Launched' }, deps),
+  };
+
+  const intentHandler: RequestHandler = {
+    canHandle: (input) => getRequestType(input.requestEnvelope) === 'IntentRequest',
+    handle: (input) => runTurn(input, eventForIntent(getIntentName(input.requestEnvelope), input.requestEnvelope), deps),
+  };
+
+  /** Alexa takes no speech here; the turn only records that the session ended. */
+  const sessionEndedHandler: RequestHandler = {
+    canHandle: (input) => getRequestType(input.requestEnvelope) === 'SessionEndedRequest',
+    handle: async (input) => {
+      const request = input.requestEnvelope.request as SessionEndedRequest;
+      deps.logger.info('session.ended', { requestId: request.requestId, detail: request.reason });
+      return input.responseBuilder.getResponse();
+    },
+  };
+
+  /** Alexa could not use an earlier response; it cannot take a reply either, so only log. */
+  const exceptionHandler: RequestHandler = {
+    canHandle: (input) => getRequestType(input.requestEnvelope) === 'System.ExceptionEncountered',
+    handle: (input) => {
+      deps.logger.error('alexa.exception_encountered', { requestId: input.requestEnvelope.request.requestId });
+      return input.responseBuilder.getResponse();
+    },
+  };
+
+  /** Display events, CanFulfill and other request types the skill does not use get an empty answer. */
+  const otherRequestHandler: RequestHandler = {
+    canHandle: () => true,
+    handle: (input) => {
+      deps.logger.info('request.ignored', { requestId: input.requestEnvelope.request.requestId, requestType: getRequestType(input.requestEnvelope) });
+      return input.responseBuilder.getResponse();
+    },
+  };
+
+  return [launchHandler, intentHandler, sessionEndedHandler, exceptionHandler, otherRequestHandler];
+}

@@ -1,0 +1,122 @@
+// Acts -> speech: the one place that decides how the skill sounds. Returns SSML without <speak>.
+import type { Act, PromptKind, StepRef } from '../engine/types';
+import { stringsFor } from './locale-strings';
+import type { LocaleStrings } from './locales/en-US';
+import { renderSet, renderSetUp } from './set-speech';
+import { text, withVoiceRate } from './ssml';
+import { capitalize, exerciseName, stepName } from './step-names';
+import { renderSummary, summaryCard } from './summary-speech';
+
+export type Rendered = {
+  speech: string;
+  reprompt: string | null;
+  endSession: boolean;
+  card: { title: string; text: string } | null;
+};
+
+export type RenderOptions = { locale: string; voiceRatePercent: number };
+
+const sentence = (line: string) => `<s>${text(line)}</s>`;
+
+function renderContent(act: Act, s: LocaleStrings): string {
+  switch (act.type) {
+    case 'Intro':
+      return sentence(s.intro(s.therapist));
+    case 'Welcome':
+      return sentence(s.welcome);
+    case 'NewDay':
+      return sentence(s.newDay(act.previous));
+    case 'WelcomeBack':
+      return sentence(s.welcomeBack);
+    case 'RoutineStarted':
+      return sentence(s.routineStarted(act.routine, act.stepCount));
+    case 'SetUp':
+      return renderSetUp(act, s);
+    case 'Set':
+      return renderSet(act, s);
+    case 'SetFinished':
+      return sentence(s.setFinished(stepName(act.step)));
+    case 'Skipped':
+      return sentence(s.skipped(exerciseName(act.exerciseId)));
+    case 'PainStop':
+      return sentence(act.step === null ? s.painStopNoStep(s.therapist) : s.painStop(s.therapist));
+    case 'Emergency':
+      return sentence(s.emergency);
+    case 'PaceChanged':
+      return sentence(paceLine(act, s));
+    case 'VoiceRateChanged':
+      return sentence(act.voiceRatePercent === 100 ? s.voiceNormal : act.limit === 'slowest' ? s.voiceSlowest : s.voiceSlower);
+    case 'Paused':
+      return sentence(s.paused);
+    case 'RoutineFinished':
+      return sentence(s.routineFinished);
+    case 'AlreadyDoneToday':
+      return sentence(s.alreadyDoneToday);
+    case 'Summary':
+      return renderSummary(act.summary, s);
+    case 'Help':
+      return `${sentence(s.help[act.phase])} ${sentence(s.help.commands)}`;
+    case 'NotUnderstood':
+      return sentence(s.notUnderstood);
+    case 'NotAvailableNow':
+      return sentence(s.notAvailable[act.reason]);
+    case 'NotInRoutine':
+      return sentence(capitalize(s.notInRoutine(exerciseName(act.exerciseId), act.routine)));
+    case 'Goodbye':
+      return sentence(s.goodbye);
+    case 'Prompt':
+    case 'Close':
+      return '';
+  }
+}
+
+function paceLine(act: Extract<Act, { type: 'PaceChanged' }>, s: LocaleStrings): string {
+  const seconds = String(3 * act.paceFactor).replace(/\.0+$/, '');
+  if (act.limit === 'slowest') return s.paceSlowest(seconds);
+  if (act.limit === 'fastest') return s.paceFastest;
+  return act.paceFactor > 1 ? s.paceSlower(seconds) : s.paceFaster(seconds);
+}
+
+function renderPrompt(kind: PromptKind, next: StepRef | null, s: LocaleStrings): { speech: string; reprompt: string } {
+  const p = s.prompts;
+  const name = next === null ? '' : stepName(next);
+  switch (kind) {
+    case 'chooseRoutine':
+    case 'sayReady':
+    case 'routineDone':
+    case 'wantSummary':
+    case 'secondRound':
+      return p[kind];
+    case 'afterSet':
+      return { speech: next === null ? p.afterSetLast : p.afterSetNext(name), reprompt: p.afterSetReprompt };
+    case 'afterPain':
+      return { speech: next === null ? p.afterPainLast : p.afterPainNext(name), reprompt: p.afterPainReprompt };
+    case 'continueOrRestart':
+      return { speech: p.continueOrRestart(name), reprompt: p.continueOrRestartReprompt };
+    case 'wasSetFinished':
+      return { speech: p.wasSetFinished(name), reprompt: p.yesOrNo };
+    case 'repeatAfterPain':
+      return { speech: p.repeatAfterPain(capitalize(name)), reprompt: p.yesOrNo };
+  }
+}
+
+/** Turns one turn's acts into speech; the last act (a prompt or a close) decides the session. */
+export function render(acts: readonly Act[], options: RenderOptions): Rendered {
+  const s = stringsFor(options.locale);
+  const parts = acts.map((act) => renderContent(act, s)).filter((part) => part !== '');
+  const last = acts.at(-1);
+  const summary = acts.find((act) => act.type === 'Summary');
+  const card = summary?.type === 'Summary' ? summaryCard(summary.summary, s) : null;
+  let reprompt: string | null = null;
+  if (last?.type === 'Prompt') {
+    const prompt = renderPrompt(last.prompt, last.next, s);
+    parts.push(sentence(prompt.speech));
+    reprompt = withVoiceRate(sentence(prompt.reprompt), options.voiceRatePercent);
+  }
+  return {
+    speech: withVoiceRate(parts.join(' '), options.voiceRatePercent),
+    reprompt,
+    endSession: last?.type !== 'Prompt',
+    card,
+  };
+}

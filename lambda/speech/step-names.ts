@@ -1,0 +1,21 @@
+// How a step is named aloud: the exercise, and the side with its limb ("hip rotation, right leg").
+import { exerciseById } from '../catalog/catalog';
+import type { StepRef } from '../engine/types';
+
+export function exerciseName(exerciseId: string): string {
+  return exerciseById(exerciseId).name;
+}
+
+export function sideName(step: StepRef): string | null {
+  const { limb } = exerciseById(step.exerciseId);
+  return step.side === null || limb === undefined ? null : `${step.side} ${limb}`;
+}
+
+export function stepName(step: StepRef): string {
+  const side = sideName(step);
+  return side === null ? exerciseName(step.exerciseId) : `${exerciseName(step.exerciseId)}, ${side}`;
+}
+
+export function capitalize(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1);
+}
