@@ -18,14 +18,19 @@ export function effectivePace(pace: Pace, paceFactor: number): EffectivePace {
   return { outMs: ms(pace.outSeconds), pauseMs: ms(pace.pauseSeconds), backMs: ms(pace.backSeconds) };
 }
 
-/** Milliseconds of movement in one stage of a set: the silences the speech layer renders. */
+/** Milliseconds of silence in one stage of a set: each repetition's movement, with a gap after each count but the last. */
 export function stageMovementMs(dose: Dose, pace: EffectivePace): number {
-  if (dose.kind === 'reps') return dose.reps * (pace.outMs + pace.pauseMs + pace.backMs + REP_COUNT_MS);
+  if (dose.kind === 'reps') return dose.reps * (pace.outMs + pace.pauseMs + pace.backMs) + (dose.reps - 1) * REP_COUNT_MS;
   return pace.outMs + dose.holdSeconds * 1000 + pace.backMs;
 }
 
+/**
+ * The silences of a whole set, exactly as the speech layer renders them. With two stages, each is
+ * introduced and followed by time to reposition the limb. A step command before this has passed interrupted the set.
+ */
 export function setMovementMs(dose: Dose, pace: EffectivePace, stageCount: number): number {
-  return stageCount * stageMovementMs(dose, pace);
+  const repositionMs = stageCount > 1 ? stageCount * pace.outMs : 0;
+  return stageCount * stageMovementMs(dose, pace) + repositionMs;
 }
 
 export function doseAmount(dose: Dose): number {

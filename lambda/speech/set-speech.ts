@@ -21,6 +21,17 @@ function doseLine(step: PlannedStep, s: LocaleStrings): string {
   return dose.asTolerated ? s.doseHoldAsTolerated(numberWord(dose.holdSeconds)) : s.doseHold(numberWord(dose.holdSeconds));
 }
 
+/** Rotates the handout's general cues by step, skipping one whose point this set-up already made. */
+function generalCue(stepNumber: number, said: string, s: LocaleStrings): string {
+  const cues = s.generalCues;
+  for (let offset = 0; offset < cues.length; offset += 1) {
+    const cue = cues[(stepNumber + offset) % cues.length] ?? '';
+    const keyWord = cue.includes('resistance') ? 'resistance' : cue.includes('supported') ? 'support' : null;
+    if (keyWord === null || !said.toLowerCase().includes(keyWord)) return cue;
+  }
+  return '';
+}
+
 export function renderSetUp(act: SetUpAct, s: LocaleStrings): string {
   const { step } = act;
   const exercise = exerciseById(step.exerciseId);
@@ -29,7 +40,7 @@ export function renderSetUp(act: SetUpAct, s: LocaleStrings): string {
   if (act.stepNumber === 1 && step.side !== null) lines.push(s.startOnSide(step.side));
   if (act.sideChanged && step.side !== null) lines.push(s.moveRound(step.side));
   lines.push(`${capitalize(stepName(step))}.`, doseLine(step, s), exercise.position, way.hands, ...way.steps);
-  lines.push(exercise.safetyCue, s.generalCues[act.stepNumber % s.generalCues.length] ?? '', s.wince);
+  lines.push(exercise.safetyCue, generalCue(act.stepNumber, lines.join(' '), s), s.wince);
   return lines.filter((line) => line !== '').map((line) => `<s>${text(line)}</s>`).join(' ');
 }
 

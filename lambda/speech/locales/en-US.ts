@@ -22,7 +22,7 @@ export const EN_US = {
   doseHoldAsTolerated: (seconds: string) => `Hold only as long as it stays comfortable, up to ${seconds} seconds.`,
   wince: "If they wince, stop at once. Don't wait for the count.",
   generalCues: [
-    'Move only to the point of resistance. Never force it.',
+    'Move only to the point of resistance, and never force a movement.',
     'Keep the limb supported the whole time.',
     'One joint at a time. Steady the joint with one hand, and move with the other.',
     'If a joint is painful or swollen, move it extra gently.',

@@ -1,0 +1,131 @@
+import { CATALOG, exerciseById } from '../../lambda/catalog/catalog';
+import { PACE_FLOOR } from '../../lambda/catalog/schema';
+import { effectivePace, setMovementMs } from '../../lambda/engine/pace';
+import { buildSteps, defaultProgram } from '../../lambda/engine/plan';
+import type { Act, PlannedStep, RoutineEvent } from '../../lambda/engine/types';
+import { render } from '../../lambda/speech/render';
+import { MAX_BREAK_MS, pause } from '../../lambda/speech/ssml';
+import { driver } from '../support/engine';
+import { breakTimesMs, isWellFormed, plainText, totalBreakMs, URGING } from '../support/ssml';
+
+const options = { locale: 'en-US', voiceRatePercent: 100 };
+
+function setAct(step: PlannedStep, paceFactor = 1): Act[] {
+  return [{ type: 'Set', step, paceFactor, interruptHint: false }, { type: 'Prompt', prompt: 'afterSet', next: null }];
+}
+
+function fullDose(exerciseId: string, side: PlannedStep['side'] = 'right'): PlannedStep {
+  const exercise = exerciseById(exerciseId);
+  return { exerciseId, side: exercise.sided ? side : null, wayId: exercise.ways[0]!.id, dose: exercise.dose };
+}
+
+/** Every speech a long, varied routine produces, for the checks that must hold for all of them. */
+function speechesOfAVariedRoutine(): string[] {
+  const d = driver({ recordHealthDetails: true });
+  const events: RoutineEvent[] = [
+    { type: 'Launched' }, { type: 'HelpRequested' }, { type: 'StartRoutineRequested', routine: 'everything' },
+    { type: 'PaceChangeRequested', direction: 'slower' }, { type: 'VoiceRateChangeRequested', direction: 'slower' },
+  ];
+  for (let i = 0; i < 40; i += 1) {
+    events.push({ type: 'ReadyRequested' }, { type: 'NextRequested' });
+    if (i % 7 === 3) events.push({ type: 'PainReported', bodyPart: 'knee', severity: 4 }, { type: 'RepeatRequested' }, { type: 'YesSaid' });
+    if (i % 9 === 5) events.push({ type: 'SkipRequested' }, { type: 'SummaryRequested' }, { type: 'FallbackHeard' });
+  }
+  events.push({ type: 'YesSaid' }, { type: 'StopRequested' }, { type: 'EmergencyReported' }, { type: 'PauseRequested' });
+  return events.flatMap((event, i) => {
+    const rendered = render(d.send(event, { newSession: i === 0 }), { locale: 'en-US', voiceRatePercent: d.state.prefs.voiceRatePercent });
+    return [rendered.speech, rendered.reprompt ?? ''].filter((s) => s !== '');
+  });
+}
+
+describe('render', () => {
+  const speeches = speechesOfAVariedRoutine();
+
+  it('produces well-formed SSML within Alexa limits for every turn', () => {
+    expect(speeches.length).toBeGreaterThan(80);
+    for (const ssml of speeches) {
+      expect(isWellFormed(ssml)).toBe(true);
+      expect(ssml.length).toBeLessThan(8000);
+      expect(Math.max(0, ...breakTimesMs(ssml))).toBeLessThanOrEqual(MAX_BREAK_MS);
+      expect(ssml).not.toContain('<speak>');
+    }
+  });
+
+  it('never urges force in anything it says', () => {
+    for (const ssml of speeches) expect(plainText(ssml)).not.toMatch(URGING);
+  });
+
+  it('renders breaks that add up to the set length the engine times, for every exercise at every pace', () => {
+    for (const exercise of CATALOG) {
+      for (const factor of [1, 1.5, 2]) {
+        const step = fullDose(exercise.id);
+        const expected = setMovementMs(step.dose, effectivePace(exercise.pace, factor), exercise.stages.length);
+
+        expect(totalBreakMs(render(setAct(step, factor), options).speech)).toBe(expected);
+      }
+    }
+  });
+
+  it("counts a hold through so its breaks add up to the hold's seconds", () => {
+    const step = { ...fullDose('hamstring-stretch'), dose: { kind: 'hold' as const, holdSeconds: 30, asTolerated: false } };
+    const pace = effectivePace(exerciseById('hamstring-stretch').pace, 1);
+
+    const speech = render(setAct(step), options).speech;
+
+    expect(totalBreakMs(speech) - pace.outMs - pace.backMs).toBe(30_000);
+    expect(plainText(speech)).toMatch(/ten.*twenty.*thirty/);
+  });
+
+  it('paces repetitions no faster than the catalog floor', () => {
+    for (const exercise of CATALOG.filter((e) => e.dose.kind === 'reps')) {
+      const floor = PACE_FLOOR[exercise.jointSize];
+      const breaks = breakTimesMs(render(setAct(fullDose(exercise.id)), options).speech);
+      const movement = breaks.filter((ms) => ms !== 1000);
+
+      expect(Math.min(...movement)).toBeGreaterThanOrEqual(Math.min(floor.outSeconds + floor.pauseSeconds, floor.backSeconds) * 1000);
+    }
+  });
+
+  it('names the exercise and side in the set-up and ends it asking for ready', () => {
+    const [step] = buildSteps('legs', defaultProgram());
+
+    const rendered = render([{ type: 'SetUp', step: step!, sideChanged: false, stepNumber: 1, stepCount: 15 }, { type: 'Prompt', prompt: 'sayReady', next: step! }], options);
+
+    const words = plainText(rendered.speech).toLowerCase();
+    expect(words).toContain(exerciseById(step!.exerciseId).name.toLowerCase());
+    expect(words).toContain('right leg');
+    expect(words).toMatch(/wince/);
+    expect(words).toMatch(/say ready/);
+    expect(rendered.endSession).toBe(false);
+    expect(rendered.reprompt).not.toBeNull();
+  });
+
+  it('closes the session for pause, stop and emergencies, with no reprompt', () => {
+    for (const reason of ['paused', 'goodbye', 'emergency'] as const) {
+      const rendered = render([{ type: 'Close', reason }], options);
+      expect(rendered.endSession).toBe(true);
+      expect(rendered.reprompt).toBeNull();
+    }
+  });
+
+  it('tells the caregiver to call the local emergency number', () => {
+    const rendered = render([{ type: 'Emergency' }, { type: 'Close', reason: 'emergency' }], options);
+
+    expect(plainText(rendered.speech)).toMatch(/local emergency number/);
+  });
+
+  it('slows the voice with prosody when asked', () => {
+    const rendered = render([{ type: 'Welcome' }, { type: 'Prompt', prompt: 'chooseRoutine', next: null }], { locale: 'en-US', voiceRatePercent: 80 });
+
+    expect(rendered.speech).toMatch(/^<prosody rate="80%">/);
+    expect(rendered.reprompt).toMatch(/^<prosody rate="80%">/);
+  });
+});
+
+describe('pause', () => {
+  it('chains breaks of at most ten seconds', () => {
+    expect(breakTimesMs(pause(30_000))).toEqual([10_000, 10_000, 10_000]);
+    expect(breakTimesMs(pause(12_500))).toEqual([10_000, 2_500]);
+    expect(pause(0)).toBe('');
+  });
+});

@@ -1,0 +1,53 @@
+// Drives the pure engine in tests: a clock that moves, a context, and a run of events.
+import { defaultProgram } from '../../lambda/engine/plan';
+import { initialState } from '../../lambda/engine/state';
+import { transition } from '../../lambda/engine/transition';
+import type { Act, Program, RoutineEvent, RoutineState, TransitionResult, TurnContext } from '../../lambda/engine/types';
+
+export const DAY_ONE = '2026-12-01';
+export const T0 = Date.parse('2026-12-01T15:00:00Z');
+
+export type Driver = {
+  state: RoutineState;
+  nowMs: number;
+  today: string;
+  last: TransitionResult;
+  send(event: RoutineEvent, options?: { newSession?: boolean; afterMs?: number }): Act[];
+};
+
+/** Each event arrives `afterMs` later (default: long enough for any set to have finished playing). */
+export function driver(options: { program?: Program; recordHealthDetails?: boolean; state?: RoutineState } = {}): Driver {
+  const program = options.program ?? defaultProgram();
+  const d: Driver = {
+    state: options.state ?? initialState(DAY_ONE),
+    nowMs: T0,
+    today: DAY_ONE,
+    last: { state: initialState(DAY_ONE), acts: [], closedDay: null },
+    send(event, sendOptions = {}) {
+      d.nowMs += sendOptions.afterMs ?? 5 * 60 * 1000;
+      const ctx: TurnContext = {
+        nowMs: d.nowMs,
+        today: d.today,
+        newSession: sendOptions.newSession ?? false,
+        recordHealthDetails: options.recordHealthDetails ?? false,
+        program,
+      };
+      d.last = transition(d.state, event, ctx);
+      d.state = d.last.state;
+      return d.last.acts;
+    },
+  };
+  return d;
+}
+
+export function actTypes(acts: readonly Act[]): string[] {
+  return acts.map((a) => a.type);
+}
+
+export function find<T extends Act['type']>(acts: readonly Act[], type: T): Extract<Act, { type: T }> | undefined {
+  return acts.find((a): a is Extract<Act, { type: T }> => a.type === type);
+}
+
+export function lastAct(acts: readonly Act[]): Act | undefined {
+  return acts.at(-1);
+}
