@@ -1,0 +1,33 @@
+// `npm run build`: bundles the Lambda handler into one CommonJS file, dist/lambda/index.js.
+// The folder holds no package.json, so ask-cli zips it as it is.
+import { build } from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.join(__dirname, '..');
+const outdir = path.join(root, 'dist', 'lambda');
+
+async function main(): Promise<void> {
+  mkdirSync(outdir, { recursive: true });
+  const result = await build({
+    entryPoints: [path.join(root, 'lambda', 'index.ts')],
+    outfile: path.join(outdir, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    sourcemap: true,
+    metafile: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  writeFileSync(path.join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
+  const bytes = Object.values(result.metafile.outputs).find((o) => o.entryPoint !== undefined)?.bytes ?? 0;
+  console.log(`built dist/lambda/index.js (${(bytes / 1024).toFixed(0)} KiB)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
