@@ -3,10 +3,10 @@ import { exerciseById } from '../catalog/catalog';
 import { doseAmount, effectivePace, setMovementMs } from './pace';
 import { buildSteps, sameStep, stepKey } from './plan';
 import { summarizeDay } from './summary';
-import type { Act, OutcomeRecord, PlannedStep, RoutineChoice, RoutineState, StepOutcome, StepRef, TurnContext } from './types';
+import type { Act, CloseReason, OutcomeRecord, PlannedStep, RoutineChoice, RoutineState, StepOutcome, StepRef, TurnContext } from './types';
 
 /** What one event did: the new state, the content acts, and whether the session closes. */
-export type Move = { state: RoutineState; acts: Act[]; close?: 'goodbye' | 'paused' | 'emergency' | 'silent' };
+export type Move = { state: RoutineState; acts: Act[]; close?: CloseReason };
 
 export function todaysSteps(state: RoutineState, ctx: TurnContext): PlannedStep[] {
   const routine = state.today.routine;

@@ -43,8 +43,7 @@ export function transition(state: RoutineState, event: RoutineEvent, ctx: TurnCo
   } else {
     acts.push({ type: 'Close', reason: move.close });
   }
-  const next = event.type === 'SessionEnded' ? move.state : { ...move.state, lastTurnAtMs: ctx.nowMs };
-  return { state: next, acts, closedDay: rolled !== null && rolled.routine !== null ? rolled : null };
+  return { state: { ...move.state, lastTurnAtMs: ctx.nowMs }, acts, closedDay: rolled !== null && rolled.routine !== null ? rolled : null };
 }
 
 function handle(state: RoutineState, event: RoutineEvent, ctx: TurnContext, asked: PendingQuestion | null): Move {
@@ -93,8 +92,6 @@ function handle(state: RoutineState, event: RoutineEvent, ctx: TurnContext, aske
       return { state: settleIfInterrupted(state, ctx), acts: [{ type: 'Goodbye' }], close: 'goodbye' };
     case 'FallbackHeard':
       return { state: { ...state, pending: asked }, acts: [{ type: 'NotUnderstood', phase: state.today.phase }] };
-    case 'SessionEnded':
-      return { state: { ...state, pending: asked }, acts: [], close: 'silent' };
     default:
       return assertNever(event);
   }

@@ -119,8 +119,7 @@ export type RoutineEvent =
   | { type: 'SummaryRequested' }
   | { type: 'HelpRequested' }
   | { type: 'StopRequested' }
-  | { type: 'FallbackHeard' }
-  | { type: 'SessionEnded' };
+  | { type: 'FallbackHeard' };
 
 export type DaySummary = {
   routine: RoutineChoice | null;
@@ -144,7 +143,7 @@ export type PromptKind =
   | 'wantSummary'
   | 'secondRound';
 
-export type CloseReason = 'goodbye' | 'paused' | 'emergency' | 'silent';
+export type CloseReason = 'goodbye' | 'paused' | 'emergency';
 
 export type Act =
   | { type: 'Intro' }

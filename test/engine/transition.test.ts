@@ -63,7 +63,6 @@ describe('transition', () => {
     it('asks whether an unconfirmed set was finished when the session dropped after it', () => {
       const d = startLegs();
       d.send({ type: 'ReadyRequested' });
-      d.send({ type: 'SessionEnded' });
 
       const acts = d.send({ type: 'Launched' }, { newSession: true });
 
