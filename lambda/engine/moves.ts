@@ -81,7 +81,12 @@ export function setUpAt(state: RoutineState, steps: readonly PlannedStep[], inde
     today: { ...state.today, phase: 'settingUp', current: ref(step), delivered: null },
   };
   const sideChanged = step.side !== null && previousSide !== null && previousSide !== step.side;
-  return { state: next, acts: [{ type: 'SetUp', step, sideChanged, stepNumber: index + 1, stepCount: steps.length }] };
+  const before = steps[index - 1];
+  // Early in a session (no set yet) the position is always said; after that only when it changes.
+  const mentionPosition =
+    before === undefined || sideChanged || !state.interruptHintGiven ||
+    exerciseById(before.exerciseId).position !== exerciseById(step.exerciseId).position;
+  return { state: next, acts: [{ type: 'SetUp', step, sideChanged, mentionPosition, stepNumber: index + 1, stepCount: steps.length }] };
 }
 
 export function deliverSet(state: RoutineState, step: PlannedStep, ctx: TurnContext): Move {

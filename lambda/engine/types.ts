@@ -151,7 +151,15 @@ export type Act =
   | { type: 'NewDay'; previous: PreviousDay }
   | { type: 'WelcomeBack'; step: StepRef }
   | { type: 'RoutineStarted'; routine: RoutineChoice; stepCount: number }
-  | { type: 'SetUp'; step: PlannedStep; sideChanged: boolean; stepNumber: number; stepCount: number }
+  | {
+      type: 'SetUp';
+      step: PlannedStep;
+      sideChanged: boolean;
+      /** False when the patient is already in this exercise's starting position, so it is not said again. */
+      mentionPosition: boolean;
+      stepNumber: number;
+      stepCount: number;
+    }
   | { type: 'Set'; step: PlannedStep; paceFactor: number; interruptHint: boolean }
   | { type: 'SetFinished'; step: PlannedStep; next: StepRef | null }
   | { type: 'Skipped'; exerciseId: string }

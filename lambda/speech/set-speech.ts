@@ -39,7 +39,7 @@ export function renderSetUp(act: SetUpAct, s: LocaleStrings): string {
   const lines: string[] = [];
   if (act.stepNumber === 1 && step.side !== null) lines.push(s.startOnSide(step.side));
   if (act.sideChanged && step.side !== null) lines.push(s.moveRound(step.side));
-  lines.push(`${capitalize(stepName(step))}.`, doseLine(step, s), exercise.position, way.hands, ...way.steps);
+  lines.push(`${capitalize(stepName(step))}.`, doseLine(step, s), act.mentionPosition ? exercise.position : '', way.hands, ...way.steps);
   lines.push(exercise.safetyCue, generalCue(act.stepNumber, lines.join(' '), s), s.wince);
   return lines.filter((line) => line !== '').map((line) => `<s>${text(line)}</s>`).join(' ');
 }
