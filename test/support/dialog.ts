@@ -1,0 +1,99 @@
+// Conversation tests talk to the real skill through the local console's resolver and envelopes:
+// utterances in, speech out, with progress in a dynalite table over HTTP.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Response } from 'ask-sdk-model';
+import { timeZoneFromLocale } from '../../lambda/alexa/time-zone';
+import { DEVELOPMENT_USER_KEY_SECRET } from '../../lambda/config';
+import type { LogFields, Logger } from '../../lambda/logger';
+import { buildSkill } from '../../lambda/skill';
+import { DynamoProgressStore } from '../../lambda/store/progress-store';
+import { userKeyOf } from '../../lambda/user-key';
+import type { Exchange } from '../../scripts/console/conversation';
+import { LOCAL_USER_ID } from '../../scripts/console/envelopes';
+import { parseInteractionModel } from '../../scripts/console/interaction-model';
+import { VoiceConsole } from '../../scripts/console/voice-console';
+import { freshTable, testClient } from './dynamo';
+import { plainText } from './ssml';
+
+const MODEL = parseInteractionModel(
+  JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'skill-package', 'interactionModels', 'custom', 'en-US.json'), 'utf8')),
+);
+
+export type Reply = {
+  /** What Alexa says, as plain text without the silences. */
+  text: string;
+  ssml: string;
+  reprompt: string | null;
+  /** Whether the microphone stays open for an answer. */
+  open: boolean;
+  intent: string | null;
+  response: Response | undefined;
+  exchange: Exchange;
+};
+
+export type LogLine = { level: string; event: string; fields: LogFields };
+
+export type Dialog = {
+  say(utterance: string): Promise<Reply>;
+  /** Time passes with nobody speaking (or Alexa speaking): moves the request clock. */
+  wait(ms: number): void;
+  /** The next utterance barges in this far into the previous answer ("Alexa, that hurts" mid-set). */
+  bargeIn(afterMs: number): void;
+  store: DynamoProgressStore;
+  userKey: string;
+  logs: LogLine[];
+};
+
+export async function openDialog(options: { healthLog?: 'off' | 'detailed'; startAt?: string } = {}): Promise<Dialog> {
+  const client = testClient();
+  const table = await freshTable(client);
+  const store = new DynamoProgressStore(client, table);
+  const logs: LogLine[] = [];
+  const capture = (level: string) => (event: string, fields: LogFields = {}) => logs.push({ level, event, fields });
+  const logger: Logger = { info: capture('info'), warn: capture('warn'), error: capture('error') };
+  const skill = buildSkill({
+    store,
+    logger,
+    config: { healthLog: options.healthLog ?? 'off', userKeySecret: DEVELOPMENT_USER_KEY_SECRET, skillId: undefined },
+    clock: () => Date.parse(options.startAt ?? '2026-12-01T15:00:00Z'),
+    timeZoneFor: timeZoneFromLocale,
+  });
+  const voice = new VoiceConsole({
+    model: MODEL,
+    invoke: (envelope) => skill.invoke(envelope),
+    clock: { now: () => 0 },
+    startAt: new Date(options.startAt ?? '2026-12-01T15:00:00Z'),
+  });
+  return {
+    store,
+    logs,
+    userKey: userKeyOf(LOCAL_USER_ID, DEVELOPMENT_USER_KEY_SECRET),
+    wait: (ms) => voice.conversation.wait(ms),
+    bargeIn: (ms) => voice.conversation.bargeIn(ms),
+    async say(utterance) {
+      const line = utterance === '/end' ? '/end' : utterance;
+      const turn = await voice.handleLine(line);
+      const exchange = turn.exchanges.at(-1);
+      if (exchange === undefined) throw new Error(`"${utterance}" reached no skill: ${turn.lines.map((l) => l.text).join(' | ')}`);
+      if (exchange.error !== undefined) throw exchange.error;
+      const response = exchange.response?.response;
+      const speech = response?.outputSpeech;
+      const ssml = speech?.type === 'SSML' ? speech.ssml : '';
+      const repromptSpeech = response?.reprompt?.outputSpeech;
+      const request = exchange.envelope.request;
+      return {
+        text: plainText(ssml).replace(/&apos;/g, "'"),
+        ssml,
+        reprompt: repromptSpeech?.type === 'SSML' ? plainText(repromptSpeech.ssml).replace(/&apos;/g, "'") : null,
+        open: exchange.sessionOpen,
+        intent: request.type === 'IntentRequest' ? request.intent.name : null,
+        response,
+        exchange,
+      };
+    },
+  };
+}
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
