@@ -83,9 +83,9 @@ export async function openDialog(options: { healthLog?: 'off' | 'detailed'; star
       const repromptSpeech = response?.reprompt?.outputSpeech;
       const request = exchange.envelope.request;
       return {
-        text: plainText(ssml).replace(/&apos;/g, "'"),
+        text: plainText(ssml),
         ssml,
-        reprompt: repromptSpeech?.type === 'SSML' ? plainText(repromptSpeech.ssml).replace(/&apos;/g, "'") : null,
+        reprompt: repromptSpeech?.type === 'SSML' ? plainText(repromptSpeech.ssml) : null,
         open: exchange.sessionOpen,
         intent: request.type === 'IntentRequest' ? request.intent.name : null,
         response,

@@ -13,8 +13,14 @@ export function totalBreakMs(ssml: string): number {
   return breakTimesMs(ssml).reduce((sum, ms) => sum + ms, 0);
 }
 
+const ENTITIES: Record<string, string> = { '&apos;': "'", '&quot;': '"', '&lt;': '<', '&gt;': '>', '&amp;': '&' };
+
 export function plainText(ssml: string): string {
-  return ssml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  return ssml
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&(apos|quot|lt|gt|amp);/g, (entity) => ENTITIES[entity] ?? entity)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Words that would urge the caregiver to force a movement. */
