@@ -275,7 +275,7 @@ function changePace(state: RoutineState, direction: 'slower' | 'faster'): Move {
   const delta = direction === 'slower' ? PACE_FACTOR.step : -PACE_FACTOR.step;
   const paceFactor = clampPaceFactor(state.prefs.paceFactor + delta);
   const limit = paceFactor === PACE_FACTOR.max ? 'slowest' : paceFactor === PACE_FACTOR.min ? 'fastest' : null;
-  return { state: { ...state, prefs: { ...state.prefs, paceFactor } }, acts: [{ type: 'PaceChanged', paceFactor, limit }] };
+  return { state: { ...state, prefs: { ...state.prefs, paceFactor } }, acts: [{ type: 'PaceChanged', direction, paceFactor, limit }] };
 }
 
 function changeVoiceRate(state: RoutineState, direction: 'slower' | 'normal'): Move {

@@ -165,7 +165,7 @@ export type Act =
   | { type: 'Skipped'; exerciseId: string }
   | { type: 'PainStop'; step: StepRef | null; next: StepRef | null }
   | { type: 'Emergency' }
-  | { type: 'PaceChanged'; paceFactor: number; limit: 'slowest' | 'fastest' | null }
+  | { type: 'PaceChanged'; direction: 'slower' | 'faster'; paceFactor: number; limit: 'slowest' | 'fastest' | null }
   | { type: 'VoiceRateChanged'; voiceRatePercent: number; limit: 'slowest' | null }
   | { type: 'Paused' }
   | { type: 'RoutineFinished'; summary: DaySummary }

@@ -71,10 +71,9 @@ function renderContent(act: Act, s: LocaleStrings): string {
 }
 
 function paceLine(act: Extract<Act, { type: 'PaceChanged' }>, s: LocaleStrings): string {
-  const seconds = String(3 * act.paceFactor).replace(/\.0+$/, '');
-  if (act.limit === 'slowest') return s.paceSlowest(seconds);
+  if (act.limit === 'slowest') return s.paceSlowest;
   if (act.limit === 'fastest') return s.paceFastest;
-  return act.paceFactor > 1 ? s.paceSlower(seconds) : s.paceFaster(seconds);
+  return act.direction === 'slower' ? s.paceSlower : s.paceFaster;
 }
 
 function renderPrompt(kind: PromptKind, next: StepRef | null, s: LocaleStrings): { speech: string; reprompt: string } {
@@ -96,7 +95,7 @@ function renderPrompt(kind: PromptKind, next: StepRef | null, s: LocaleStrings):
     case 'wasSetFinished':
       return { speech: p.wasSetFinished(name), reprompt: p.yesOrNo };
     case 'repeatAfterPain':
-      return { speech: p.repeatAfterPain(capitalize(name)), reprompt: p.yesOrNo };
+      return { speech: p.repeatAfterPain(name), reprompt: p.yesOrNo };
   }
 }
 

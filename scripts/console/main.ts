@@ -1,0 +1,181 @@
+// `npm start`: talk to the skill as a caregiver would to an Echo, against a local dynalite table.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { z } from 'zod';
+import { parseConfig } from '../../lambda/config';
+import { createDynamoClient } from '../../lambda/store/client';
+import { ensureTable } from '../../lambda/store/table';
+import { startDynalite, type RunningDynalite } from '../local/dynalite';
+import { runConsoleLoop } from './console-loop';
+import { LOCAL_SKILL_ID } from './envelopes';
+import { DEFAULT_MODEL_PATH, loadInteractionModel } from './interaction-model';
+import { VoiceConsole } from './voice-console';
+
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+const ConsoleEnvSchema = z.object({
+  /** Where dynalite keeps its files between runs. */
+  CONSOLE_DATA_DIR: z.string().min(1).optional(),
+  /** "1": an in-memory table, forgotten on exit. */
+  CONSOLE_MEMORY: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** Interaction model to resolve utterances with (tests use a fixture). */
+  CONSOLE_MODEL: z.string().min(1).optional(),
+  /** Module exporting `handler(event, context)` (tests use a fake skill). */
+  CONSOLE_SKILL_MODULE: z.string().min(1).optional(),
+  SKILL_TABLE: z.string().optional(),
+  SKILL_ID: z.string().optional(),
+  AWS_REGION: z.string().optional(),
+  NO_COLOR: z.string().optional(),
+});
+
+// Promise style (the lead's handler) or ask-sdk's callback style `Skill.lambda()`; both are accepted.
+type Handler = (event: RequestEnvelope, context: unknown, callback: (error: unknown, result?: unknown) => void) => unknown;
+
+const SkillModuleSchema = z.object({
+  handler: z.custom<Handler>((value) => typeof value === 'function', 'the module must export a handler function'),
+});
+
+let dynalite: RunningDynalite | undefined;
+
+async function main(): Promise<number> {
+  const env = ConsoleEnvSchema.parse(blankToUndefined(process.env));
+  const inMemory = env.CONSOLE_MEMORY === '1' || env.CONSOLE_MEMORY === 'true';
+  const dataDir = path.resolve(PROJECT_ROOT, env.CONSOLE_DATA_DIR ?? path.join('.data', 'dynalite'));
+
+  try {
+    const model = await loadInteractionModel(path.resolve(PROJECT_ROOT, env.CONSOLE_MODEL ?? DEFAULT_MODEL_PATH));
+    dynalite = await startDynalite(inMemory ? {} : { path: dataDir });
+
+    // The skill reads its configuration at cold start, so it must be in place before the handler is imported.
+    process.env.SKILL_TABLE = env.SKILL_TABLE ?? 'range-of-motion-coach-local';
+    process.env.DYNAMODB_ENDPOINT = dynalite.endpoint; // always local: the console never touches a real table
+    process.env.AWS_REGION = env.AWS_REGION ?? 'us-east-1';
+    // Lambda runs Node 22; on a local Node 20 the SDK's deprecation notice is only noise in the console.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+    await prepareTable(inMemory ? 'memory' : dataDir);
+
+    const skillModule = path.resolve(PROJECT_ROOT, env.CONSOLE_SKILL_MODULE ?? path.join('lambda', 'index.ts'));
+    const handler = await importHandler(skillModule);
+    const skillId = env.SKILL_ID ?? LOCAL_SKILL_ID;
+    const interactive = process.stdin.isTTY === true;
+    const dimLogs = process.stderr.isTTY === true && env.NO_COLOR === undefined;
+    const voice = new VoiceConsole({
+      model,
+      identity: { skillId },
+      invoke: (envelope) => withSkillOutputOnStderr(() => callHandler(handler, envelope), dimLogs),
+    });
+    await runConsoleLoop({
+      console: voice,
+      input: process.stdin,
+      output: process.stdout,
+      interactive,
+      color: interactive && process.stdout.isTTY === true && env.NO_COLOR === undefined,
+    });
+    return 0;
+  } catch (error) {
+    process.stderr.write(`console: ${describe(error)}\n`);
+    return 1;
+  } finally {
+    await dynalite?.close().catch(() => undefined);
+  }
+}
+
+async function prepareTable(where: string): Promise<void> {
+  const config = parseConfig(process.env);
+  const client = createDynamoClient(config);
+  try {
+    await ensureTable(client, config.tableName);
+  } catch (error) {
+    throw new Error(
+      `could not prepare table ${config.tableName} in the local DynamoDB (${where}); ` +
+        'is another console using the same data folder? Try CONSOLE_MEMORY=1 or CONSOLE_DATA_DIR.',
+      { cause: error },
+    );
+  } finally {
+    client.destroy();
+  }
+}
+
+async function importHandler(modulePath: string): Promise<Handler> {
+  let loaded: unknown;
+  try {
+    loaded = await import(pathToFileURL(modulePath).href);
+  } catch (error) {
+    throw new Error(`could not load the skill from ${path.relative(PROJECT_ROOT, modulePath)}`, { cause: error });
+  }
+  // A CommonJS module imported from here may arrive with its exports under `default`.
+  const candidates = [loaded, (loaded as { default?: unknown } | undefined)?.default];
+  for (const candidate of candidates) {
+    const parsed = SkillModuleSchema.safeParse(candidate);
+    if (parsed.success) return parsed.data.handler;
+  }
+  throw new Error(`${path.relative(PROJECT_ROOT, modulePath)} does not export handler(event, context)`);
+}
+
+/**
+ * The skill logs JSON lines to stdout (right for Lambda); here stdout is the conversation, so while the
+ * skill runs its output goes to stderr instead: `npm start 2>/dev/null` gives a clean transcript.
+ */
+async function withSkillOutputOnStderr<T>(run: () => Promise<T>, dim: boolean): Promise<T> {
+  const originalWrite = process.stdout.write;
+  const stderrWrite = process.stderr.write.bind(process.stderr) as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean;
+  const dimmed = (chunk: string | Uint8Array): string | Uint8Array =>
+    dim && typeof chunk === 'string' ? chunk.replace(/^(.*?)(\n?)$/s, '\x1b[2m$1\x1b[22m$2') : chunk;
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) =>
+    stderrWrite(dimmed(chunk), ...rest)) as typeof process.stdout.write;
+  try {
+    return await run();
+  } finally {
+    process.stdout.write = originalWrite;
+  }
+}
+
+function callHandler(handler: Handler, envelope: RequestEnvelope): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const returned = handler(envelope, lambdaContext(), (error, result) => (error ? reject(error) : resolve(result)));
+    if (isThenable(returned)) returned.then(resolve, reject);
+  });
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
+}
+
+/** Just enough of a Lambda context for code that checks its remaining time (Alexa allows 8 s). */
+function lambdaContext(): { functionName: string; awsRequestId: string; getRemainingTimeInMillis(): number } {
+  const deadline = Date.now() + 8000;
+  return {
+    functionName: 'range-of-motion-coach-local',
+    awsRequestId: `local-${Date.now().toString(36)}`,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+  };
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${error.message}${cause}`;
+}
+
+function blankToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value === '' ? undefined : value]));
+}
+
+// dynalite reports some storage failures by throwing from a callback; say so plainly rather than with a trace.
+process.on('uncaughtException', (error) => {
+  // A closed pipe (e.g. `| head`) is the reader leaving, not a failure worth reporting.
+  if ((error as { code?: unknown }).code !== 'EPIPE') {
+    process.stderr.write(`console: unexpected failure: ${describe(error)}\n`);
+  }
+  const closed = dynalite?.close() ?? Promise.resolve();
+  closed.catch(() => undefined).finally(() => process.exit(1));
+});
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`console: ${describe(error)}\n`);
+    process.exit(1);
+  },
+);
