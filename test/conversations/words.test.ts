@@ -1,15 +1,10 @@
 // The words issue #2 says must work, resolved with the generated en-US model as Alexa would.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { CATALOG } from '../../lambda/catalog/catalog';
 import { INTENTS } from '../../lambda/intents';
-import { parseInteractionModel } from '../../scripts/console/interaction-model';
 import { createResolver } from '../../scripts/console/resolver';
+import { committedModel } from '../support/model';
 
-const model = parseInteractionModel(
-  JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'skill-package', 'interactionModels', 'custom', 'en-US.json'), 'utf8')),
-);
-const resolver = createResolver(model);
+const resolver = createResolver(committedModel());
 
 function slotId(utterance: string, slot: string): string | undefined {
   return resolver.resolve(utterance).intent.slots?.[slot]?.resolutions?.resolutionsPerAuthority?.[0]?.values[0]?.value.id;

@@ -1,7 +1,5 @@
 // Conversation tests talk to the real skill through the local console's resolver and envelopes:
 // utterances in, speech out, with progress in a dynalite table over HTTP.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Response } from 'ask-sdk-model';
 import { timeZoneFromLocale } from '../../lambda/alexa/time-zone';
 import { DEVELOPMENT_USER_KEY_SECRET } from '../../lambda/config';
@@ -11,14 +9,12 @@ import { DynamoProgressStore } from '../../lambda/store/progress-store';
 import { userKeyOf } from '../../lambda/user-key';
 import type { Exchange } from '../../scripts/console/conversation';
 import { LOCAL_USER_ID } from '../../scripts/console/envelopes';
-import { parseInteractionModel } from '../../scripts/console/interaction-model';
 import { VoiceConsole } from '../../scripts/console/voice-console';
 import { freshTable, testClient } from './dynamo';
+import { committedModel } from './model';
 import { plainText } from './ssml';
 
-const MODEL = parseInteractionModel(
-  JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'skill-package', 'interactionModels', 'custom', 'en-US.json'), 'utf8')),
-);
+const MODEL = committedModel();
 
 export type Reply = {
   /** What Alexa says, as plain text without the silences. */
