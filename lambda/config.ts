@@ -12,6 +12,7 @@ const EnvSchema = z.object({
   HEALTH_LOG: z.enum(['off', 'detailed']).default('off'),
   SKILL_ID: z.string().min(1).optional(),
   USER_KEY_SECRET: z.string().min(16).default(DEVELOPMENT_USER_KEY_SECRET),
+  HISTORY_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(400),
 });
 
 export type Config = {
@@ -23,6 +24,8 @@ export type Config = {
   skillId: string | undefined;
   /** Keys the hash that stands for the Alexa userId in storage and logs. */
   userKeySecret: string;
+  /** Days of history kept before DynamoDB's TTL removes them. */
+  historyRetentionDays: number;
 };
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -40,5 +43,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     healthLog: e.HEALTH_LOG,
     skillId: e.SKILL_ID,
     userKeySecret: e.USER_KEY_SECRET,
+    historyRetentionDays: e.HISTORY_RETENTION_DAYS,
   };
 }

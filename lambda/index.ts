@@ -1,19 +1,26 @@
 // The Lambda entry: configuration, the DynamoDB client and the skill are built once per container.
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { timeZoneFromLocale } from './alexa/time-zone';
+import { settingsApiTimeZone } from './alexa/settings-api';
 import { parseConfig } from './config';
 import { createLogger } from './logger';
 import { buildSkill } from './skill';
 import { createDynamoClient } from './store/client';
+import { DynamoHistoryStore } from './store/history-store';
 import { DynamoProgressStore } from './store/progress-store';
+import { DynamoUserRecords } from './store/user-records';
 
 const config = parseConfig(process.env);
+const client = createDynamoClient(config);
 const skill = buildSkill({
-  store: new DynamoProgressStore(createDynamoClient(config), config.tableName),
+  stores: {
+    progress: new DynamoProgressStore(client, config.tableName),
+    users: new DynamoUserRecords(client, config.tableName),
+    history: new DynamoHistoryStore(client, config.tableName, config.historyRetentionDays),
+  },
   logger: createLogger(),
   config,
   clock: Date.now,
-  timeZoneFor: timeZoneFromLocale,
+  deviceTimeZone: settingsApiTimeZone(),
 });
 
 /** An async handler built on skill.invoke: newer Lambda Node runtimes drop callback-style handlers. */

@@ -11,6 +11,18 @@ export const INTENTS = {
   reportPain: 'ReportPainIntent',
   emergency: 'EmergencyIntent',
   summary: 'SummaryIntent',
+  whatsLeft: 'WhatsLeftIntent',
+  lastStoppedEarly: 'LastStoppedEarlyIntent',
+  whatsNext: 'WhatsNextIntent',
+  tired: 'TiredIntent',
+  endEarly: 'EndEarlyIntent',
+  leaveOut: 'LeaveOutIntent',
+  putBack: 'PutBackIntent',
+  setReps: 'SetRepsIntent',
+  useHold: 'UseHoldIntent',
+  whatsThePlan: 'WhatsThePlanIntent',
+  setReminder: 'SetReminderIntent',
+  cancelReminder: 'CancelReminderIntent',
   next: 'AMAZON.NextIntent',
   previous: 'AMAZON.PreviousIntent',
   repeat: 'AMAZON.RepeatIntent',
@@ -32,6 +44,14 @@ export const SLOTS = {
   side: 'side',
   bodyPart: 'bodyPart',
   severity: 'severity',
+  /** A group of exercises: "the neck ones", "the leg exercises". */
+  region: 'region',
+  /** "today" or "this week", on SummaryIntent. */
+  period: 'period',
+  /** A repetition count, on SetRepsIntent. */
+  count: 'count',
+  /** AMAZON.TIME, on SetReminderIntent. */
+  time: 'time',
 } as const;
 
 export const SLOT_TYPES = {
@@ -39,7 +59,44 @@ export const SLOT_TYPES = {
   exercise: 'EXERCISE',
   side: 'SIDE',
   bodyPart: 'BODY_PART',
+  region: 'REGION',
+  period: 'PERIOD',
   number: 'AMAZON.NUMBER',
+  time: 'AMAZON.TIME',
 } as const;
+
+/**
+ * What each intent is for and its slots; the interaction-model source writes samples for every one.
+ * SkipIntent may carry {region} ("skip the neck ones": today only), LeaveOutIntent and PutBackIntent
+ * carry {exercise} or {region} (a plan change, confirmed), SetRepsIntent {count} and {exercise}
+ * ("do five elbow bends"), UseHoldIntent {exercise}, SummaryIntent {period}, SetReminderIntent {time}.
+ */
+export const INTENT_SLOTS: Partial<Record<IntentName, ReadonlyArray<{ name: string; type: string }>>> = {
+  [INTENTS.startRoutine]: [{ name: SLOTS.routine, type: SLOT_TYPES.routine }],
+  [INTENTS.goToExercise]: [
+    { name: SLOTS.exercise, type: SLOT_TYPES.exercise },
+    { name: SLOTS.side, type: SLOT_TYPES.side },
+  ],
+  [INTENTS.reportPain]: [
+    { name: SLOTS.bodyPart, type: SLOT_TYPES.bodyPart },
+    { name: SLOTS.severity, type: SLOT_TYPES.number },
+  ],
+  [INTENTS.skip]: [{ name: SLOTS.region, type: SLOT_TYPES.region }],
+  [INTENTS.summary]: [{ name: SLOTS.period, type: SLOT_TYPES.period }],
+  [INTENTS.leaveOut]: [
+    { name: SLOTS.exercise, type: SLOT_TYPES.exercise },
+    { name: SLOTS.region, type: SLOT_TYPES.region },
+  ],
+  [INTENTS.putBack]: [
+    { name: SLOTS.exercise, type: SLOT_TYPES.exercise },
+    { name: SLOTS.region, type: SLOT_TYPES.region },
+  ],
+  [INTENTS.setReps]: [
+    { name: SLOTS.count, type: SLOT_TYPES.number },
+    { name: SLOTS.exercise, type: SLOT_TYPES.exercise },
+  ],
+  [INTENTS.useHold]: [{ name: SLOTS.exercise, type: SLOT_TYPES.exercise }],
+  [INTENTS.setReminder]: [{ name: SLOTS.time, type: SLOT_TYPES.time }],
+};
 
 export type IntentName = (typeof INTENTS)[keyof typeof INTENTS];

@@ -1,7 +1,5 @@
-// The time zone that decides "today". The device's own zone comes later from the Settings API;
-// until then, each market's usual zone stands in, and UTC for anything else.
-import type { RequestEnvelope } from 'ask-sdk-model';
-
+// The time zone that decides "today": the device's zone from the Settings API, else the one cached with
+// the user, else the market's usual zone, else UTC.
 const LOCALE_ZONES: Record<string, string> = {
   'en-US': 'America/New_York',
   'en-CA': 'America/Toronto',
@@ -14,7 +12,6 @@ export function localeTimeZone(locale: string | undefined): string {
   return (locale !== undefined ? LOCALE_ZONES[locale] : undefined) ?? 'UTC';
 }
 
-export type TimeZoneResolver = (envelope: RequestEnvelope) => Promise<string>;
-
-export const timeZoneFromLocale: TimeZoneResolver = async (envelope) =>
-  localeTimeZone((envelope.request as { locale?: string }).locale);
+export function chooseTimeZone(device: string | null, cached: string | null, locale: string | undefined): string {
+  return device ?? cached ?? localeTimeZone(locale);
+}

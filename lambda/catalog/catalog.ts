@@ -50,3 +50,8 @@ export function exerciseById(id: string): Exercise {
   if (exercise === undefined) throw new CatalogError(`Unknown exercise id: ${id}`);
   return exercise;
 }
+
+/** The exercises a caregiver means by a group name ("the neck ones"). */
+export function exerciseIdsInGroup(group: string): string[] {
+  return CATALOG.filter((exercise) => exercise.group === group).map((exercise) => exercise.id);
+}

@@ -20,9 +20,11 @@ export const EXERCISE_DATA: readonly ExerciseInput[] = [
   // ---------------------------------------------------------------- legs
   {
     id: 'hip-knee-flexion',
+    code: 'hk',
     name: 'hip and knee bend',
     synonyms: ['hip and knee flexion', 'knee to chest', 'knee to the chest', 'knee bend', 'knee bends', 'bend the knee'],
     region: 'legs',
+    group: 'legs',
     sided: true,
     limb: 'leg',
     position: LYING_ON_BACK,
@@ -48,9 +50,11 @@ export const EXERCISE_DATA: readonly ExerciseInput[] = [
   },
   {
     id: 'hip-rotation',
+    code: 'hr',
     name: 'hip rotation',
     synonyms: ['hip rotations', 'hip turn', 'hip turns', 'rotate the hip', 'turn the hip'],
     region: 'legs',
+    group: 'legs',
     sided: true,
     limb: 'leg',
     position: LYING_ON_BACK,
@@ -88,9 +92,11 @@ export const EXERCISE_DATA: readonly ExerciseInput[] = [
   },
   {
     id: 'hip-abduction',
+    code: 'ha',
     name: 'side leg slide',
     synonyms: ['hip abduction', 'leg out to the side', 'leg to the side', 'slide the leg out', 'leg slide', 'leg slides'],
     region: 'legs',
+    group: 'legs',
     sided: true,
     limb: 'leg',
     position: LYING_ON_BACK,
@@ -116,9 +122,11 @@ export const EXERCISE_DATA: readonly ExerciseInput[] = [
   },
   {
     id: 'ankle-rotation',
+    code: 'ar',
     name: 'ankle turns',
     synonyms: ['ankle rotation', 'ankle rotations', 'ankle turn', 'turn the ankle', 'turn the foot', 'foot in and out'],
     region: 'legs',
+    group: 'legs',
     sided: true,
     limb: 'foot',
     position: LYING_ON_BACK,
@@ -143,9 +151,11 @@ export const EXERCISE_DATA: readonly ExerciseInput[] = [
   },
   {
     id: 'toe-flexion-extension',
+    code: 'to',
     name: 'toe bends',
     synonyms: ['toe flexion and extension', 'toe flexion', 'toe extension', 'toe stretch', 'toe curls', 'bend the toes', 'toes'],
     region: 'legs',
+    group: 'legs',
     sided: true,
     limb: 'foot',
     position: LYING_ON_BACK,
@@ -170,9 +180,11 @@ export const EXERCISE_DATA: readonly ExerciseInput[] = [
   },
   {
     id: 'heel-cord-stretch',
+    code: 'hc',
     name: 'heel cord stretch',
     synonyms: ['heel cord stretching', 'heel cord', 'calf stretch', 'achilles stretch', 'foot toward the knee'],
     region: 'legs',
+    group: 'legs',
     sided: true,
     limb: 'leg',
     position: LYING_ON_BACK,
@@ -199,9 +211,11 @@ export const EXERCISE_DATA: readonly ExerciseInput[] = [
   },
   {
     id: 'hamstring-stretch',
+    code: 'hs',
     name: 'hamstring stretch',
     synonyms: ['hamstrings', 'straight leg raise', 'straight leg lift', 'leg lift', 'leg raise', 'back of the thigh stretch'],
     region: 'legs',
+    group: 'legs',
     sided: true,
     limb: 'leg',
     position: LYING_ON_BACK,
@@ -229,9 +243,11 @@ export const EXERCISE_DATA: readonly ExerciseInput[] = [
   // ---------------------------------------------------------------- trunk
   {
     id: 'lumbar-rotation',
+    code: 'lr',
     name: 'knees side to side',
     synonyms: ['lumbar rotation', 'lower back rotation', 'lower back twist', 'trunk rotation', 'knee rolls', 'knees to the side'],
     region: 'neckAndTrunk',
+    group: 'trunk',
     sided: false,
     position: LYING_ON_BACK,
     // The handout describes the movement but not where the caregiver's hands go.
@@ -260,9 +276,11 @@ export const EXERCISE_DATA: readonly ExerciseInput[] = [
   // ---------------------------------------------------------------- arms
   {
     id: 'elbow-flexion-extension',
+    code: 'el',
     name: 'elbow bend',
     synonyms: ['elbow flexion and extension', 'elbow flexion', 'elbow extension', 'elbow bends', 'bend the elbow', 'arm bend'],
     region: 'arms',
+    group: 'arms',
     sided: true,
     limb: 'arm',
     position: ARMS_POSITION,
@@ -287,9 +305,11 @@ export const EXERCISE_DATA: readonly ExerciseInput[] = [
   },
   {
     id: 'shoulder-flexion-extension',
+    code: 'sf',
     name: 'overhead arm lift',
     synonyms: ['shoulder flexion and extension', 'shoulder flexion', 'arm over the head', 'arm overhead', 'arm raise', 'raise the arm'],
     region: 'arms',
+    group: 'arms',
     sided: true,
     limb: 'arm',
     position: ARMS_POSITION,
@@ -315,6 +335,7 @@ export const EXERCISE_DATA: readonly ExerciseInput[] = [
   },
   {
     id: 'shoulder-rotation',
+    code: 'sr',
     name: 'shoulder rotation',
     synonyms: [
       'shoulder internal and external rotation',
@@ -325,6 +346,7 @@ export const EXERCISE_DATA: readonly ExerciseInput[] = [
       'turn the arm',
     ],
     region: 'arms',
+    group: 'arms',
     sided: true,
     limb: 'arm',
     position: ARMS_POSITION,
@@ -350,9 +372,11 @@ export const EXERCISE_DATA: readonly ExerciseInput[] = [
   },
   {
     id: 'horizontal-shoulder-abduction',
+    code: 'sa',
     name: 'chest stretch',
     synonyms: ['horizontal shoulder abduction', 'hands behind the head', 'elbows to the bed', 'elbows down', 'chest opener'],
     region: 'arms',
+    group: 'arms',
     // Both elbows go down together, so this is done once rather than once per side.
     sided: false,
     position: 'Have them lie on their back in bed.',
@@ -380,6 +404,7 @@ export const EXERCISE_DATA: readonly ExerciseInput[] = [
   },
   {
     id: 'finger-wrist-flexion-extension',
+    code: 'fw',
     name: 'wrist and finger bend',
     synonyms: [
       'finger and wrist flexion and extension',
@@ -391,6 +416,7 @@ export const EXERCISE_DATA: readonly ExerciseInput[] = [
       'make a fist',
     ],
     region: 'arms',
+    group: 'arms',
     sided: true,
     limb: 'hand',
     position: ARMS_POSITION,
@@ -415,9 +441,11 @@ export const EXERCISE_DATA: readonly ExerciseInput[] = [
   },
   {
     id: 'thumb-flexion-extension',
+    code: 'th',
     name: 'thumb stretch',
     synonyms: ['thumb flexion and extension', 'thumb flexion', 'thumb extension', 'thumb to little finger', 'thumb bends', 'web space stretch'],
     region: 'arms',
+    group: 'arms',
     sided: true,
     limb: 'hand',
     position: ARMS_POSITION,
@@ -445,9 +473,11 @@ export const EXERCISE_DATA: readonly ExerciseInput[] = [
   // ---------------------------------------------------------------- neck
   {
     id: 'neck-rotation',
+    code: 'nr',
     name: 'neck turns',
     synonyms: ['neck rotation', 'neck rotations', 'neck turn', 'head turns', 'turn the head', 'look over the shoulder'],
     region: 'neckAndTrunk',
+    group: 'neck',
     sided: false,
     position: NECK_POSITION,
     // The handout gives no hand placement for the neck.
@@ -473,9 +503,11 @@ export const EXERCISE_DATA: readonly ExerciseInput[] = [
   },
   {
     id: 'neck-flexion',
+    code: 'nf',
     name: 'neck side tilt',
     synonyms: ['neck flexion', 'side neck flexion', 'neck side tilts', 'neck tilt', 'head tilt', 'tilt the head', 'ear to shoulder'],
     region: 'neckAndTrunk',
+    group: 'neck',
     sided: false,
     position: NECK_POSITION,
     // The handout gives no hand placement for the neck.

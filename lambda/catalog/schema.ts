@@ -2,6 +2,9 @@
 import { z } from 'zod';
 
 export const REGIONS = ['legs', 'arms', 'neckAndTrunk'] as const;
+/** Groups a caregiver names ("the neck ones"); the leg routine holds legs and trunk, the arm routine arms and neck. */
+export const GROUPS = ['legs', 'trunk', 'arms', 'neck'] as const;
+const GROUP_REGION = { legs: 'legs', arms: 'arms', trunk: 'neckAndTrunk', neck: 'neckAndTrunk' } as const;
 export const SIDES = ['right', 'left'] as const;
 export const LIMBS = ['leg', 'foot', 'arm', 'hand'] as const;
 
@@ -56,9 +59,12 @@ const StageSchema = z.object({
 export const ExerciseSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    /** A stable two-letter code that keeps stored records small; never reuse one for another exercise. */
+    code: z.string().regex(/^[a-z]{2}$/),
     name: spoken,
     synonyms: z.array(z.string().regex(/^[a-z][a-z' -]*[a-z]$/)).min(1),
     region: z.enum(REGIONS),
+    group: z.enum(GROUPS),
     sided: z.boolean(),
     /** The limb named with the side ("right leg"); absent for exercises that are not sided. */
     limb: z.enum(LIMBS).optional(),
@@ -79,6 +85,9 @@ export const ExerciseSchema = z
         ctx.addIssue({ code: 'custom', path: ['pace', key], message: `below the ${exercise.jointSize}-joint floor of ${floor[key]} s` });
       }
     }
+    if (GROUP_REGION[exercise.group] !== exercise.region) {
+      ctx.addIssue({ code: 'custom', path: ['group'], message: `group ${exercise.group} is not in region ${exercise.region}` });
+    }
     if (exercise.sided !== (exercise.limb !== undefined)) {
       ctx.addIssue({ code: 'custom', path: ['limb'], message: 'a sided exercise names its limb, an unsided one does not' });
     }
@@ -97,7 +106,10 @@ export const CatalogSchema = z
   .min(1)
   .superRefine((exercises, ctx) => {
     const seen = new Map<string, string>();
+    const codes = new Set<string>();
     for (const exercise of exercises) {
+      if (codes.has(exercise.code)) ctx.addIssue({ code: 'custom', message: `storage code "${exercise.code}" is used twice` });
+      codes.add(exercise.code);
       for (const phrase of [exercise.id, exercise.name.toLowerCase(), ...exercise.synonyms]) {
         const owner = seen.get(phrase);
         if (owner !== undefined && owner !== exercise.id) {
@@ -111,6 +123,7 @@ export const CatalogSchema = z
 export type Region = (typeof REGIONS)[number];
 export type Side = (typeof SIDES)[number];
 export type Limb = (typeof LIMBS)[number];
+export type Group = (typeof GROUPS)[number];
 export type Exercise = z.infer<typeof ExerciseSchema>;
 export type ExerciseWay = z.infer<typeof WaySchema>;
 export type Dose = z.infer<typeof DoseSchema>;

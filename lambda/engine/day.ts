@@ -24,3 +24,16 @@ export function localDay(epochMs: number, timeZone: string): string {
   const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
   return formatterFor(zone).format(new Date(epochMs));
 }
+
+function utcMidnight(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`);
+}
+
+/** Whole days from a to b (b later is positive). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((utcMidnight(b) - utcMidnight(a)) / 86_400_000);
+}
+
+export function addDays(day: string, days: number): string {
+  return new Date(utcMidnight(day) + days * 86_400_000).toISOString().slice(0, 10);
+}

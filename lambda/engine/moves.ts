@@ -91,7 +91,8 @@ export function setUpAt(state: RoutineState, steps: readonly PlannedStep[], inde
 
 export function deliverSet(state: RoutineState, step: PlannedStep, ctx: TurnContext): Move {
   const exercise = exerciseById(step.exerciseId);
-  const pace = effectivePace(exercise.pace, state.prefs.paceFactor);
+  const paceFactor = Math.max(state.prefs.paceFactor, ctx.program.paceFactors[step.exerciseId] ?? 1);
+  const pace = effectivePace(exercise.pace, paceFactor);
   const endsAtMs = ctx.nowMs + setMovementMs(step.dose, pace, exercise.stages.length);
   const next: RoutineState = {
     ...state,
@@ -108,7 +109,7 @@ export function deliverSet(state: RoutineState, step: PlannedStep, ctx: TurnCont
   return {
     state: next,
     acts: [
-      { type: 'Set', step, paceFactor: state.prefs.paceFactor, interruptHint: !state.interruptHintGiven },
+      { type: 'Set', step, paceFactor, interruptHint: !state.interruptHintGiven },
       { type: 'SetFinished', step, next: after === null ? null : ref(after) },
     ],
   };

@@ -1,28 +1,7 @@
 // Turns a routine choice and the program into today's ordered steps.
-import { CATALOG, exerciseById } from '../catalog/catalog';
-import { SIDES, type Dose, type Exercise, type Side } from '../catalog/schema';
+import { exerciseById } from '../catalog/catalog';
+import { GROUPS, SIDES, type Exercise, type Group, type Side } from '../catalog/schema';
 import type { PlannedStep, Program, RoutineChoice, StepRef } from './types';
-
-/** Handout: begin with a few repetitions and build up. A new user starts here. */
-export const STARTING_DOSE = { reps: 3, holdSeconds: 10 } as const;
-
-export function startingDose(dose: Dose): Dose {
-  return dose.kind === 'reps'
-    ? { kind: 'reps', reps: Math.min(STARTING_DOSE.reps, dose.reps) }
-    : { ...dose, holdSeconds: Math.min(STARTING_DOSE.holdSeconds, dose.holdSeconds) };
-}
-
-/** Every exercise, both sides, the first way, starting low; what a user without a plan gets. */
-export function defaultProgram(): Program {
-  return {
-    firstSide: 'right',
-    legsFirst: true,
-    exerciseIds: CATALOG.map((e) => e.id),
-    sides: Object.fromEntries(CATALOG.filter((e) => e.sided).map((e) => [e.id, SIDES])),
-    doses: Object.fromEntries(CATALOG.map((e) => [e.id, startingDose(e.dose)])),
-    ways: Object.fromEntries(CATALOG.map((e) => [e.id, e.ways[0]?.id ?? ''])),
-  };
-}
 
 export function stepKey(step: StepRef): string {
   return `${step.exerciseId}/${step.side ?? 'both'}`;
@@ -32,10 +11,14 @@ export function sameStep(a: StepRef | null, b: StepRef | null): boolean {
   return a !== null && b !== null && a.exerciseId === b.exerciseId && a.side === b.side;
 }
 
+const ROUTINE_GROUPS: Record<RoutineChoice, readonly Group[]> = {
+  legs: ['legs', 'trunk'],
+  arms: ['arms', 'neck'],
+  everything: GROUPS,
+};
+
 function inRoutine(exercise: Exercise, routine: RoutineChoice): boolean {
-  if (routine === 'everything') return true;
-  if (routine === 'legs') return exercise.region === 'legs' || exercise.id === 'lumbar-rotation';
-  return exercise.region === 'arms' || (exercise.region === 'neckAndTrunk' && exercise.id !== 'lumbar-rotation');
+  return ROUTINE_GROUPS[routine].includes(exercise.group);
 }
 
 function planned(exercise: Exercise, side: Side | null, program: Program): PlannedStep {
@@ -43,7 +26,7 @@ function planned(exercise: Exercise, side: Side | null, program: Program): Plann
     exerciseId: exercise.id,
     side,
     wayId: program.ways[exercise.id] ?? exercise.ways[0]?.id ?? '',
-    dose: program.doses[exercise.id] ?? startingDose(exercise.dose),
+    dose: program.doses[exercise.id] ?? exercise.dose,
   };
 }
 

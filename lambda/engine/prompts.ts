@@ -22,6 +22,12 @@ export function promptFor(state: RoutineState, ctx: TurnContext): Extract<Act, {
       return prompt('wantSummary', null);
     case 'secondRound':
       return prompt('secondRound', null);
+    case 'planChange':
+      return { ...prompt('confirmPlanChange', null), change: state.pending.change };
+    case 'leaveOutUntilReview':
+      return prompt('leaveOutUntilReview', { exerciseId: state.pending.exerciseId, side: null });
+    case 'endEarly':
+      return prompt('endEarly', state.pending.otherSide);
     case undefined:
       break;
   }

@@ -1,5 +1,7 @@
 // The initial state of a new user and the roll-over to a new local day.
+import { daysBetween } from './day';
 import { PACE_FACTOR } from './pace';
+import { buildUpLevels } from './program';
 import { summarizeDay } from './summary';
 import type { DayProgress, Program, RoutineState } from './types';
 
@@ -7,7 +9,7 @@ export const VOICE_RATE = { normal: 100, min: 70, step: 10 } as const;
 /** Relaunching within this long of the last turn goes straight back to the step in progress. */
 export const RESUME_DIRECTLY_WITHIN_MS = 30 * 60 * 1000;
 /** Bounds the record: more reports than this in one day keep only the latest. */
-export const MAX_PAIN_REPORTS_PER_DAY = 12;
+export const MAX_PAIN_REPORTS_PER_DAY = 5;
 
 export function freshDay(day: string): DayProgress {
   return {
@@ -21,6 +23,7 @@ export function freshDay(day: string): DayProgress {
     painReports: [],
     startedAtMs: null,
     endedEarly: false,
+    endReason: null,
   };
 }
 
@@ -34,10 +37,30 @@ export function initialState(day: string): RoutineState {
     introduced: false,
     interruptHintGiven: false,
     lastTurnAtMs: null,
+    levels: {},
+    recentStops: {},
+    planOverrides: { excluded: [], doses: {} },
+    lastStoppedEarly: null,
+    timeZone: null,
+    reminder: null,
+    endAfter: null,
   };
 }
 
-/** A new local day starts a fresh routine; what was left of the last one is remembered to mention it. */
+/** Stops older than a week no longer count toward "stopped twice within 7 days". */
+export const RECENT_STOP_DAYS = 7;
+
+export function recentStopsAsOf(stops: RoutineState['recentStops'], day: string): RoutineState['recentStops'] {
+  const kept = Object.entries(stops)
+    .map(([id, days]) => [id, days.filter((d) => daysBetween(d, day) < RECENT_STOP_DAYS)] as const)
+    .filter(([, days]) => days.length > 0);
+  return Object.fromEntries(kept);
+}
+
+/**
+ * A new local day starts a fresh routine: what was left of the last one is remembered to mention it,
+ * and the closed day moves build-up levels on.
+ */
 export function rollOver(state: RoutineState, day: string, program: Program): RoutineState {
   const old = state.today;
   const previousDay =
@@ -47,5 +70,14 @@ export function rollOver(state: RoutineState, day: string, program: Program): Ro
           const summary = summarizeDay(old, program);
           return { day: old.day, routine: old.routine, done: summary.completed, planned: summary.planned };
         })();
-  return { ...state, today: freshDay(day), previousDay, pending: null, paused: false };
+  return {
+    ...state,
+    today: freshDay(day),
+    previousDay,
+    pending: null,
+    paused: false,
+    endAfter: null,
+    levels: buildUpLevels(state.levels, old, program),
+    recentStops: recentStopsAsOf(state.recentStops, day),
+  };
 }

@@ -1,5 +1,6 @@
 // Types of the routine engine: the stored state, the caregiver's events and the acts to convey.
 import type { Dose, Side } from '../catalog/schema';
+import type { TherapistPlan } from './therapist-plan';
 
 export const ROUTINES = ['legs', 'arms', 'everything'] as const;
 export type RoutineChoice = (typeof ROUTINES)[number];
@@ -27,8 +28,18 @@ export const PHASES = ['choosing', 'settingUp', 'setDelivered', 'stoppedForPain'
  */
 export type Phase = (typeof PHASES)[number];
 
+/** A change the caregiver asked for by voice; it narrows the therapist's plan or restores it, never raises it. */
+export type PlanChange =
+  | { kind: 'leaveOut'; exerciseIds: string[]; group: string | null }
+  | { kind: 'putBack'; exerciseIds: string[]; group: string | null }
+  | { kind: 'setReps'; exerciseId: string; reps: number }
+  | { kind: 'useHold'; exerciseId: string };
+
 export type PendingQuestion =
   | { kind: 'chooseRoutine' }
+  | { kind: 'planChange'; change: PlanChange }
+  | { kind: 'leaveOutUntilReview'; exerciseId: string }
+  | { kind: 'endEarly'; otherSide: StepRef }
   | { kind: 'continueOrRestart'; routine: RoutineChoice | null }
   | { kind: 'wasSetFinished' }
   | { kind: 'repeatAfterPain' }
@@ -57,6 +68,8 @@ export type DayProgress = {
   painReports: PainReport[];
   startedAtMs: number | null;
   endedEarly: boolean;
+  /** Why the caregiver ended early; kept only with HEALTH_LOG=detailed. */
+  endReason: 'fatigue' | null;
 };
 
 export type PreviousDay = { day: string; routine: RoutineChoice; done: number; planned: number };
@@ -78,6 +91,18 @@ export type RoutineState = {
   /** The interrupt hint ("say Alexa first") is given once per session. */
   interruptHintGiven: boolean;
   lastTurnAtMs: number | null;
+  /** Build-up level per exercise and kind of dose ("hip-rotation:reps" -> 4). */
+  levels: Record<string, number>;
+  /** Local days on which each exercise was stopped early, within the last week. */
+  recentStops: Record<string, string[]>;
+  /** The caregiver's narrowing of the therapist's plan by voice. */
+  planOverrides: { excluded: string[]; doses: Record<string, Dose> };
+  lastStoppedEarly: { day: string; step: StepRef } | null;
+  /** The device's time zone as last read from the Settings API. */
+  timeZone: string | null;
+  reminder: { alertToken: string; hour: number; minute: number } | null;
+  /** "Finish the other side first": the session ends after this step. */
+  endAfter: StepRef | null;
 };
 
 /** What the therapist's plan (and, later, build-up) decides; passed in, never stored in the state. */
@@ -86,16 +111,42 @@ export type Program = {
   legsFirst: boolean;
   exerciseIds: readonly string[];
   sides: Record<string, readonly Side[]>;
+  /** Today's dose: the target, or lower while building up. */
   doses: Record<string, Dose>;
+  /** The plan's dose after the caregiver's narrowing: where build-up is heading. */
+  targetDoses: Record<string, Dose>;
   ways: Record<string, string>;
+  paceFactors: Record<string, number>;
+  buildUp: boolean;
+  /** Exercises the therapist's plan holds (before the caregiver left any out). */
+  planExerciseIds: readonly string[];
+  /** When the therapist last reviewed the plan; null without a plan file. */
+  reviewedOn: string | null;
 };
 
-export type TurnContext = {
+/** What the handler knows about the turn; the engine derives the program from the plan and the state. */
+export type TurnInput = {
   nowMs: number;
   today: string;
   newSession: boolean;
   recordHealthDetails: boolean;
-  program: Program;
+  plan: TherapistPlan | null;
+  /** The device's zone when the Settings API answered this turn; null keeps the cached one. */
+  timeZone: string | null;
+};
+
+export type TurnContext = TurnInput & { program: Program };
+
+/** One past day, as stored in history, for summaries. */
+export type DayRecord = {
+  day: string;
+  routine: RoutineChoice | null;
+  outcomes: Record<string, OutcomeRecord>;
+  endedEarly: boolean;
+  endReason: 'fatigue' | null;
+  painReports: PainReport[];
+  startedAtMs: number | null;
+  endedAtMs: number | null;
 };
 
 export type RoutineEvent =
@@ -116,7 +167,14 @@ export type RoutineEvent =
   | { type: 'VoiceRateChangeRequested'; direction: 'slower' | 'normal' }
   | { type: 'YesSaid' }
   | { type: 'NoSaid' }
-  | { type: 'SummaryRequested' }
+  | { type: 'SummaryRequested'; period: 'today' | 'week'; history: DayRecord[] }
+  | { type: 'WhatsLeftRequested' }
+  | { type: 'LastStoppedEarlyRequested' }
+  | { type: 'WhatsNextRequested' }
+  | { type: 'EndEarlyRequested'; reason: 'fatigue' | null }
+  | { type: 'PlanChangeRequested'; change: PlanChange }
+  | { type: 'PlanRequested' }
+  | { type: 'SkipGroupRequested'; group: string; exerciseIds: string[] }
   | { type: 'HelpRequested' }
   | { type: 'StopRequested' }
   | { type: 'FallbackHeard' };
@@ -141,7 +199,21 @@ export type PromptKind =
   | 'wasSetFinished'
   | 'repeatAfterPain'
   | 'wantSummary'
-  | 'secondRound';
+  | 'secondRound'
+  | 'confirmPlanChange'
+  | 'leaveOutUntilReview'
+  | 'endEarly';
+
+export type WeekSummary = {
+  /** Local days, of the 7 ending today, with at least one completed step. */
+  daysExercised: number;
+  stoppedEarly: Array<{ day: string; step: StepRef }>;
+  /** Days this week that ended early for fatigue (known only with HEALTH_LOG=detailed). */
+  fatigueDays: number;
+};
+
+/** A pain report as spoken in a summary; present only with HEALTH_LOG=detailed. */
+export type PainDetail = { step: StepRef | null; bodyPart: string | null; severity: number | null };
 
 export type CloseReason = 'goodbye' | 'paused' | 'emergency';
 
@@ -170,13 +242,23 @@ export type Act =
   | { type: 'Paused' }
   | { type: 'RoutineFinished'; summary: DaySummary }
   | { type: 'AlreadyDoneToday'; summary: DaySummary }
-  | { type: 'Summary'; summary: DaySummary }
+  | { type: 'Summary'; today: string; summary: DaySummary; week: WeekSummary | null; pain: PainDetail[] }
+  | { type: 'WhatsLeft'; remaining: StepRef[] }
+  | { type: 'LastStoppedEarly'; last: { day: string; step: StepRef } | null; today: string }
+  | { type: 'WhatsNext'; next: StepRef | null }
+  | { type: 'EndedEarly' }
+  | { type: 'PlanChanged'; change: PlanChange }
+  | { type: 'PlanChangeRefused'; change: PlanChange; reason: 'aboveDose' | 'notInPlan' | 'nothingToChange' | 'declined' }
+  | { type: 'PlanDescribed'; program: Program; excluded: string[] }
+  | { type: 'ReviewSuggested'; reviewedOn: string }
+  | { type: 'TherapistSuggested'; exerciseId: string }
+  | { type: 'SkippedGroup'; group: string }
   | { type: 'Help'; phase: Phase }
   | { type: 'NotUnderstood'; phase: Phase }
   | { type: 'NotAvailableNow'; reason: 'noRoutine' | 'noQuestion' | 'atFirstStep' | 'setAlreadyDone' | 'routineDone' }
   | { type: 'NotInRoutine'; exerciseId: string; routine: RoutineChoice }
   | { type: 'Goodbye' }
-  | { type: 'Prompt'; prompt: PromptKind; next: StepRef | null }
+  | { type: 'Prompt'; prompt: PromptKind; next: StepRef | null; change?: PlanChange }
   | { type: 'Close'; reason: CloseReason };
 
 export type TransitionResult = {

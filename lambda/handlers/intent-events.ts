@@ -1,24 +1,55 @@
 // Which engine event each intent means. Slots are parsed here, at the edge, never in the engine.
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { EXERCISE_IDS } from '../catalog/catalog';
-import { SIDES } from '../catalog/schema';
-import { ROUTINES, type RoutineEvent } from '../engine/types';
+import { BODY_PART_IDS } from '../catalog/body-parts';
+import { EXERCISE_IDS, exerciseIdsInGroup } from '../catalog/catalog';
+import { GROUPS, SIDES } from '../catalog/schema';
+import { addDays } from '../engine/day';
+import { ROUTINES, type PlanChange, type RoutineEvent } from '../engine/types';
 import { INTENTS, SLOTS, type IntentName } from '../intents';
-import { boundedNumberSlot, resolvedChoice, resolvedSlotId } from './slots';
+import { errorFields } from '../logger';
+import { boundedNumberSlot, resolvedChoice } from './slots';
+import type { EventSource, TurnIO } from './turn';
 
-type EventFor = (envelope: RequestEnvelope) => RoutineEvent;
+type EventFor = (envelope: RequestEnvelope) => EventSource;
 
 const simple = (event: RoutineEvent): EventFor => () => event;
+const notUnderstood: RoutineEvent = { type: 'FallbackHeard' };
+
+/** The exercises a plan-change intent names: one exercise, or a group of them. */
+function namedExercises(e: RequestEnvelope): { exerciseIds: string[]; group: string | null } | null {
+  const exerciseId = resolvedChoice(e, SLOTS.exercise, EXERCISE_IDS);
+  if (exerciseId !== null) return { exerciseIds: [exerciseId], group: null };
+  const group = resolvedChoice(e, SLOTS.region, GROUPS);
+  return group === null ? null : { exerciseIds: exerciseIdsInGroup(group), group };
+}
+
+function planChange(build: (e: RequestEnvelope) => PlanChange | null): EventFor {
+  return (e) => {
+    const change = build(e);
+    return change === null ? notUnderstood : { type: 'PlanChangeRequested', change };
+  };
+}
+
+/** The week's history is read only for a weekly summary, with one Query; a failed read still answers. */
+async function weekHistory(io: TurnIO) {
+  try {
+    return await io.deps.stores.history.queryDays(io.userKey, addDays(io.today, -6), io.today);
+  } catch (error) {
+    io.deps.logger.error('history.read_failed', { requestId: io.requestId, userKey: io.userKey, error: errorFields(error) });
+    return [];
+  }
+}
 
 export const INTENT_EVENTS: Record<IntentName, EventFor> = {
   [INTENTS.startRoutine]: (e) => ({ type: 'StartRoutineRequested', routine: resolvedChoice(e, SLOTS.routine, ROUTINES) }),
   [INTENTS.ready]: simple({ type: 'ReadyRequested' }),
-  [INTENTS.skip]: simple({ type: 'SkipRequested' }),
+  [INTENTS.skip]: (e) => {
+    const group = resolvedChoice(e, SLOTS.region, GROUPS);
+    return group === null ? { type: 'SkipRequested' } : { type: 'SkipGroupRequested', group, exerciseIds: exerciseIdsInGroup(group) };
+  },
   [INTENTS.goToExercise]: (e) => {
     const exerciseId = resolvedChoice(e, SLOTS.exercise, EXERCISE_IDS);
-    return exerciseId === null
-      ? { type: 'FallbackHeard' }
-      : { type: 'GoToRequested', exerciseId, side: resolvedChoice(e, SLOTS.side, SIDES) };
+    return exerciseId === null ? notUnderstood : { type: 'GoToRequested', exerciseId, side: resolvedChoice(e, SLOTS.side, SIDES) };
   },
   [INTENTS.slower]: simple({ type: 'PaceChangeRequested', direction: 'slower' }),
   [INTENTS.faster]: simple({ type: 'PaceChangeRequested', direction: 'faster' }),
@@ -26,11 +57,39 @@ export const INTENT_EVENTS: Record<IntentName, EventFor> = {
   [INTENTS.speakNormal]: simple({ type: 'VoiceRateChangeRequested', direction: 'normal' }),
   [INTENTS.reportPain]: (e) => ({
     type: 'PainReported',
-    bodyPart: resolvedSlotId(e, SLOTS.bodyPart),
+    bodyPart: resolvedChoice(e, SLOTS.bodyPart, BODY_PART_IDS),
     severity: boundedNumberSlot(e, SLOTS.severity, 0, 10),
   }),
   [INTENTS.emergency]: simple({ type: 'EmergencyReported' }),
-  [INTENTS.summary]: simple({ type: 'SummaryRequested' }),
+  [INTENTS.summary]: (e) =>
+    resolvedChoice(e, SLOTS.period, ['today', 'week'] as const) === 'week'
+      ? async (io) => ({ type: 'SummaryRequested', period: 'week', history: await weekHistory(io) })
+      : { type: 'SummaryRequested', period: 'today', history: [] },
+  [INTENTS.whatsLeft]: simple({ type: 'WhatsLeftRequested' }),
+  [INTENTS.lastStoppedEarly]: simple({ type: 'LastStoppedEarlyRequested' }),
+  [INTENTS.whatsNext]: simple({ type: 'WhatsNextRequested' }),
+  [INTENTS.tired]: simple({ type: 'EndEarlyRequested', reason: 'fatigue' }),
+  [INTENTS.endEarly]: simple({ type: 'EndEarlyRequested', reason: null }),
+  [INTENTS.leaveOut]: planChange((e) => {
+    const named = namedExercises(e);
+    return named === null ? null : { kind: 'leaveOut', ...named };
+  }),
+  [INTENTS.putBack]: planChange((e) => {
+    const named = namedExercises(e);
+    return named === null ? null : { kind: 'putBack', ...named };
+  }),
+  [INTENTS.setReps]: planChange((e) => {
+    const exerciseId = resolvedChoice(e, SLOTS.exercise, EXERCISE_IDS);
+    const reps = boundedNumberSlot(e, SLOTS.count, 0, 1000);
+    return exerciseId === null || reps === null ? null : { kind: 'setReps', exerciseId, reps };
+  }),
+  [INTENTS.useHold]: planChange((e) => {
+    const exerciseId = resolvedChoice(e, SLOTS.exercise, EXERCISE_IDS);
+    return exerciseId === null ? null : { kind: 'useHold', exerciseId };
+  }),
+  [INTENTS.whatsThePlan]: simple({ type: 'PlanRequested' }),
+  [INTENTS.setReminder]: simple(notUnderstood),
+  [INTENTS.cancelReminder]: simple(notUnderstood),
   [INTENTS.next]: simple({ type: 'NextRequested' }),
   [INTENTS.previous]: simple({ type: 'PreviousRequested' }),
   [INTENTS.repeat]: simple({ type: 'RepeatRequested' }),
@@ -43,10 +102,10 @@ export const INTENT_EVENTS: Record<IntentName, EventFor> = {
   [INTENTS.stop]: simple({ type: 'StopRequested' }),
   [INTENTS.cancel]: simple({ type: 'StopRequested' }),
   [INTENTS.navigateHome]: simple({ type: 'StopRequested' }),
-  [INTENTS.fallback]: simple({ type: 'FallbackHeard' }),
+  [INTENTS.fallback]: simple(notUnderstood),
 };
 
-export function eventForIntent(intentName: string, envelope: RequestEnvelope): RoutineEvent {
+export function eventForIntent(intentName: string, envelope: RequestEnvelope): EventSource {
   const eventFor = (INTENT_EVENTS as Record<string, EventFor | undefined>)[intentName];
-  return eventFor === undefined ? { type: 'FallbackHeard' } : eventFor(envelope);
+  return eventFor === undefined ? notUnderstood : eventFor(envelope);
 }

@@ -1,56 +1,60 @@
-// Loads the user's progress: from the session while it lasts, else from DynamoDB, else a fresh start.
+// Loads what a turn starts from: from the session while it lasts, else one read of DynamoDB, else a fresh start.
 import type { HandlerInput } from 'ask-sdk-core';
 import { z } from 'zod';
 import { initialState } from '../engine/state';
+import { TherapistPlanSchema, type TherapistPlan } from '../engine/therapist-plan';
 import type { RoutineState } from '../engine/types';
 import { CorruptRecordError, PersistenceError } from '../errors';
 import { errorFields, type Logger } from '../logger';
 import { RoutineStateSchema } from '../store/progress-record';
-import type { ProgressStore } from '../store/progress-store';
+import type { SkillStores } from './skill-deps';
 
-export const SESSION_PROGRESS_KEY = 'progress';
+export const SESSION_KEY = 'rom';
 
-const SessionProgressSchema = z.object({ version: z.number().int().nonnegative(), state: RoutineStateSchema });
+const SessionSchema = z.object({
+  version: z.number().int().nonnegative(),
+  state: RoutineStateSchema,
+  plan: TherapistPlanSchema.nullable(),
+});
 
-export type LoadedProgress = {
+export type Loaded = {
   state: RoutineState;
+  plan: TherapistPlan | null;
   /** The version this turn read; 'any' when a corrupt record is being replaced. */
   expectedVersion: number | 'any';
   /** Stored progress could not be read and was reset: the caregiver is told. */
   reset: boolean;
 };
 
-export function sessionProgress(input: HandlerInput): { version: number; state: RoutineState } | null {
-  const session = input.requestEnvelope.session;
-  if (session === undefined || session.new) return null;
-  const parsed = SessionProgressSchema.safeParse(session.attributes?.[SESSION_PROGRESS_KEY]);
-  return parsed.success ? parsed.data : null;
+export function sessionAttributesFor(loaded: Pick<Loaded, 'state' | 'plan'>, version: number): Record<string, unknown> {
+  return { [SESSION_KEY]: { version, state: loaded.state, plan: loaded.plan } };
 }
 
-export async function loadProgress(
-  input: HandlerInput,
-  store: ProgressStore,
-  userKey: string,
-  today: string,
-  logger: Logger,
-): Promise<LoadedProgress> {
-  const fromSession = sessionProgress(input);
-  if (fromSession !== null) return { state: fromSession.state, expectedVersion: fromSession.version, reset: false };
+function fromSession(input: HandlerInput): Loaded | null {
+  const session = input.requestEnvelope.session;
+  if (session === undefined || session.new) return null;
+  const parsed = SessionSchema.safeParse(session.attributes?.[SESSION_KEY]);
+  return parsed.success ? { state: parsed.data.state, plan: parsed.data.plan, expectedVersion: parsed.data.version, reset: false } : null;
+}
+
+export async function loadTurn(input: HandlerInput, stores: SkillStores, userKey: string, today: string, logger: Logger): Promise<Loaded> {
+  const inSession = fromSession(input);
+  if (inSession !== null) return inSession;
   const requestId = input.requestEnvelope.request.requestId;
   try {
-    const record = await store.load(userKey);
-    if (record === null) return { state: initialState(today), expectedVersion: 0, reset: false };
-    return { state: record.state, expectedVersion: record.version, reset: false };
+    const records = await stores.users.load(userKey);
+    if (records.planProblem !== null) logger.warn('plan.unreadable', { requestId, userKey, error: errorFields(records.planProblem) });
+    const { progress, plan } = records;
+    if (progress instanceof CorruptRecordError) {
+      logger.warn('progress.reset', { requestId, userKey, error: errorFields(progress) });
+      return { state: initialState(today), plan, expectedVersion: 'any', reset: true };
+    }
+    if (progress === null) return { state: initialState(today), plan, expectedVersion: 0, reset: false };
+    return { state: progress.state, plan, expectedVersion: progress.version, reset: false };
   } catch (error) {
-    if (error instanceof CorruptRecordError) {
-      logger.warn('progress.reset', { requestId, userKey, error: errorFields(error) });
-      return { state: initialState(today), expectedVersion: 'any', reset: true };
-    }
-    if (error instanceof PersistenceError) {
-      // The caregiver still gets an answer; the conditional write later refuses to overwrite what we could not read.
-      logger.error('progress.load_failed', { requestId, userKey, error: errorFields(error) });
-      return { state: initialState(today), expectedVersion: 0, reset: false };
-    }
-    throw error;
+    if (!(error instanceof PersistenceError)) throw error;
+    // The caregiver still gets an answer; the conditional write later refuses to overwrite what we could not read.
+    logger.error('progress.load_failed', { requestId, userKey, error: errorFields(error) });
+    return { state: initialState(today), plan: null, expectedVersion: 0, reset: false };
   }
 }

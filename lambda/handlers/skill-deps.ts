@@ -1,14 +1,25 @@
-// What the handlers need from outside: the store, the logger, the clock and the time zone.
-import type { TimeZoneResolver } from '../alexa/time-zone';
+// What the handlers need from outside: the stores, the logger, the clock and the device's time zone.
+import type { DeviceTimeZone } from '../alexa/settings-api';
 import type { Config } from '../config';
+import type { DayRecord } from '../engine/types';
 import type { Logger } from '../logger';
 import type { ProgressStore } from '../store/progress-store';
+import type { UserRecords } from '../store/user-records';
+
+export type SkillStores = {
+  progress: ProgressStore;
+  users: { load(userKey: string): Promise<UserRecords>; deleteAll(userKey: string): Promise<number> };
+  history: {
+    putDay(userKey: string, record: DayRecord): Promise<void>;
+    queryDays(userKey: string, fromDay: string, toDay: string): Promise<DayRecord[]>;
+  };
+};
 
 export type SkillDeps = {
-  store: ProgressStore;
+  stores: SkillStores;
   logger: Logger;
   config: Pick<Config, 'healthLog' | 'userKeySecret' | 'skillId'>;
   /** Used only when a request carries no usable timestamp; the skill's clock is request.timestamp. */
   clock: () => number;
-  timeZoneFor: TimeZoneResolver;
+  deviceTimeZone: DeviceTimeZone;
 };

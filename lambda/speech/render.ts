@@ -1,11 +1,12 @@
 // Acts -> speech: the one place that decides how the skill sounds. Returns SSML without <speak>.
-import type { Act, PromptKind, StepRef } from '../engine/types';
+import type { Act, PromptKind } from '../engine/types';
 import { stringsFor } from './locale-strings';
 import type { LocaleStrings } from './locales/en-US';
 import { renderSet, renderSetUp } from './set-speech';
 import { text, withVoiceRate } from './ssml';
 import { capitalize, exerciseName, stepName } from './step-names';
-import { renderSummary, summaryCard } from './summary-speech';
+import { confirmChange, planChanged, planDescribed, planRefused } from './plan-speech';
+import { spokenWhen, summaryCard, summaryLines, whatsLeft } from './summary-speech';
 
 export type Rendered = {
   speech: string;
@@ -53,7 +54,27 @@ function renderContent(act: Act, s: LocaleStrings): string {
     case 'AlreadyDoneToday':
       return sentence(s.alreadyDoneToday);
     case 'Summary':
-      return renderSummary(act.summary, s);
+      return summaryLines(act, act.today, s).map(sentence).join(' ');
+    case 'WhatsLeft':
+      return sentence(whatsLeft(act.remaining, s));
+    case 'LastStoppedEarly':
+      return sentence(act.last === null ? s.lastStopNone : s.lastStop(stepName(act.last.step), spokenWhen(act.last.day, act.today, s)));
+    case 'WhatsNext':
+      return sentence(act.next === null ? s.whatsNextNone : s.whatsNext(stepName(act.next)));
+    case 'EndedEarly':
+      return sentence(s.endedEarly);
+    case 'PlanChanged':
+      return sentence(planChanged(act.change, s));
+    case 'PlanChangeRefused':
+      return sentence(planRefused(act, s));
+    case 'PlanDescribed':
+      return planDescribed(act.program, act.excluded, s).map(sentence).join(' ');
+    case 'ReviewSuggested':
+      return sentence(s.reviewSuggested(s.therapist));
+    case 'TherapistSuggested':
+      return sentence(s.therapistSuggested(exerciseName(act.exerciseId), s.therapist));
+    case 'SkippedGroup':
+      return sentence(s.skippedGroup(s.groupNames[act.group] ?? act.group));
     case 'Help':
       return `${sentence(s.help[act.phase])} ${sentence(s.help.commands)}`;
     case 'NotUnderstood':
@@ -76,8 +97,10 @@ function paceLine(act: Extract<Act, { type: 'PaceChanged' }>, s: LocaleStrings):
   return act.direction === 'slower' ? s.paceSlower : s.paceFaster;
 }
 
-function renderPrompt(kind: PromptKind, next: StepRef | null, s: LocaleStrings): { speech: string; reprompt: string } {
+function renderPrompt(prompt: Extract<Act, { type: 'Prompt' }>, s: LocaleStrings): { speech: string; reprompt: string } {
   const p = s.prompts;
+  const { next } = prompt;
+  const kind: PromptKind = prompt.prompt;
   const name = next === null ? '' : stepName(next);
   switch (kind) {
     case 'chooseRoutine':
@@ -96,6 +119,12 @@ function renderPrompt(kind: PromptKind, next: StepRef | null, s: LocaleStrings):
       return { speech: p.wasSetFinished(name), reprompt: p.yesOrNo };
     case 'repeatAfterPain':
       return { speech: p.repeatAfterPain(name), reprompt: p.yesOrNo };
+    case 'confirmPlanChange':
+      return { speech: prompt.change === undefined ? p.yesOrNo : confirmChange(prompt.change, s), reprompt: p.yesOrNo };
+    case 'leaveOutUntilReview':
+      return { speech: p.leaveOutUntilReview(next === null ? '' : exerciseName(next.exerciseId), s.therapist), reprompt: p.yesOrNo };
+    case 'endEarly':
+      return { speech: p.endEarly(name), reprompt: p.endEarlyReprompt };
   }
 }
 
@@ -105,10 +134,10 @@ export function render(acts: readonly Act[], options: RenderOptions): Rendered {
   const parts = acts.map((act) => renderContent(act, s)).filter((part) => part !== '');
   const last = acts.at(-1);
   const summary = acts.find((act) => act.type === 'Summary');
-  const card = summary?.type === 'Summary' ? summaryCard(summary.summary, s) : null;
+  const card = summary?.type === 'Summary' ? summaryCard(summary, summary.today, s) : null;
   let reprompt: string | null = null;
   if (last?.type === 'Prompt') {
-    const prompt = renderPrompt(last.prompt, last.next, s);
+    const prompt = renderPrompt(last, s);
     parts.push(sentence(prompt.speech));
     reprompt = withVoiceRate(sentence(prompt.reprompt), options.voiceRatePercent);
   }

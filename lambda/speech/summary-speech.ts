@@ -1,10 +1,24 @@
-// Today's summary, spoken briefly and written to the home card: counts first, then what stopped, then what is left.
-import type { DaySummary } from '../engine/types';
+// Summaries, spoken briefly and written to the home card: counts first, then what stopped, then what is left.
+import { daysBetween } from '../engine/day';
+import type { Act, DaySummary, StepRef } from '../engine/types';
 import type { LocaleStrings } from './locales/en-US';
-import { text } from './ssml';
+import { spokenDate } from './plan-speech';
 import { stepName } from './step-names';
 
-function summaryLines(summary: DaySummary, s: LocaleStrings): string[] {
+type SummaryAct = Extract<Act, { type: 'Summary' }>;
+/** Fatigue ending the routine this often in a week prompts the handout's advice. */
+export const FATIGUE_DAYS_FOR_ADVICE = 2;
+const LISTED_STEPS = 3;
+
+export function spokenWhen(day: string, today: string, s: LocaleStrings): string {
+  const ago = daysBetween(day, today);
+  if (ago === 0) return s.whenToday;
+  if (ago === 1) return s.whenYesterday;
+  const weekday = new Date(`${day}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
+  return s.whenOn(ago < 7 ? weekday : spokenDate(day));
+}
+
+function todayLines(summary: DaySummary, s: LocaleStrings): string[] {
   if (summary.routine === null) return [s.summaryNothing];
   const lines = [s.summaryCounts(summary.completed, summary.planned, summary.routine)];
   const lists = [
@@ -19,10 +33,28 @@ function summaryLines(summary: DaySummary, s: LocaleStrings): string[] {
   return lines;
 }
 
-export function renderSummary(summary: DaySummary, s: LocaleStrings): string {
-  return summaryLines(summary, s).map((line) => `<s>${text(line)}</s>`).join(' ');
+export function summaryLines(act: SummaryAct, today: string, s: LocaleStrings): string[] {
+  const lines: string[] = [];
+  if (act.week !== null) {
+    lines.push(s.weekDays(act.week.daysExercised));
+    const earlier = act.week.stoppedEarly.filter((stop) => stop.day !== today);
+    if (earlier.length > 0) lines.push(s.weekStops(earlier.map((stop) => `${stepName(stop.step)}, ${spokenWhen(stop.day, today, s)}`)));
+  }
+  lines.push(...todayLines(act.summary, s));
+  if (act.pain.length > 0) {
+    const details = act.pain.map((p) => s.painDetail(p.step === null ? '' : stepName(p.step), p.bodyPart, p.severity).replace(/^, /, ''));
+    lines.push(s.summaryList(s.painDetailsLabel, details));
+  }
+  if (act.week !== null && act.week.fatigueDays >= FATIGUE_DAYS_FOR_ADVICE) lines.push(s.fatigueAdvice(act.week.fatigueDays, s.therapist));
+  return lines;
 }
 
-export function summaryCard(summary: DaySummary, s: LocaleStrings): { title: string; text: string } {
-  return { title: s.summaryCardTitle, text: summaryLines(summary, s).join('\n') };
+export function summaryCard(act: SummaryAct, today: string, s: LocaleStrings): { title: string; text: string } {
+  return { title: act.week === null ? s.summaryCardTitle : s.weekCardTitle, text: summaryLines(act, today, s).join('\n') };
+}
+
+export function whatsLeft(remaining: readonly StepRef[], s: LocaleStrings): string {
+  if (remaining.length === 0) return s.whatsLeftNone;
+  const listed = remaining.slice(0, LISTED_STEPS).map(stepName);
+  return s.whatsLeft(remaining.length, listed, remaining.length - listed.length);
 }

@@ -1,9 +1,11 @@
 // The stored progress record: one per user, schema-versioned, parsed with zod on every read.
 import { z } from 'zod';
 import { HANDOUT_MAX_HOLD_SECONDS, HANDOUT_MAX_REPS, SIDES } from '../catalog/schema';
+import { MAX_PAIN_REPORTS_PER_DAY } from '../engine/state';
 import { PHASES, ROUTINES, STEP_OUTCOMES, type RoutineState } from '../engine/types';
+import { decodeIds, decodeLevels, decodeOutcomes, decodePainReports, encodeIds, encodeLevels, encodeOutcomes, encodePainReports } from './codec';
 
-export const PROGRESS_SCHEMA_VERSION = 1;
+export const PROGRESS_SCHEMA_VERSION = 2;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const epochMs = z.number().int().nonnegative();
@@ -16,6 +18,17 @@ const PendingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('repeatAfterPain') }),
   z.object({ kind: z.literal('wantSummary') }),
   z.object({ kind: z.literal('secondRound'), routine: z.enum(ROUTINES) }),
+  z.object({ kind: z.literal('planChange'), change: z.lazy(() => PlanChangeSchema) }),
+  z.object({ kind: z.literal('leaveOutUntilReview'), exerciseId: z.string().max(64) }),
+  z.object({ kind: z.literal('endEarly'), otherSide: StepRefSchema }),
+]);
+
+const ids = z.array(z.string().max(64)).max(32);
+const PlanChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('leaveOut'), exerciseIds: ids, group: z.string().max(16).nullable() }),
+  z.object({ kind: z.literal('putBack'), exerciseIds: ids, group: z.string().max(16).nullable() }),
+  z.object({ kind: z.literal('setReps'), exerciseId: z.string().max(64), reps: z.number().int().min(1).max(HANDOUT_MAX_REPS) }),
+  z.object({ kind: z.literal('useHold'), exerciseId: z.string().max(64) }),
 ]);
 
 const DayProgressSchema = z.object({
@@ -35,10 +48,16 @@ const DayProgressSchema = z.object({
         atMs: epochMs,
       }),
     )
-    .max(20),
+    .max(MAX_PAIN_REPORTS_PER_DAY),
   startedAtMs: epochMs.nullable(),
   endedEarly: z.boolean(),
+  endReason: z.literal('fatigue').nullable(),
 });
+
+const DoseSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('reps'), reps: z.number().int().min(1).max(HANDOUT_MAX_REPS) }),
+  z.object({ kind: z.literal('hold'), holdSeconds: z.number().int().min(1).max(HANDOUT_MAX_HOLD_SECONDS), asTolerated: z.boolean() }),
+]);
 
 export const RoutineStateSchema = z.object({
   today: DayProgressSchema,
@@ -49,6 +68,13 @@ export const RoutineStateSchema = z.object({
   introduced: z.boolean(),
   interruptHintGiven: z.boolean(),
   lastTurnAtMs: epochMs.nullable(),
+  levels: z.record(z.string().max(80), z.number().int().min(1).max(HANDOUT_MAX_HOLD_SECONDS)),
+  recentStops: z.record(z.string().max(64), z.array(day).max(14)),
+  planOverrides: z.object({ excluded: z.array(z.string().max(64)).max(32), doses: z.record(z.string().max(64), DoseSchema) }),
+  lastStoppedEarly: z.object({ day, step: StepRefSchema }).nullable(),
+  timeZone: z.string().max(64).nullable(),
+  reminder: z.object({ alertToken: z.string().max(512), hour: z.number().int().min(0).max(23), minute: z.number().int().min(0).max(59) }).nullable(),
+  endAfter: StepRefSchema.nullable(),
 }) satisfies z.ZodType<RoutineState>;
 
 export const ProgressRecordSchema = z.object({
@@ -61,3 +87,36 @@ export const ProgressRecordSchema = z.object({
 });
 
 export type ProgressRecord = z.infer<typeof ProgressRecordSchema>;
+
+/** The state as written: the parts that grow with the routine in compact strings (see codec.ts). */
+export function toStoredState(state: RoutineState): Record<string, unknown> {
+  return {
+    ...state,
+    levels: encodeLevels(state.levels),
+    today: {
+      ...state.today,
+      outcomes: encodeOutcomes(state.today.outcomes),
+      skippedExerciseIds: encodeIds(state.today.skippedExerciseIds),
+      painReports: encodePainReports(state.today.painReports),
+    },
+  };
+}
+
+/** Undoes toStoredState; the result is still unknown until RoutineStateSchema parses it. */
+export function fromStoredState(stored: unknown): unknown {
+  if (typeof stored !== 'object' || stored === null) return stored;
+  const record = stored as Record<string, unknown>;
+  const today = record.today as Record<string, unknown> | undefined;
+  if (typeof today !== 'object' || today === null) return stored;
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  return {
+    ...record,
+    levels: decodeLevels(text(record.levels)),
+    today: {
+      ...today,
+      outcomes: decodeOutcomes(text(today.outcomes)),
+      skippedExerciseIds: decodeIds(text(today.skippedExerciseIds)),
+      painReports: decodePainReports(text(today.painReports)),
+    },
+  };
+}

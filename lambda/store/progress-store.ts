@@ -4,16 +4,40 @@ import {
   DeleteItemCommand,
   GetItemCommand,
   PutItemCommand,
+  type AttributeValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { CorruptRecordError, PersistenceError, WriteConflictError } from '../errors';
 import type { RoutineState } from '../engine/types';
-import { PROGRESS_SCHEMA_VERSION, ProgressRecordSchema, type ProgressRecord } from './progress-record';
+import { fromStoredState, PROGRESS_SCHEMA_VERSION, ProgressRecordSchema, toStoredState, type ProgressRecord } from './progress-record';
 import { TABLE_KEYS } from './table';
 
 /** Abandoned progress expires; history (a later record kind) keeps its own longer retention. */
 export const PROGRESS_TTL_DAYS = 30;
 const PROGRESS_SORT_KEY = 'PROGRESS';
+
+export function progressKey(userKey: string): Record<string, AttributeValue> {
+  return { [TABLE_KEYS.partition]: { S: userKey }, [TABLE_KEYS.sort]: { S: PROGRESS_SORT_KEY } };
+}
+
+/** Parses a stored progress item; throws CorruptRecordError when it is unreadable or fails its schema. */
+export function parseProgressItem(item: Record<string, AttributeValue>): ProgressRecord {
+  let raw: unknown;
+  try {
+    raw = {
+      schemaVersion: Number(item.schemaVersion?.N),
+      version: Number(item.version?.N),
+      updatedAtMs: Number(item.updatedAtMs?.N),
+      lastRequestId: item.lastRequestId?.S ?? null,
+      state: fromStoredState(JSON.parse(item.state?.S ?? 'null')),
+    };
+  } catch (error) {
+    throw new CorruptRecordError('Stored progress is not valid JSON', 'progress', { cause: error });
+  }
+  const parsed = ProgressRecordSchema.safeParse(raw);
+  if (!parsed.success) throw new CorruptRecordError('Stored progress fails its schema', 'progress', { cause: parsed.error });
+  return parsed.data;
+}
 
 export type SaveRequest = {
   state: RoutineState;
@@ -38,30 +62,14 @@ export class DynamoProgressStore implements ProgressStore {
   ) {}
 
   private key(userKey: string) {
-    return { [TABLE_KEYS.partition]: { S: userKey }, [TABLE_KEYS.sort]: { S: PROGRESS_SORT_KEY } };
+    return progressKey(userKey);
   }
 
   async load(userKey: string): Promise<ProgressRecord | null> {
     const output = await this.wrap('GetItem', () =>
       this.client.send(new GetItemCommand({ TableName: this.tableName, Key: this.key(userKey), ConsistentRead: true })),
     );
-    const item = output.Item;
-    if (item === undefined) return null;
-    let raw: unknown;
-    try {
-      raw = {
-        schemaVersion: Number(item.schemaVersion?.N),
-        version: Number(item.version?.N),
-        updatedAtMs: Number(item.updatedAtMs?.N),
-        lastRequestId: item.lastRequestId?.S ?? null,
-        state: JSON.parse(item.state?.S ?? 'null'),
-      };
-    } catch (error) {
-      throw new CorruptRecordError('Stored progress is not valid JSON', 'progress', { cause: error });
-    }
-    const parsed = ProgressRecordSchema.safeParse(raw);
-    if (!parsed.success) throw new CorruptRecordError('Stored progress fails its schema', 'progress', { cause: parsed.error });
-    return parsed.data;
+    return output.Item === undefined ? null : parseProgressItem(output.Item);
   }
 
   async save(userKey: string, request: SaveRequest): Promise<number> {
@@ -78,7 +86,7 @@ export class DynamoProgressStore implements ProgressStore {
             version: { N: String(version) },
             updatedAtMs: { N: String(request.nowMs) },
             lastRequestId: { S: request.requestId },
-            state: { S: JSON.stringify(request.state) },
+            state: { S: JSON.stringify(toStoredState(request.state)) },
             [TABLE_KEYS.ttl]: { N: String(ttl) },
           },
           // A new user has no item; otherwise the item must still be the version this turn read.

@@ -1,11 +1,12 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { timeZoneFromLocale } from '../../lambda/alexa/time-zone';
 import { DEVELOPMENT_USER_KEY_SECRET } from '../../lambda/config';
 import { silentLogger } from '../../lambda/logger';
 import { buildSkill } from '../../lambda/skill';
 import { createDynamoClient } from '../../lambda/store/client';
+import { DynamoHistoryStore } from '../../lambda/store/history-store';
 import { DynamoProgressStore } from '../../lambda/store/progress-store';
+import { DynamoUserRecords } from '../../lambda/store/user-records';
 import { userKeyOf } from '../../lambda/user-key';
 import {
   buildIntent,
@@ -27,13 +28,17 @@ beforeAll(async () => {
   table = await freshTable(client);
 });
 
-function skillWith(store: DynamoProgressStore) {
+function skillWith(dynamo: ReturnType<typeof testClient>) {
   return buildSkill({
-    store,
+    stores: {
+      progress: new DynamoProgressStore(dynamo, table),
+      users: new DynamoUserRecords(dynamo, table),
+      history: new DynamoHistoryStore(dynamo, table),
+    },
     logger: silentLogger,
     config: { healthLog: 'off', userKeySecret: DEVELOPMENT_USER_KEY_SECRET, skillId: undefined },
     clock: () => Date.parse('2026-12-01T15:00:00Z'),
-    timeZoneFor: timeZoneFromLocale,
+    deviceTimeZone: async () => null,
   });
 }
 
@@ -52,7 +57,7 @@ function speech(envelope: ResponseEnvelope): string {
 }
 
 describe('bad input', () => {
-  const skill = () => skillWith(new DynamoProgressStore(client, table));
+  const skill = () => skillWith(client);
 
   it('treats an intent it does not know as not understood, keeping the session', async () => {
     const reply = await skill().invoke(intent('SomethingElseIntent'));
@@ -93,7 +98,7 @@ describe('bad input', () => {
     const userId = 'user-corrupt';
     await client.send(new PutItemCommand({
       TableName: table,
-      Item: { pk: { S: userKeyOf(userId, DEVELOPMENT_USER_KEY_SECRET) }, sk: { S: 'PROGRESS' }, schemaVersion: { N: '1' }, version: { N: '7' }, state: { S: 'not json' } },
+      Item: { pk: { S: userKeyOf(userId, DEVELOPMENT_USER_KEY_SECRET) }, sk: { S: 'PROGRESS' }, schemaVersion: { N: '2' }, version: { N: '7' }, state: { S: 'not json' } },
     }));
 
     const reply = await skill().invoke(buildLaunchRequest({ session: { sessionId: newSessionId(), isNew: true }, stamp: stamp(), identity: { userId } }));
@@ -106,7 +111,7 @@ describe('bad input', () => {
   it('still answers, and tells the caregiver to call for help, when DynamoDB is unreachable', async () => {
     const dead = createDynamoClient({ region: 'us-east-1', dynamoEndpoint: 'http://127.0.0.1:9' });
 
-    const reply = await skillWith(new DynamoProgressStore(dead, table)).invoke(intent('EmergencyIntent'));
+    const reply = await skillWith(dead).invoke(intent('EmergencyIntent'));
 
     expect(speech(reply)).toMatch(/local emergency number/i);
     expect(reply.response.shouldEndSession).toBe(true);

@@ -1,4 +1,5 @@
-import { buildSteps, defaultProgram } from '../../lambda/engine/plan';
+import { buildSteps } from '../../lambda/engine/plan';
+import { defaultProgram } from '../../lambda/engine/program';
 import { openDialog } from '../support/dialog';
 
 describe('one-shot requests', () => {

@@ -1,5 +1,6 @@
 import { CATALOG } from '../../lambda/catalog/catalog';
-import { buildSteps, defaultProgram, startingDose } from '../../lambda/engine/plan';
+import { buildSteps } from '../../lambda/engine/plan';
+import { defaultProgram, startingDose } from '../../lambda/engine/program';
 
 describe('buildSteps', () => {
   it('orders the leg routine: every sided exercise on the right, then the unsided ones, then the left', () => {

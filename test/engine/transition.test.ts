@@ -1,7 +1,8 @@
-import { buildSteps, defaultProgram, stepKey } from '../../lambda/engine/plan';
+import { buildSteps, stepKey } from '../../lambda/engine/plan';
+import { defaultProgram } from '../../lambda/engine/program';
 import { PACE_FACTOR } from '../../lambda/engine/pace';
 import { RESUME_DIRECTLY_WITHIN_MS } from '../../lambda/engine/state';
-import type { Act } from '../../lambda/engine/types';
+import type { Act, RoutineEvent } from '../../lambda/engine/types';
 import { actTypes, driver, find, lastAct } from '../support/engine';
 
 const legSteps = buildSteps('legs', defaultProgram());
@@ -474,8 +475,8 @@ describe('transition', () => {
     it('keeps the session open mid-routine and closes it as a one-shot', () => {
       const d = startLegs();
 
-      const inSession = d.send({ type: 'SummaryRequested' });
-      const oneShot = d.send({ type: 'SummaryRequested' }, { newSession: true });
+      const inSession = d.send({ type: 'SummaryRequested', period: 'today', history: [] });
+      const oneShot = d.send({ type: 'SummaryRequested', period: 'today', history: [] }, { newSession: true });
 
       expect(lastAct(inSession)?.type).toBe('Prompt');
       expect(lastAct(oneShot)).toEqual({ type: 'Close', reason: 'goodbye' });
@@ -495,10 +496,10 @@ describe('transition', () => {
 
   it('ends every turn with exactly one prompt or close', () => {
     const d = startLegs();
-    const events = [
+    const events: RoutineEvent[] = [
       { type: 'ReadyRequested' }, { type: 'RepeatRequested' }, { type: 'NextRequested' }, { type: 'SkipRequested' },
-      { type: 'HelpRequested' }, { type: 'FallbackHeard' }, { type: 'PreviousRequested' }, { type: 'SummaryRequested' },
-    ] as const;
+      { type: 'HelpRequested' }, { type: 'FallbackHeard' }, { type: 'PreviousRequested' }, { type: 'SummaryRequested', period: 'today', history: [] },
+    ];
     for (const event of events) {
       const acts = d.send(event);
       expect(acts.filter((a) => a.type === 'Prompt' || a.type === 'Close')).toHaveLength(1);

@@ -1,7 +1,8 @@
 import { CATALOG, exerciseById } from '../../lambda/catalog/catalog';
 import { PACE_FLOOR } from '../../lambda/catalog/schema';
 import { effectivePace, setMovementMs } from '../../lambda/engine/pace';
-import { buildSteps, defaultProgram } from '../../lambda/engine/plan';
+import { buildSteps } from '../../lambda/engine/plan';
+import { defaultProgram } from '../../lambda/engine/program';
 import type { Act, PlannedStep, RoutineEvent } from '../../lambda/engine/types';
 import { render } from '../../lambda/speech/render';
 import { MAX_BREAK_MS, pause } from '../../lambda/speech/ssml';
@@ -29,7 +30,7 @@ function speechesOfAVariedRoutine(): string[] {
   for (let i = 0; i < 40; i += 1) {
     events.push({ type: 'ReadyRequested' }, { type: 'NextRequested' });
     if (i % 7 === 3) events.push({ type: 'PainReported', bodyPart: 'knee', severity: 4 }, { type: 'RepeatRequested' }, { type: 'YesSaid' });
-    if (i % 9 === 5) events.push({ type: 'SkipRequested' }, { type: 'SummaryRequested' }, { type: 'FallbackHeard' });
+    if (i % 9 === 5) events.push({ type: 'SkipRequested' }, { type: 'SummaryRequested', period: 'today', history: [] }, { type: 'FallbackHeard' });
   }
   events.push({ type: 'YesSaid' }, { type: 'StopRequested' }, { type: 'EmergencyReported' }, { type: 'PauseRequested' });
   return events.flatMap((event, i) => {

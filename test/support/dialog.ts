@@ -1,11 +1,13 @@
 // Conversation tests talk to the real skill through the local console's resolver and envelopes:
 // utterances in, speech out, with progress in a dynalite table over HTTP.
 import type { Response } from 'ask-sdk-model';
-import { timeZoneFromLocale } from '../../lambda/alexa/time-zone';
 import { DEVELOPMENT_USER_KEY_SECRET } from '../../lambda/config';
 import type { LogFields, Logger } from '../../lambda/logger';
 import { buildSkill } from '../../lambda/skill';
+import { DynamoHistoryStore } from '../../lambda/store/history-store';
+import { DynamoPlanStore } from '../../lambda/store/plan-store';
 import { DynamoProgressStore } from '../../lambda/store/progress-store';
+import { DynamoUserRecords } from '../../lambda/store/user-records';
 import { userKeyOf } from '../../lambda/user-key';
 import type { Exchange } from '../../scripts/console/conversation';
 import { LOCAL_USER_ID } from '../../scripts/console/envelopes';
@@ -37,23 +39,34 @@ export type Dialog = {
   /** The next utterance barges in this far into the previous answer ("Alexa, that hurts" mid-set). */
   bargeIn(afterMs: number): void;
   store: DynamoProgressStore;
+  history: DynamoHistoryStore;
+  plans: DynamoPlanStore;
   userKey: string;
   logs: LogLine[];
 };
 
-export async function openDialog(options: { healthLog?: 'off' | 'detailed'; startAt?: string } = {}): Promise<Dialog> {
+export type DialogOptions = {
+  healthLog?: 'off' | 'detailed';
+  startAt?: string;
+  /** What the Settings API answers for the device's time zone (null: it cannot tell). */
+  deviceTimeZone?: string | null;
+};
+
+export async function openDialog(options: DialogOptions = {}): Promise<Dialog> {
   const client = testClient();
   const table = await freshTable(client);
   const store = new DynamoProgressStore(client, table);
+  const history = new DynamoHistoryStore(client, table);
+  const plans = new DynamoPlanStore(client, table);
   const logs: LogLine[] = [];
   const capture = (level: string) => (event: string, fields: LogFields = {}) => logs.push({ level, event, fields });
   const logger: Logger = { info: capture('info'), warn: capture('warn'), error: capture('error') };
   const skill = buildSkill({
-    store,
+    stores: { progress: store, users: new DynamoUserRecords(client, table), history },
     logger,
     config: { healthLog: options.healthLog ?? 'off', userKeySecret: DEVELOPMENT_USER_KEY_SECRET, skillId: undefined },
     clock: () => Date.parse(options.startAt ?? '2026-12-01T15:00:00Z'),
-    timeZoneFor: timeZoneFromLocale,
+    deviceTimeZone: async () => options.deviceTimeZone ?? null,
   });
   const voice = new VoiceConsole({
     model: MODEL,
@@ -63,6 +76,8 @@ export async function openDialog(options: { healthLog?: 'off' | 'detailed'; star
   });
   return {
     store,
+    history,
+    plans,
     logs,
     userKey: userKeyOf(LOCAL_USER_ID, DEVELOPMENT_USER_KEY_SECRET),
     wait: (ms) => voice.conversation.wait(ms),

@@ -1,8 +1,8 @@
 // Drives the pure engine in tests: a clock that moves, a context, and a run of events.
-import { defaultProgram } from '../../lambda/engine/plan';
 import { initialState } from '../../lambda/engine/state';
 import { transition } from '../../lambda/engine/transition';
-import type { Act, Program, RoutineEvent, RoutineState, TransitionResult, TurnContext } from '../../lambda/engine/types';
+import type { TherapistPlan } from '../../lambda/engine/therapist-plan';
+import type { Act, RoutineEvent, RoutineState, TransitionResult, TurnInput } from '../../lambda/engine/types';
 
 export const DAY_ONE = '2026-12-01';
 export const T0 = Date.parse('2026-12-01T15:00:00Z');
@@ -16,8 +16,7 @@ export type Driver = {
 };
 
 /** Each event arrives `afterMs` later (default: long enough for any set to have finished playing). */
-export function driver(options: { program?: Program; recordHealthDetails?: boolean; state?: RoutineState } = {}): Driver {
-  const program = options.program ?? defaultProgram();
+export function driver(options: { plan?: TherapistPlan | null; recordHealthDetails?: boolean; state?: RoutineState } = {}): Driver {
   const d: Driver = {
     state: options.state ?? initialState(DAY_ONE),
     nowMs: T0,
@@ -25,12 +24,13 @@ export function driver(options: { program?: Program; recordHealthDetails?: boole
     last: { state: initialState(DAY_ONE), acts: [], closedDay: null },
     send(event, sendOptions = {}) {
       d.nowMs += sendOptions.afterMs ?? 5 * 60 * 1000;
-      const ctx: TurnContext = {
+      const ctx: TurnInput = {
         nowMs: d.nowMs,
         today: d.today,
         newSession: sendOptions.newSession ?? false,
         recordHealthDetails: options.recordHealthDetails ?? false,
-        program,
+        plan: options.plan ?? null,
+        timeZone: null,
       };
       d.last = transition(d.state, event, ctx);
       d.state = d.last.state;

@@ -1,0 +1,89 @@
+// Launching, resuming, and the answers to the skill's yes-or-no questions.
+import { assertNever } from './assert-never';
+import { daysBetween } from './day';
+import { endEarly } from './ending';
+import { advance, currentIndex, setUpAt, settleAs, startRoutine, todaysSteps, type Move } from './moves';
+import { jumpTo } from './navigation';
+import { applyPlanChange } from './plan-changes';
+import { RESUME_DIRECTLY_WITHIN_MS } from './state';
+import { summarizeDay } from './summary';
+import { summaryAct } from './informational';
+import { PLAN_REVIEW_DAYS } from './therapist-plan';
+import type { Act, PendingQuestion, RoutineState, TurnContext } from './types';
+
+function greetingFor(state: RoutineState): Act {
+  if (!state.introduced) return { type: 'Intro' };
+  const previous = state.previousDay;
+  return previous !== null && previous.done < previous.planned ? { type: 'NewDay', previous } : { type: 'Welcome' };
+}
+
+function reviewReminder(ctx: TurnContext): Act[] {
+  const reviewedOn = ctx.program.reviewedOn;
+  return reviewedOn !== null && daysBetween(reviewedOn, ctx.today) > PLAN_REVIEW_DAYS ? [{ type: 'ReviewSuggested', reviewedOn }] : [];
+}
+
+export function launch(state: RoutineState, ctx: TurnContext): Move {
+  const { today } = state;
+  if (today.routine === null) {
+    return { state: { ...state, introduced: true, paused: false }, acts: [greetingFor(state), ...reviewReminder(ctx)] };
+  }
+  if (today.phase === 'finished') {
+    return {
+      state: { ...state, pending: { kind: 'wantSummary' } },
+      acts: [{ type: 'AlreadyDoneToday', summary: summarizeDay(today, ctx.program) }],
+    };
+  }
+  const recent = state.lastTurnAtMs !== null && ctx.nowMs - state.lastTurnAtMs <= RESUME_DIRECTLY_WITHIN_MS;
+  if (recent || today.current === null) return resume(state, ctx);
+  return {
+    state: { ...state, pending: { kind: 'continueOrRestart', routine: null } },
+    acts: [{ type: 'WelcomeBack', step: today.current }, ...reviewReminder(ctx)],
+  };
+}
+
+/** Goes back to the step in progress: the set-up again, or asks whether an unconfirmed set was finished. */
+export function resume(state: RoutineState, ctx: TurnContext): Move {
+  const resumed = { ...state, paused: false };
+  const { phase } = resumed.today;
+  if (phase === 'setDelivered') return { state: { ...resumed, pending: { kind: 'wasSetFinished' } }, acts: [] };
+  if (phase === 'stoppedForPain' || phase === 'choosing') return { state: resumed, acts: [] };
+  if (phase === 'finished') return launch(resumed, ctx);
+  const steps = todaysSteps(resumed, ctx);
+  const index = currentIndex(resumed, steps);
+  return index >= 0 ? setUpAt(resumed, steps, index) : advance(resumed, ctx);
+}
+
+export function answer(state: RoutineState, yes: boolean, ctx: TurnContext, asked: PendingQuestion | null): Move {
+  switch (asked?.kind) {
+    case 'continueOrRestart':
+      return yes ? resume(state, ctx) : { state: { ...state, pending: { kind: 'chooseRoutine' } }, acts: [] };
+    case 'wasSetFinished': {
+      if (yes) return advance(settleAs(state, 'completed'), ctx);
+      const steps = todaysSteps(state, ctx);
+      return setUpAt(settleAs(state, 'cutShort'), steps, currentIndex(state, steps));
+    }
+    case 'repeatAfterPain': {
+      if (!yes) return { state, acts: [] };
+      const steps = todaysSteps(state, ctx);
+      return setUpAt(state, steps, currentIndex(state, steps));
+    }
+    case 'wantSummary':
+      return yes ? { state, acts: [summaryAct(state, ctx, null)], close: 'goodbye' } : { state, acts: [{ type: 'Goodbye' }], close: 'goodbye' };
+    case 'secondRound':
+      return yes ? startRoutine(state, asked.routine, ctx) : { state, acts: [{ type: 'Goodbye' }], close: 'goodbye' };
+    case 'chooseRoutine':
+      return { state: { ...state, pending: asked }, acts: [] };
+    case 'planChange':
+      return yes ? applyPlanChange(state, asked.change, ctx) : { state, acts: [{ type: 'PlanChangeRefused', change: asked.change, reason: 'declined' }] };
+    case 'leaveOutUntilReview':
+      return yes
+        ? applyPlanChange(state, { kind: 'leaveOut', exerciseIds: [asked.exerciseId], group: null }, ctx)
+        : { state, acts: [] };
+    case 'endEarly':
+      return yes ? { ...jumpTo({ ...state, endAfter: asked.otherSide }, asked.otherSide.exerciseId, asked.otherSide.side, ctx, []) } : endEarly(state, null, ctx, true);
+    case undefined:
+      return { state, acts: [{ type: 'NotAvailableNow', reason: 'noQuestion' }] };
+    default:
+      return assertNever(asked);
+  }
+}

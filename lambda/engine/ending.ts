@@ -1,0 +1,30 @@
+// Ending early ("she's tired", "that's enough for today"): offer to finish the other side, else stop now.
+import { settleDelivered, todaysSteps, type Move } from './moves';
+import { stepKey } from './plan';
+import { activeStep } from './safety';
+import type { RoutineState, TurnContext } from './types';
+
+/** Ends today's session early; the reason (fatigue) is kept only with health details opted in. */
+export function endNow(state: RoutineState, reason: 'fatigue' | null, ctx: TurnContext): Move {
+  const settled = settleDelivered(state, ctx);
+  const endReason = ctx.recordHealthDetails ? (reason ?? settled.today.endReason) : null;
+  return {
+    state: { ...settled, endAfter: null, pending: null, today: { ...settled.today, endedEarly: true, endReason } },
+    acts: [{ type: 'EndedEarly' }],
+    close: 'goodbye',
+  };
+}
+
+export function endEarly(state: RoutineState, reason: 'fatigue' | null, ctx: TurnContext, confirmed = false): Move {
+  const step = activeStep(state);
+  if (confirmed || step === null || step.side === null || state.today.phase === 'stoppedForPain') return endNow(state, reason, ctx);
+  const otherSide = todaysSteps(state, ctx).find(
+    (s) => s.exerciseId === step.exerciseId && s.side !== step.side && state.today.outcomes[stepKey(s)] === undefined,
+  );
+  if (otherSide === undefined) return endNow(state, reason, ctx);
+  const withReason = ctx.recordHealthDetails && reason !== null ? { ...state.today, endReason: reason } : state.today;
+  return {
+    state: { ...settleDelivered({ ...state, today: withReason }, ctx), pending: { kind: 'endEarly', otherSide: { exerciseId: otherSide.exerciseId, side: otherSide.side } } },
+    acts: [],
+  };
+}

@@ -1,0 +1,160 @@
+// Moving through the routine: start, ready, next, previous, repeat, skip, go to an exercise, start over.
+import type { Side } from '../catalog/schema';
+import { endNow } from './ending';
+import {
+  advance,
+  currentIndex,
+  currentPlanned,
+  deliverSet,
+  record,
+  setUpAt,
+  settleDelivered,
+  startRoutine,
+  todaysSteps,
+  type Move,
+} from './moves';
+import { routineIncludes, sameStep, stepKey } from './plan';
+import type { Act, PendingQuestion, RoutineChoice, RoutineState, TurnContext } from './types';
+
+export function requestRoutine(state: RoutineState, routine: RoutineChoice | null, ctx: TurnContext, asked: PendingQuestion | null): Move {
+  if (routine === null) return { state: { ...state, pending: { kind: 'chooseRoutine' } }, acts: [] };
+  const answering = asked?.kind === 'chooseRoutine' || asked?.kind === 'continueOrRestart' || asked?.kind === 'secondRound';
+  const { today } = state;
+  if (answering || today.routine === null) return startRoutine(state, routine, ctx);
+  if (today.phase === 'finished') return { state: { ...state, pending: { kind: 'secondRound', routine } }, acts: [] };
+  return { state: { ...state, pending: { kind: 'continueOrRestart', routine } }, acts: [] };
+}
+
+function notAvailable(state: RoutineState, reason: Extract<Act, { type: 'NotAvailableNow' }>['reason']): Move {
+  return { state, acts: [{ type: 'NotAvailableNow', reason }] };
+}
+
+export function whenIdle(state: RoutineState): Move | null {
+  if (state.today.phase === 'choosing') return notAvailable(state, 'noRoutine');
+  if (state.today.phase === 'finished') return notAvailable(state, 'routineDone');
+  return null;
+}
+
+export function ready(state: RoutineState, ctx: TurnContext): Move {
+  const idle = whenIdle(state);
+  if (idle !== null) return idle;
+  if (state.today.phase === 'setDelivered') return notAvailable(state, 'setAlreadyDone');
+  if (state.today.phase === 'stoppedForPain') return repeat(state, ctx);
+  const step = currentPlanned(state, ctx);
+  return step === null ? advance(state, ctx) : deliverSet(state, step, ctx);
+}
+
+export function next(state: RoutineState, ctx: TurnContext): Move {
+  if (state.today.phase === 'settingUp') return ready(state, ctx);
+  const idle = whenIdle(state);
+  if (idle !== null) return idle;
+  const settled = settleDelivered(state, ctx);
+  // "Finish the other side first" ends the session once that side is done.
+  if (state.endAfter !== null && sameStep(state.endAfter, state.today.current)) return endNow(settled, null, ctx);
+  return advance(settled, ctx);
+}
+
+export function previous(state: RoutineState, ctx: TurnContext): Move {
+  const idle = whenIdle(state);
+  if (idle !== null) return idle;
+  const settled = settleDelivered(state, ctx);
+  const steps = todaysSteps(settled, ctx);
+  const index = currentIndex(settled, steps);
+  if (index <= 0) {
+    const again = setUpAt(settled, steps, Math.max(index, 0));
+    return { state: again.state, acts: [{ type: 'NotAvailableNow', reason: 'atFirstStep' }, ...again.acts] };
+  }
+  return setUpAt(settled, steps, index - 1);
+}
+
+export function repeat(state: RoutineState, ctx: TurnContext): Move {
+  const idle = whenIdle(state);
+  if (idle !== null) return idle;
+  if (state.today.phase === 'stoppedForPain') return { state: { ...state, pending: { kind: 'repeatAfterPain' } }, acts: [] };
+  const settled = settleDelivered(state, ctx);
+  const step = currentPlanned(settled, ctx);
+  if (step === null) return advance(settled, ctx);
+  if (state.today.phase === 'setDelivered') return deliverSet(settled, step, ctx);
+  const steps = todaysSteps(settled, ctx);
+  return setUpAt(settled, steps, currentIndex(settled, steps));
+}
+
+/**
+ * Takes exercises out of today's routine, recording each side not yet done as skipped, and moves on
+ * to the first step after the current one that is still in the routine.
+ */
+export function dropForToday(state: RoutineState, exerciseIds: readonly string[], ctx: TurnContext): Move {
+  const current = state.today.current;
+  const dropsCurrent = current !== null && exerciseIds.includes(current.exerciseId);
+  // Dropping other exercises leaves the step in progress exactly where it was.
+  const settled = dropsCurrent ? settleDelivered(state, ctx) : state;
+  const allSteps = todaysSteps(settled, ctx);
+  let marked = settled;
+  for (const step of allSteps.filter((s) => exerciseIds.includes(s.exerciseId))) {
+    if (settled.today.outcomes[stepKey(step)] === undefined) marked = record(marked, step, 'skipped', 0);
+  }
+  const index = currentIndex(settled, allSteps);
+  const following = allSteps.slice(index + 1).find((s) => !exerciseIds.includes(s.exerciseId));
+  const dropped: RoutineState = {
+    ...marked,
+    today: { ...marked.today, skippedExerciseIds: [...new Set([...marked.today.skippedExerciseIds, ...exerciseIds])] },
+  };
+  if (!dropsCurrent && current !== null) return { state: dropped, acts: [] };
+  const remaining = todaysSteps(dropped, ctx);
+  const target = following === undefined ? -1 : remaining.findIndex((s) => sameStep(s, following));
+  if (target >= 0) return setUpAt(dropped, remaining, target);
+  return advance({ ...dropped, today: { ...dropped.today, current: remaining.at(-1) ?? null } }, ctx);
+}
+
+export function skip(state: RoutineState, ctx: TurnContext): Move {
+  const idle = whenIdle(state);
+  if (idle !== null) return idle;
+  const current = state.today.current;
+  if (current === null) return advance(state, ctx);
+  const moved = dropForToday(state, [current.exerciseId], ctx);
+  return { state: moved.state, acts: [{ type: 'Skipped', exerciseId: current.exerciseId }, ...moved.acts] };
+}
+
+export function skipGroup(state: RoutineState, group: string, exerciseIds: readonly string[], ctx: TurnContext): Move {
+  const idle = whenIdle(state);
+  if (idle !== null) return idle;
+  const moved = dropForToday(state, exerciseIds, ctx);
+  return { state: moved.state, acts: [{ type: 'SkippedGroup', group }, ...moved.acts] };
+}
+
+export function goTo(state: RoutineState, exerciseId: string, side: Side | null, ctx: TurnContext): Move {
+  const routine = state.today.routine;
+  if (routine === null) {
+    // Naming an exercise before choosing a routine starts the routine that holds it, at that exercise.
+    const started = startRoutine(state, routineIncludes('legs', exerciseId) ? 'legs' : 'arms', ctx);
+    return jumpTo(started.state, exerciseId, side, ctx, started.acts.slice(0, 1));
+  }
+  if (!routineIncludes(routine, exerciseId)) return { state, acts: [{ type: 'NotInRoutine', exerciseId, routine }] };
+  return jumpTo(settleDelivered(state, ctx), exerciseId, side, ctx, []);
+}
+
+export function jumpTo(state: RoutineState, exerciseId: string, side: Side | null, ctx: TurnContext, before: Act[]): Move {
+  const unskipped: RoutineState = {
+    ...state,
+    today: { ...state.today, skippedExerciseIds: state.today.skippedExerciseIds.filter((id) => id !== exerciseId) },
+  };
+  const steps = todaysSteps(unskipped, ctx);
+  const candidates = steps
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => s.exerciseId === exerciseId && (side === null || s.side === side));
+  const target = candidates.find(({ s }) => unskipped.today.outcomes[stepKey(s)] === undefined) ?? candidates[0];
+  if (target === undefined) {
+    return { state, acts: [...before, { type: 'NotInRoutine', exerciseId, routine: state.today.routine ?? 'everything' }] };
+  }
+  const move = setUpAt(unskipped, steps, target.i);
+  return { state: move.state, acts: [...before, ...move.acts] };
+}
+
+export function startOver(state: RoutineState, ctx: TurnContext, asked: PendingQuestion | null): Move {
+  const routine = asked?.kind === 'continueOrRestart' && asked.routine !== null ? asked.routine : state.today.routine;
+  if (routine === null) return { state: { ...state, pending: { kind: 'chooseRoutine' } }, acts: [] };
+  if (state.today.phase === 'finished' && asked?.kind !== 'secondRound') {
+    return { state: { ...state, pending: { kind: 'secondRound', routine } }, acts: [] };
+  }
+  return startRoutine(state, routine, ctx);
+}

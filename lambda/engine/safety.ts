@@ -1,0 +1,52 @@
+// Pain and emergencies: stop at once, record only that the step stopped early unless health details are opted in.
+import { record, ref, stepAfter, type Move } from './moves';
+import { stepKey } from './plan';
+import { MAX_PAIN_REPORTS_PER_DAY, recentStopsAsOf } from './state';
+import type { Act, RoutineState, StepRef, TurnContext } from './types';
+
+const ACTIVE_PHASES: ReadonlySet<string> = new Set(['settingUp', 'setDelivered', 'stoppedForPain']);
+/** Stopping the same exercise this often within a week suggests talking to the therapist. */
+export const STOPS_BEFORE_SUGGESTING_THERAPIST = 2;
+
+export function activeStep(state: RoutineState): StepRef | null {
+  return ACTIVE_PHASES.has(state.today.phase) ? state.today.current : null;
+}
+
+/** Marks the active step stopped early; what was delivered before the stop counts only if the set had ended. */
+export function stopEarly(state: RoutineState, ctx: TurnContext): RoutineState {
+  const step = activeStep(state);
+  if (step === null) return state;
+  const { delivered } = state.today;
+  const amount = delivered !== null && ctx.nowMs >= delivered.endsAtMs ? delivered.amount : 0;
+  const stopped = record(state, step, 'stoppedEarly', amount);
+  return {
+    ...stopped,
+    paused: false,
+    lastStoppedEarly: { day: ctx.today, step: ref(step) },
+    today: { ...stopped.today, phase: 'stoppedForPain', delivered: null },
+  };
+}
+
+export function pain(state: RoutineState, bodyPart: string | null, severity: number | null, ctx: TurnContext): Move {
+  const step = activeStep(state);
+  let stopped = stopEarly(state, ctx);
+  if (ctx.recordHealthDetails) {
+    const report = { stepKey: step === null ? null : stepKey(step), bodyPart, severity, atMs: ctx.nowMs };
+    const reports = [...stopped.today.painReports, report].slice(-MAX_PAIN_REPORTS_PER_DAY);
+    stopped = { ...stopped, today: { ...stopped.today, painReports: reports } };
+  }
+  if (step === null) return { state: stopped, acts: [{ type: 'PainStop', step: null, next: null }] };
+  const stops = recentStopsAsOf({ ...stopped.recentStops, [step.exerciseId]: [...(stopped.recentStops[step.exerciseId] ?? []), ctx.today] }, ctx.today);
+  stopped = { ...stopped, recentStops: stops };
+  const after = stepAfter(stopped, ctx);
+  const acts: Act[] = [{ type: 'PainStop', step: ref(step), next: after === null ? null : ref(after) }];
+  if ((stops[step.exerciseId]?.length ?? 0) >= STOPS_BEFORE_SUGGESTING_THERAPIST) {
+    acts.push({ type: 'TherapistSuggested', exerciseId: step.exerciseId });
+    stopped = { ...stopped, pending: { kind: 'leaveOutUntilReview', exerciseId: step.exerciseId } };
+  }
+  return { state: stopped, acts };
+}
+
+export function emergency(state: RoutineState, ctx: TurnContext): Move {
+  return { state: stopEarly(state, ctx), acts: [{ type: 'Emergency' }], close: 'emergency' };
+}

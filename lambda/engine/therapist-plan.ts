@@ -1,0 +1,90 @@
+// The therapist's plan: which exercises, sides, way, dose and pace, validated with zod at every boundary.
+import { z } from 'zod';
+import { CATALOG, exerciseById } from '../catalog/catalog';
+import { HANDOUT_MAX_HOLD_SECONDS, HANDOUT_MAX_REPS, SIDES, type Dose } from '../catalog/schema';
+import { PACE_FACTOR } from './pace';
+
+export const PLAN_SCHEMA_VERSION = 1;
+/** A plan not reviewed for this long prompts a suggestion to ask the therapist to look at it again. */
+export const PLAN_REVIEW_DAYS = 90;
+
+const ExerciseIdSchema = z.string().refine((id) => CATALOG.some((e) => e.id === id), {
+  message: `unknown exercise; use one of: ${CATALOG.map((e) => e.id).join(', ')}`,
+});
+
+const PlanExerciseSchema = z
+  .object({
+    id: ExerciseIdSchema,
+    /** Only for exercises done on each side, e.g. ["left"] for the left arm only. */
+    sides: z.array(z.enum(SIDES)).min(1).max(2).optional(),
+    /** Which way to do it, where the handout gives two (hip rotation). */
+    way: z.string().optional(),
+    reps: z.number().int().min(1).max(HANDOUT_MAX_REPS).optional(),
+    holdSeconds: z.number().int().min(5).max(HANDOUT_MAX_HOLD_SECONDS).optional(),
+    /** 1 is the catalog pace, 2 twice as slow; the caregiver's "slower" can slow it further, never faster. */
+    paceFactor: z.number().min(PACE_FACTOR.min).max(PACE_FACTOR.max).optional(),
+  })
+  .strict()
+  .superRefine((entry, ctx) => {
+    const exercise = CATALOG.find((e) => e.id === entry.id);
+    if (exercise === undefined) return;
+    if (entry.reps !== undefined && entry.holdSeconds !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['holdSeconds'], message: 'give reps or holdSeconds, not both' });
+    }
+    if (entry.sides !== undefined && !exercise.sided) {
+      ctx.addIssue({ code: 'custom', path: ['sides'], message: `${entry.id} is not done per side` });
+    }
+    if (entry.way !== undefined && !exercise.ways.some((w) => w.id === entry.way)) {
+      ctx.addIssue({ code: 'custom', path: ['way'], message: `use one of: ${exercise.ways.map((w) => w.id).join(', ')}` });
+    }
+  });
+
+export const TherapistPlanSchema = z
+  .object({
+    schemaVersion: z.literal(PLAN_SCHEMA_VERSION),
+    /** The date the therapist last reviewed this plan, YYYY-MM-DD. */
+    reviewedOn: z.iso.date(),
+    legsFirst: z.boolean().default(true),
+    firstSide: z.enum(SIDES).default('right'),
+    /** Start low and build up toward each dose (the handout's advice); off means the dose from day one. */
+    buildUp: z.boolean().default(true),
+    exercises: z.array(PlanExerciseSchema).min(1),
+  })
+  .strict()
+  .superRefine((plan, ctx) => {
+    const seen = new Set<string>();
+    plan.exercises.forEach((entry, index) => {
+      if (seen.has(entry.id)) ctx.addIssue({ code: 'custom', path: ['exercises', index, 'id'], message: `${entry.id} is listed twice` });
+      seen.add(entry.id);
+    });
+  });
+
+export type TherapistPlan = z.infer<typeof TherapistPlanSchema>;
+export type PlanExercise = TherapistPlan['exercises'][number];
+
+/** The dose the plan sets for an exercise: its reps or hold, else the handout's dose from the catalog. */
+export function planDose(entry: PlanExercise): Dose {
+  const catalogDose = exerciseById(entry.id).dose;
+  if (entry.reps !== undefined) return { kind: 'reps', reps: entry.reps };
+  if (entry.holdSeconds !== undefined) {
+    return { kind: 'hold', holdSeconds: entry.holdSeconds, asTolerated: catalogDose.kind === 'hold' && catalogDose.asTolerated };
+  }
+  return catalogDose;
+}
+
+/** Every exercise at the handout's dose: the plan of a user (and a deployment) without a plan file. */
+export function handoutPlan(): TherapistPlan {
+  return {
+    schemaVersion: PLAN_SCHEMA_VERSION,
+    reviewedOn: '1970-01-01',
+    legsFirst: true,
+    firstSide: 'right',
+    buildUp: true,
+    exercises: CATALOG.map((e) => ({ id: e.id })),
+  };
+}
+
+/** Field-level messages for an invalid plan, e.g. "exercises.2.reps: Too big: expected number to be <=10". */
+export function planProblems(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.map(String).join('.') || '(plan)'}: ${issue.message}`);
+}
