@@ -1,5 +1,6 @@
 // The Lambda entry: configuration, the DynamoDB client and the skill are built once per container.
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { alexaRemindersApi } from './alexa/reminders-api';
 import { settingsApiTimeZone } from './alexa/settings-api';
 import { parseConfig } from './config';
 import { createLogger } from './logger';
@@ -21,6 +22,7 @@ const skill = buildSkill({
   config,
   clock: Date.now,
   deviceTimeZone: settingsApiTimeZone(),
+  reminders: alexaRemindersApi(),
 });
 
 /** An async handler built on skill.invoke: newer Lambda Node runtimes drop callback-style handlers. */

@@ -5,6 +5,7 @@ import { endEarly } from './ending';
 import { advance, currentIndex, setUpAt, settleAs, startRoutine, todaysSteps, type Move } from './moves';
 import { jumpTo } from './navigation';
 import { applyPlanChange } from './plan-changes';
+import { answerReminder } from './reminders';
 import { RESUME_DIRECTLY_WITHIN_MS } from './state';
 import { summarizeDay } from './summary';
 import { summaryAct } from './informational';
@@ -81,6 +82,9 @@ export function answer(state: RoutineState, yes: boolean, ctx: TurnContext, aske
         : { state, acts: [] };
     case 'endEarly':
       return yes ? { ...jumpTo({ ...state, endAfter: asked.otherSide }, asked.otherSide.exerciseId, asked.otherSide.side, ctx, []) } : endEarly(state, null, ctx, true);
+    case 'confirmReminder':
+    case 'reminderPermission':
+      return answerReminder(state, yes, asked);
     case undefined:
       return { state, acts: [{ type: 'NotAvailableNow', reason: 'noQuestion' }] };
     default:

@@ -28,6 +28,9 @@ export function promptFor(state: RoutineState, ctx: TurnContext): Extract<Act, {
       return prompt('leaveOutUntilReview', { exerciseId: state.pending.exerciseId, side: null });
     case 'endEarly':
       return prompt('endEarly', state.pending.otherSide);
+    case 'confirmReminder':
+    case 'reminderPermission':
+      return { ...prompt('confirmReminder', null), time: { hour: state.pending.hour, minute: state.pending.minute } };
     case undefined:
       break;
   }

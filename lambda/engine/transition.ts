@@ -9,6 +9,7 @@ import { changePace, changeVoiceRate } from './preferences';
 import { describePlan, proposePlanChange } from './plan-changes';
 import { programFor } from './program';
 import { promptFor } from './prompts';
+import { reminder } from './reminders';
 import { emergency, pain } from './safety';
 import { rollOver } from './state';
 import type { Act, PendingQuestion, RoutineEvent, RoutineState, TransitionResult, TurnContext, TurnInput } from './types';
@@ -83,6 +84,13 @@ function handle(state: RoutineState, event: RoutineEvent, ctx: TurnContext, aske
       return asked?.kind === 'endEarly'
         ? endEarly(state, null, ctx, true)
         : { state: settleIfInterrupted(state, ctx), acts: [{ type: 'Goodbye' }], close: 'goodbye' };
+    case 'ReminderRequested':
+    case 'ReminderCancelRequested':
+    case 'ReminderCreated':
+    case 'ReminderDeleted':
+    case 'ReminderFailed':
+    case 'ReminderPermissionAnswered':
+      return reminder(state, event, asked);
     case 'PlanChangeRequested':
       return proposePlanChange(state, event.change, ctx);
     case 'PlanRequested':

@@ -40,6 +40,8 @@ export type PendingQuestion =
   | { kind: 'planChange'; change: PlanChange }
   | { kind: 'leaveOutUntilReview'; exerciseId: string }
   | { kind: 'endEarly'; otherSide: StepRef }
+  | { kind: 'confirmReminder'; hour: number; minute: number }
+  | { kind: 'reminderPermission'; hour: number; minute: number }
   | { kind: 'continueOrRestart'; routine: RoutineChoice | null }
   | { kind: 'wasSetFinished' }
   | { kind: 'repeatAfterPain' }
@@ -175,6 +177,12 @@ export type RoutineEvent =
   | { type: 'PlanChangeRequested'; change: PlanChange }
   | { type: 'PlanRequested' }
   | { type: 'SkipGroupRequested'; group: string; exerciseIds: string[] }
+  | { type: 'ReminderRequested'; time: { hour: number; minute: number } | null }
+  | { type: 'ReminderCancelRequested' }
+  | { type: 'ReminderCreated'; alertToken: string; hour: number; minute: number }
+  | { type: 'ReminderDeleted' }
+  | { type: 'ReminderFailed'; reason: 'permission' | 'error'; hour: number; minute: number }
+  | { type: 'ReminderPermissionAnswered'; granted: boolean }
   | { type: 'HelpRequested' }
   | { type: 'StopRequested' }
   | { type: 'FallbackHeard' };
@@ -202,7 +210,8 @@ export type PromptKind =
   | 'secondRound'
   | 'confirmPlanChange'
   | 'leaveOutUntilReview'
-  | 'endEarly';
+  | 'endEarly'
+  | 'confirmReminder';
 
 export type WeekSummary = {
   /** Local days, of the 7 ending today, with at least one completed step. */
@@ -215,7 +224,8 @@ export type WeekSummary = {
 /** A pain report as spoken in a summary; present only with HEALTH_LOG=detailed. */
 export type PainDetail = { step: StepRef | null; bodyPart: string | null; severity: number | null };
 
-export type CloseReason = 'goodbye' | 'paused' | 'emergency';
+/** permissionRequest: Alexa takes over to ask for the reminders permission, then hands back. */
+export type CloseReason = 'goodbye' | 'paused' | 'emergency' | 'permissionRequest';
 
 export type Act =
   | { type: 'Intro' }
@@ -253,12 +263,22 @@ export type Act =
   | { type: 'ReviewSuggested'; reviewedOn: string }
   | { type: 'TherapistSuggested'; exerciseId: string }
   | { type: 'SkippedGroup'; group: string }
+  | { type: 'CreateReminder'; hour: number; minute: number }
+  | { type: 'DeleteReminder'; alertToken: string }
+  | { type: 'ReminderSet'; hour: number; minute: number }
+  | { type: 'ReminderCancelled' }
+  | { type: 'NoReminder' }
+  | { type: 'ReminderFailed' }
+  | { type: 'ReminderNeedsTime' }
+  | { type: 'ReminderDeclined' }
+  | { type: 'AskReminderPermission' }
+  | { type: 'ReminderPermissionCard' }
   | { type: 'Help'; phase: Phase }
   | { type: 'NotUnderstood'; phase: Phase }
   | { type: 'NotAvailableNow'; reason: 'noRoutine' | 'noQuestion' | 'atFirstStep' | 'setAlreadyDone' | 'routineDone' }
   | { type: 'NotInRoutine'; exerciseId: string; routine: RoutineChoice }
   | { type: 'Goodbye' }
-  | { type: 'Prompt'; prompt: PromptKind; next: StepRef | null; change?: PlanChange }
+  | { type: 'Prompt'; prompt: PromptKind; next: StepRef | null; change?: PlanChange; time?: { hour: number; minute: number } }
   | { type: 'Close'; reason: CloseReason };
 
 export type TransitionResult = {

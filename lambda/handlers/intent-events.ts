@@ -7,7 +7,7 @@ import { addDays } from '../engine/day';
 import { ROUTINES, type PlanChange, type RoutineEvent } from '../engine/types';
 import { INTENTS, SLOTS, type IntentName } from '../intents';
 import { errorFields } from '../logger';
-import { boundedNumberSlot, resolvedChoice } from './slots';
+import { boundedNumberSlot, resolvedChoice, timeSlot } from './slots';
 import type { EventSource, TurnIO } from './turn';
 
 type EventFor = (envelope: RequestEnvelope) => EventSource;
@@ -88,8 +88,8 @@ export const INTENT_EVENTS: Record<IntentName, EventFor> = {
     return exerciseId === null ? null : { kind: 'useHold', exerciseId };
   }),
   [INTENTS.whatsThePlan]: simple({ type: 'PlanRequested' }),
-  [INTENTS.setReminder]: simple(notUnderstood),
-  [INTENTS.cancelReminder]: simple(notUnderstood),
+  [INTENTS.setReminder]: (e) => ({ type: 'ReminderRequested', time: timeSlot(e, SLOTS.time) }),
+  [INTENTS.cancelReminder]: simple({ type: 'ReminderCancelRequested' }),
   [INTENTS.next]: simple({ type: 'NextRequested' }),
   [INTENTS.previous]: simple({ type: 'PreviousRequested' }),
   [INTENTS.repeat]: simple({ type: 'RepeatRequested' }),

@@ -1,9 +1,15 @@
 // The request handlers: each checks only the request type and intent, then runs one engine turn.
 import { getIntentName, getRequestType, type RequestHandler } from 'ask-sdk-core';
 import type { SessionEndedRequest } from 'ask-sdk-model';
+import { z } from 'zod';
 import { eventForIntent } from './intent-events';
 import type { SkillDeps } from './skill-deps';
 import { runTurn } from './turn';
+
+const PermissionResponseSchema = z.object({
+  name: z.string(),
+  payload: z.object({ status: z.string() }),
+});
 
 export function buildRequestHandlers(deps: SkillDeps): RequestHandler[] {
   const launchHandler: RequestHandler = {
@@ -14,6 +20,16 @@ export function buildRequestHandlers(deps: SkillDeps): RequestHandler[] {
   const intentHandler: RequestHandler = {
     canHandle: (input) => getRequestType(input.requestEnvelope) === 'IntentRequest',
     handle: (input) => runTurn(input, eventForIntent(getIntentName(input.requestEnvelope), input.requestEnvelope), deps),
+  };
+
+  /** The answer to the reminders permission Alexa asked for by voice. */
+  const permissionHandler: RequestHandler = {
+    canHandle: (input) => getRequestType(input.requestEnvelope) === 'Connections.Response',
+    handle: (input) => {
+      const parsed = PermissionResponseSchema.safeParse(input.requestEnvelope.request);
+      const granted = parsed.success && parsed.data.name === 'AskFor' && parsed.data.payload.status === 'ACCEPTED';
+      return runTurn(input, { type: 'ReminderPermissionAnswered', granted }, deps);
+    },
   };
 
   /** Alexa takes no speech here; the turn only records that the session ended. */
@@ -44,5 +60,5 @@ export function buildRequestHandlers(deps: SkillDeps): RequestHandler[] {
     },
   };
 
-  return [launchHandler, intentHandler, sessionEndedHandler, exceptionHandler, otherRequestHandler];
+  return [launchHandler, intentHandler, permissionHandler, sessionEndedHandler, exceptionHandler, otherRequestHandler];
 }

@@ -1,4 +1,5 @@
 // What the handlers need from outside: the stores, the logger, the clock and the device's time zone.
+import type { RemindersApi } from '../alexa/reminders-api';
 import type { DeviceTimeZone } from '../alexa/settings-api';
 import type { Config } from '../config';
 import type { DayRecord } from '../engine/types';
@@ -22,4 +23,5 @@ export type SkillDeps = {
   /** Used only when a request carries no usable timestamp; the skill's clock is request.timestamp. */
   clock: () => number;
   deviceTimeZone: DeviceTimeZone;
+  reminders: RemindersApi;
 };

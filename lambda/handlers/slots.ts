@@ -40,3 +40,10 @@ export function boundedNumberSlot(envelope: RequestEnvelope, slotName: string, m
   const parsed = z.coerce.number().int().min(min).max(max).safeParse(raw);
   return raw === undefined || raw === '' || !parsed.success ? null : parsed.data;
 }
+
+/** An AMAZON.TIME slot as hour and minute ("10:00", "19:30"); vaguer values ("MO", "EV") count as no time. */
+export function timeSlot(envelope: RequestEnvelope, slotName: string): { hour: number; minute: number } | null {
+  if (getRequestType(envelope) !== 'IntentRequest') return null;
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(getSlot(envelope, slotName)?.value ?? '');
+  return match === null ? null : { hour: Number(match[1]), minute: Number(match[2]) };
+}

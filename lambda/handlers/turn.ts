@@ -1,10 +1,11 @@
 // One turn, the same for every intent: load -> engine -> speech -> save -> response.
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
+import { REMINDERS_PERMISSION } from '../alexa/reminders-api';
 import { chooseTimeZone } from '../alexa/time-zone';
 import { localDay } from '../engine/day';
 import { transition } from '../engine/transition';
-import type { RoutineEvent, TransitionResult, TurnInput } from '../engine/types';
+import type { Act, RoutineEvent, RoutineState, TransitionResult, TurnInput } from '../engine/types';
 import { WriteConflictError } from '../errors';
 import { errorFields } from '../logger';
 import { stringsFor } from '../speech/locale-strings';
@@ -53,6 +54,15 @@ export async function runTurn(input: HandlerInput, source: EventSource, deps: Sk
   const builder = input.responseBuilder.speak(notice + rendered.speech);
   if (rendered.reprompt !== null) builder.reprompt(rendered.reprompt);
   if (rendered.card !== null) builder.withSimpleCard(rendered.card.title, rendered.card.text);
+  if (rendered.permission === 'card') builder.withAskForPermissionsConsentCard([REMINDERS_PERMISSION]);
+  if (rendered.permission === 'askByVoice') {
+    builder.addDirective({
+      type: 'Connections.SendRequest',
+      name: 'AskFor',
+      payload: { '@type': 'AskForPermissionsConsentRequest', '@version': '1', permissionScope: REMINDERS_PERMISSION },
+      token: '',
+    });
+  }
   builder.withShouldEndSession(rendered.endSession);
   if (envelope.session !== undefined) {
     input.attributesManager.setSessionAttributes(rendered.endSession ? {} : sessionAttributesFor({ state: result.state, plan: loaded.plan }, version));
@@ -75,7 +85,14 @@ async function applyAndSave(
 ): Promise<{ result: TransitionResult; version: number }> {
   const requestId = input.requestEnvelope.request.requestId;
   const { progress } = deps.stores;
+  // Effects (the Reminders API) run once; a replay after a write conflict reuses their follow-up events.
+  const events = [event];
   let result = transition(loaded.state, event, turnInput);
+  const followUp = await runEffects(input, result, turnInput, loaded, deps);
+  if (followUp !== null) {
+    events.push(followUp);
+    result = mergeTurns(result, transition(result.state, followUp, turnInput));
+  }
   let expectedVersion = loaded.expectedVersion;
   let saved: number | null = null;
   for (let attempt = 0; attempt < 2 && saved === null; attempt += 1) {
@@ -90,7 +107,7 @@ async function applyAndSave(
       try {
         const fresh = await progress.load(userKey);
         if (fresh === null) break;
-        result = transition(fresh.state, event, turnInput);
+        result = replay(fresh.state, events, turnInput);
         expectedVersion = fresh.version;
       } catch (reloadError) {
         deps.logger.error('progress.reload_failed', { requestId, userKey, error: errorFields(reloadError) });
@@ -99,10 +116,50 @@ async function applyAndSave(
     }
   }
   if (result.closedDay !== null) {
+    // History is keyed by day, so writing it again on a retried request changes nothing.
     const record = dayRecordOf(result.closedDay, loaded.state.lastTurnAtMs, turnInput.recordHealthDetails);
     await deps.stores.history.putDay(userKey, record).catch((error: unknown) => {
       deps.logger.error('history.save_failed', { requestId, userKey, error: errorFields(error) });
     });
   }
   return { result, version: saved ?? (typeof expectedVersion === 'number' ? expectedVersion : 0) };
+}
+
+/** The first turn's content, then the follow-up's (whose prompt or close ends the response). */
+function mergeTurns(first: TransitionResult, second: TransitionResult): TransitionResult {
+  const content = first.acts.filter((a) => a.type !== 'Prompt' && a.type !== 'Close' && !isEffect(a));
+  return { state: second.state, acts: [...content, ...second.acts], closedDay: first.closedDay ?? second.closedDay };
+}
+
+function replay(state: RoutineState, events: readonly RoutineEvent[], turnInput: TurnInput): TransitionResult {
+  const [first, ...rest] = events;
+  let result = transition(state, first!, turnInput);
+  for (const event of rest) result = mergeTurns(result, transition(result.state, event, turnInput));
+  return result;
+}
+
+const isEffect = (act: Act): act is Extract<Act, { type: 'CreateReminder' | 'DeleteReminder' }> =>
+  act.type === 'CreateReminder' || act.type === 'DeleteReminder';
+
+/** Carries out the effect an act asks for and says how it went, as the engine's next event. */
+async function runEffects(input: HandlerInput, result: TransitionResult, turnInput: TurnInput, loaded: Loaded, deps: SkillDeps): Promise<RoutineEvent | null> {
+  const effect = result.acts.find(isEffect);
+  if (effect === undefined) return null;
+  const envelope = input.requestEnvelope;
+  if (effect.type === 'DeleteReminder') {
+    const removed = await deps.reminders.remove(envelope, effect.alertToken);
+    return removed.ok ? { type: 'ReminderDeleted' } : { type: 'ReminderFailed', reason: 'error', hour: 0, minute: 0 };
+  }
+  const locale = (envelope.request as { locale?: string }).locale ?? 'en-US';
+  const created = await deps.reminders.createDaily(envelope, {
+    hour: effect.hour,
+    minute: effect.minute,
+    timeZone: chooseTimeZone(turnInput.timeZone, result.state.timeZone ?? loaded.state.timeZone, locale),
+    locale,
+    text: stringsFor(locale).reminderLabel,
+    nowMs: turnInput.nowMs,
+  });
+  return created.ok
+    ? { type: 'ReminderCreated', alertToken: created.alertToken, hour: effect.hour, minute: effect.minute }
+    : { type: 'ReminderFailed', reason: created.reason, hour: effect.hour, minute: effect.minute };
 }

@@ -1,8 +1,12 @@
-// Picks the strings for a request's locale; every English market falls back to US English for now.
+// The strings for a request's locale: every English market shares the sentences, and the words that
+// differ between markets (therapist or physio) come from the one markets table the model uses too.
+import { LOCALES, MARKETS, type Locale } from '../markets';
 import { EN_US, type LocaleStrings } from './locales/en-US';
 
-const LOCALES: Record<string, LocaleStrings> = { 'en-US': EN_US };
+const BY_LOCALE = new Map<string, LocaleStrings>(
+  LOCALES.map((locale: Locale) => [locale, { ...EN_US, therapist: MARKETS[locale].therapist }]),
+);
 
 export function stringsFor(locale: string): LocaleStrings {
-  return LOCALES[locale] ?? EN_US;
+  return BY_LOCALE.get(locale) ?? EN_US;
 }

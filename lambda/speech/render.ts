@@ -13,6 +13,8 @@ export type Rendered = {
   reprompt: string | null;
   endSession: boolean;
   card: { title: string; text: string } | null;
+  /** Alexa asks for the reminders permission by voice (AskFor), or a consent card goes to the app. */
+  permission: 'askByVoice' | 'card' | null;
 };
 
 export type RenderOptions = { locale: string; voiceRatePercent: number };
@@ -73,6 +75,25 @@ function renderContent(act: Act, s: LocaleStrings): string {
       return sentence(s.reviewSuggested(s.therapist));
     case 'TherapistSuggested':
       return sentence(s.therapistSuggested(exerciseName(act.exerciseId), s.therapist));
+    case 'ReminderSet':
+      return sentence(s.reminderSet(s.spokenTime(act.hour, act.minute)));
+    case 'ReminderCancelled':
+      return sentence(s.reminderCancelled);
+    case 'NoReminder':
+      return sentence(s.noReminder);
+    case 'ReminderFailed':
+      return sentence(s.reminderFailed);
+    case 'ReminderNeedsTime':
+      return sentence(s.reminderNeedsTime);
+    case 'ReminderDeclined':
+      return sentence(s.reminderDeclined);
+    case 'AskReminderPermission':
+      return sentence(s.reminderPermission);
+    case 'ReminderPermissionCard':
+      return sentence(s.reminderPermissionCard);
+    case 'CreateReminder':
+    case 'DeleteReminder':
+      return '';
     case 'SkippedGroup':
       return sentence(s.skippedGroup(s.groupNames[act.group] ?? act.group));
     case 'Help':
@@ -125,6 +146,10 @@ function renderPrompt(prompt: Extract<Act, { type: 'Prompt' }>, s: LocaleStrings
       return { speech: p.leaveOutUntilReview(next === null ? '' : exerciseName(next.exerciseId), s.therapist), reprompt: p.yesOrNo };
     case 'endEarly':
       return { speech: p.endEarly(name), reprompt: p.endEarlyReprompt };
+    case 'confirmReminder': {
+      const time = prompt.time === undefined ? '' : s.spokenTime(prompt.time.hour, prompt.time.minute);
+      return { speech: p.confirmReminder(time), reprompt: p.yesOrNo };
+    }
   }
 }
 
@@ -146,5 +171,10 @@ export function render(acts: readonly Act[], options: RenderOptions): Rendered {
     reprompt,
     endSession: last?.type !== 'Prompt',
     card,
+    permission: acts.some((a) => a.type === 'AskReminderPermission')
+      ? 'askByVoice'
+      : acts.some((a) => a.type === 'ReminderPermissionCard')
+        ? 'card'
+        : null,
   };
 }

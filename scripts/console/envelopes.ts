@@ -25,6 +25,10 @@ export type EnvelopeIdentity = {
   userId: string;
   deviceId: string;
   locale: string;
+  /** Where the skill calls Alexa's service APIs (Settings, Reminders); a loopback fake in tests and the console. */
+  apiEndpoint?: string;
+  /** Present once the user granted a permission (reminders). */
+  consentToken?: string;
 };
 
 export const LOCAL_IDENTITY: Readonly<EnvelopeIdentity> = {
@@ -153,7 +157,10 @@ function withDefaults(identity: Partial<EnvelopeIdentity> | undefined): Envelope
 
 function envelope(identity: EnvelopeIdentity, session: EnvelopeSession, request: Request): RequestEnvelope {
   const application = { applicationId: identity.skillId };
-  const user = { userId: identity.userId };
+  const user = {
+    userId: identity.userId,
+    ...(identity.consentToken !== undefined ? { permissions: { consentToken: identity.consentToken } } : {}),
+  };
   return {
     version: '1.0',
     session: {
@@ -169,7 +176,7 @@ function envelope(identity: EnvelopeIdentity, session: EnvelopeSession, request:
         application,
         user,
         device: { deviceId: identity.deviceId, supportedInterfaces: {} },
-        apiEndpoint: ALEXA_API_ENDPOINT,
+        apiEndpoint: identity.apiEndpoint ?? ALEXA_API_ENDPOINT,
         apiAccessToken: LOCAL_API_ACCESS_TOKEN,
       },
     },

@@ -39,6 +39,7 @@ function skillWith(dynamo: ReturnType<typeof testClient>) {
     config: { healthLog: 'off', userKeySecret: DEVELOPMENT_USER_KEY_SECRET, skillId: undefined },
     clock: () => Date.parse('2026-12-01T15:00:00Z'),
     deviceTimeZone: async () => null,
+    reminders: { createDaily: async () => ({ ok: false, reason: 'error' }), remove: async () => ({ ok: false }) },
   });
 }
 

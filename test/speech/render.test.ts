@@ -130,3 +130,20 @@ describe('pause', () => {
     expect(pause(0)).toBe('');
   });
 });
+
+describe('render in other markets', () => {
+  it('says physio in the UK and therapist in the US, from the markets table', () => {
+    const pain = [{ type: 'PainStop', step: null, next: null }, { type: 'Close', reason: 'goodbye' }] as const;
+
+    expect(plainText(render([...pain], { locale: 'en-GB', voiceRatePercent: 100 }).speech)).toMatch(/physio/);
+    expect(plainText(render([...pain], { locale: 'en-US', voiceRatePercent: 100 }).speech)).toMatch(/therapist/);
+  });
+
+  it('keeps the emergency answer locale-neutral', () => {
+    for (const locale of ['en-US', 'en-GB', 'en-IN', 'en-AU', 'en-CA']) {
+      const speech = plainText(render([{ type: 'Emergency' }, { type: 'Close', reason: 'emergency' }], { locale, voiceRatePercent: 100 }).speech);
+      expect(speech).toMatch(/local emergency number/);
+      expect(speech).not.toMatch(/\d/);
+    }
+  });
+});

@@ -1,6 +1,8 @@
 // Conversation tests talk to the real skill through the local console's resolver and envelopes:
 // utterances in, speech out, with progress in a dynalite table over HTTP.
 import type { Response } from 'ask-sdk-model';
+import { alexaRemindersApi } from '../../lambda/alexa/reminders-api';
+import { settingsApiTimeZone } from '../../lambda/alexa/settings-api';
 import { DEVELOPMENT_USER_KEY_SECRET } from '../../lambda/config';
 import type { LogFields, Logger } from '../../lambda/logger';
 import { buildSkill } from '../../lambda/skill';
@@ -13,6 +15,7 @@ import type { Exchange } from '../../scripts/console/conversation';
 import { LOCAL_USER_ID } from '../../scripts/console/envelopes';
 import { VoiceConsole } from '../../scripts/console/voice-console';
 import { freshTable, testClient } from './dynamo';
+import { startFakeAlexaApi, type FakeAlexaApi } from './fake-alexa-api';
 import { committedModel } from './model';
 import { plainText } from './ssml';
 
@@ -41,6 +44,8 @@ export type Dialog = {
   store: DynamoProgressStore;
   history: DynamoHistoryStore;
   plans: DynamoPlanStore;
+  /** The loopback Settings and Reminders APIs this dialog's envelopes point at. */
+  alexaApi: FakeAlexaApi;
   userKey: string;
   logs: LogLine[];
 };
@@ -50,11 +55,15 @@ export type DialogOptions = {
   startAt?: string;
   /** What the Settings API answers for the device's time zone (null: it cannot tell). */
   deviceTimeZone?: string | null;
+  /** The user already granted the reminders permission. */
+  remindersAllowed?: boolean;
 };
 
 export async function openDialog(options: DialogOptions = {}): Promise<Dialog> {
   const client = testClient();
   const table = await freshTable(client);
+  const alexaApi = await startFakeAlexaApi({ timeZone: options.deviceTimeZone ?? null });
+  openApis.push(alexaApi);
   const store = new DynamoProgressStore(client, table);
   const history = new DynamoHistoryStore(client, table);
   const plans = new DynamoPlanStore(client, table);
@@ -66,10 +75,12 @@ export async function openDialog(options: DialogOptions = {}): Promise<Dialog> {
     logger,
     config: { healthLog: options.healthLog ?? 'off', userKeySecret: DEVELOPMENT_USER_KEY_SECRET, skillId: undefined },
     clock: () => Date.parse(options.startAt ?? '2026-12-01T15:00:00Z'),
-    deviceTimeZone: async () => options.deviceTimeZone ?? null,
+    deviceTimeZone: settingsApiTimeZone(),
+    reminders: alexaRemindersApi(),
   });
   const voice = new VoiceConsole({
     model: MODEL,
+    identity: { apiEndpoint: alexaApi.endpoint, ...(options.remindersAllowed ? { consentToken: 'consent-token' } : {}) },
     invoke: (envelope) => skill.invoke(envelope),
     clock: { now: () => 0 },
     startAt: new Date(options.startAt ?? '2026-12-01T15:00:00Z'),
@@ -78,6 +89,7 @@ export async function openDialog(options: DialogOptions = {}): Promise<Dialog> {
     store,
     history,
     plans,
+    alexaApi,
     logs,
     userKey: userKeyOf(LOCAL_USER_ID, DEVELOPMENT_USER_KEY_SECRET),
     wait: (ms) => voice.conversation.wait(ms),
@@ -105,6 +117,11 @@ export async function openDialog(options: DialogOptions = {}): Promise<Dialog> {
     },
   };
 }
+
+const openApis: FakeAlexaApi[] = [];
+afterAll(async () => {
+  await Promise.all(openApis.splice(0).map((api) => api.close()));
+});
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;

@@ -94,6 +94,17 @@ export const EN_US = {
   planNoFile: (therapist: string) => `It is the handout's full routine; the ${therapist} hasn't set a plan file.`,
   reviewSuggested: (therapist: string) =>
     `The plan was last reviewed more than three months ago. It may be time to ask the ${therapist} to look at it again.`,
+  spokenTime: (hour: number, minute: number) =>
+    `${hour % 12 === 0 ? 12 : hour % 12}${minute === 0 ? '' : `:${String(minute).padStart(2, '0')}`} ${hour < 12 ? 'a.m.' : 'p.m.'}`,
+  reminderSet: (time: string) => `Done. I'll remind you every day at ${time}. The reminder only says it's time for the routine.`,
+  reminderCancelled: 'The daily reminder is cancelled.',
+  noReminder: "There's no daily reminder set.",
+  reminderFailed: "Sorry, I couldn't change the reminder just now. Everything else still works.",
+  reminderNeedsTime: 'What time each day? You can say, for example: remind me every day at ten a.m.',
+  reminderDeclined: 'Okay, no reminder.',
+  reminderPermission: 'To set reminders, I need your permission first.',
+  reminderPermissionCard: "To allow reminders, open the Alexa app. I've sent a card there.",
+  reminderLabel: "Time for today's range of motion routine.",
   therapistSuggested: (exercise: string, therapist: string) =>
     `That's the second time this week ${exercise} had to stop. It would be good to talk to the ${therapist} about it.`,
   notUnderstood: "Sorry, I didn't catch that.",
@@ -140,6 +151,7 @@ export const EN_US = {
     leaveOutUntilReview: (exercise: string, therapist: string) =>
       `Would you like to leave ${exercise} out until you've talked to the ${therapist}? Say yes or no.`,
     endEarly: (step: string) => `Would you like to finish ${step} first? Say yes, or say stop to end now.`,
+    confirmReminder: (time: string) => `Shall I set a reminder every day at ${time} for the routine? Say yes or no.`,
     endEarlyReprompt: 'Say yes to finish the other side, or stop to end now.',
     secondRound: {
       speech: 'The routine is already done today, and once a day is the advice. Do you want to go through it again anyway?',

@@ -1,0 +1,81 @@
+// The Alexa Reminders API: one daily reminder per user, with a label that carries no health detail.
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { z } from 'zod';
+
+export const REMINDERS_PERMISSION = 'alexa::alerts:reminders:skill:readwrite';
+/** Outbound calls never hold up the answer for long; a slow API counts as a failure. */
+export const REMINDERS_API_TIMEOUT_MS = 500;
+
+export type ReminderResult = { ok: true; alertToken: string } | { ok: false; reason: 'permission' | 'error' };
+
+export type DailyReminder = { hour: number; minute: number; timeZone: string; locale: string; text: string; nowMs: number };
+
+export type RemindersApi = {
+  createDaily(envelope: RequestEnvelope, reminder: DailyReminder): Promise<ReminderResult>;
+  remove(envelope: RequestEnvelope, alertToken: string): Promise<{ ok: boolean }>;
+};
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** The next local date-time at hour:minute, as the API wants it: local, without an offset. */
+export function firstOccurrence(nowMs: number, timeZone: string, hour: number, minute: number): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .formatToParts(new Date(nowMs))
+    .reduce<Record<string, string>>((acc, part) => ({ ...acc, [part.type]: part.value }), {});
+  const today = `${parts.year}-${parts.month}-${parts.day}`;
+  const passed = Number(parts.hour) * 60 + Number(parts.minute) >= hour * 60 + minute;
+  const day = passed ? new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : today;
+  return `${day}T${two(hour)}:${two(minute)}:00.000`;
+}
+
+export function reminderBody(reminder: DailyReminder): Record<string, unknown> {
+  return {
+    requestTime: new Date(reminder.nowMs).toISOString().replace('Z', ''),
+    trigger: {
+      type: 'SCHEDULED_ABSOLUTE',
+      timeZoneId: reminder.timeZone,
+      recurrence: {
+        startDateTime: firstOccurrence(reminder.nowMs, reminder.timeZone, reminder.hour, reminder.minute),
+        recurrenceRules: [`FREQ=DAILY;BYHOUR=${reminder.hour};BYMINUTE=${reminder.minute};BYSECOND=0`],
+      },
+    },
+    alertInfo: { spokenInfo: { content: [{ locale: reminder.locale, text: reminder.text }] } },
+    pushNotification: { status: 'ENABLED' },
+  };
+}
+
+const hasConsent = (envelope: RequestEnvelope) => envelope.context.System.user.permissions?.consentToken !== undefined;
+
+export function alexaRemindersApi(fetchImpl: typeof fetch = fetch, timeoutMs = REMINDERS_API_TIMEOUT_MS): RemindersApi {
+  const call = async (envelope: RequestEnvelope, path: string, init: RequestInit) => {
+    const { apiEndpoint, apiAccessToken } = envelope.context.System;
+    return fetchImpl(`${apiEndpoint}/v1/alerts/reminders${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${apiAccessToken ?? ''}`, 'Content-Type': 'application/json' },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  };
+  return {
+    async createDaily(envelope, reminder) {
+      if (!hasConsent(envelope)) return { ok: false, reason: 'permission' };
+      try {
+        const response = await call(envelope, '', { method: 'POST', body: JSON.stringify(reminderBody(reminder)) });
+        if (response.status === 401 || response.status === 403) return { ok: false, reason: 'permission' };
+        if (response.status !== 200 && response.status !== 201) return { ok: false, reason: 'error' };
+        const body = z.object({ alertToken: z.string().min(1).max(512) }).safeParse(await response.json());
+        return body.success ? { ok: true, alertToken: body.data.alertToken } : { ok: false, reason: 'error' };
+      } catch {
+        return { ok: false, reason: 'error' };
+      }
+    },
+    async remove(envelope, alertToken) {
+      try {
+        const response = await call(envelope, `/${encodeURIComponent(alertToken)}`, { method: 'DELETE' });
+        // A reminder the user already deleted in the app is gone either way.
+        return { ok: response.status === 200 || response.status === 204 || response.status === 404 };
+      } catch {
+        return { ok: false };
+      }
+    },
+  };
+}
