@@ -18,7 +18,9 @@ function stepOfKey(key: string): StepRef {
 /** The 7 local days ending today: which had work, what stopped early, and (opted in) fatigue. */
 export function weekSummary(state: RoutineState, history: readonly DayRecord[], ctx: TurnContext): WeekSummary {
   const today: DayRecord = { ...state.today, endedAtMs: null };
-  const days = [...history.filter((d) => d.day !== ctx.today && daysBetween(d.day, ctx.today) < 7), today];
+  const closed: DayRecord[] = ctx.justClosed === null ? [] : [{ ...ctx.justClosed, endedAtMs: null }];
+  const earlier = [...history, ...closed.filter((c) => !history.some((d) => d.day === c.day))];
+  const days = [...earlier.filter((d) => d.day !== ctx.today && daysBetween(d.day, ctx.today) < 7), today];
   const worked = days.filter((d) => Object.values(d.outcomes).some((o) => o.outcome === 'completed'));
   const stoppedEarly = days.flatMap((d) =>
     Object.entries(d.outcomes)

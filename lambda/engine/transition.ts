@@ -25,7 +25,7 @@ export function transition(state: RoutineState, event: RoutineEvent, input: Turn
   let current = rolled === null ? state : rollOver(state, input.today, programFor(input.plan, state));
   if (input.timeZone !== null && input.timeZone !== current.timeZone) current = { ...current, timeZone: input.timeZone };
   if (input.newSession) current = { ...current, interruptHintGiven: false };
-  const ctx: TurnContext = { ...input, program: programFor(input.plan, current) };
+  const ctx: TurnContext = { ...input, program: programFor(input.plan, current), justClosed: rolled };
   const asked = current.pending;
   const move = handle({ ...current, pending: null }, event, ctx, asked);
   const acts: Act[] = [...move.acts];

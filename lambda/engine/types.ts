@@ -137,7 +137,8 @@ export type TurnInput = {
   timeZone: string | null;
 };
 
-export type TurnContext = TurnInput & { program: Program };
+/** The day this very turn closed is not in the history read before it, so summaries add it. */
+export type TurnContext = TurnInput & { program: Program; justClosed: DayProgress | null };
 
 /** One past day, as stored in history, for summaries. */
 export type DayRecord = {

@@ -1,0 +1,108 @@
+import { DEFAULT_PLAN_OWNER } from '../../lambda/store/plan-store';
+import { handoutPlan } from '../../lambda/engine/therapist-plan';
+import { HOUR_MS, openDialog, type Dialog } from '../support/dialog';
+
+const TWO_EXERCISE_PLAN = { ...handoutPlan(), reviewedOn: '2026-11-20', exercises: [{ id: 'hip-knee-flexion', reps: 6 }, { id: 'lumbar-rotation' }] };
+
+async function doTheLegRoutine(alexa: Dialog): Promise<string[]> {
+  const setUps: string[] = [];
+  await alexa.say('open range of motion coach');
+  let reply = await alexa.say('start the leg exercises');
+  while (/say ready/i.test(reply.text)) {
+    setUps.push(reply.text);
+    await alexa.say('ready');
+    reply = await alexa.say('next');
+  }
+  await alexa.say('no');
+  return setUps;
+}
+
+describe('across days', () => {
+  it('builds up a repetition a day after complete days, and says the count at the set-up', async () => {
+    const alexa = await openDialog();
+    await alexa.plans.save(DEFAULT_PLAN_OWNER, TWO_EXERCISE_PLAN, Date.now());
+
+    const counts: string[] = [];
+    for (let day = 0; day < 4; day += 1) {
+      const [first] = await doTheLegRoutine(alexa);
+      counts.push(/(\w+) slow repetitions/i.exec(first ?? '')?.[1]?.toLowerCase() ?? '?');
+      alexa.wait(24 * HOUR_MS);
+    }
+
+    expect(counts).toEqual(['three', 'four', 'five', 'six']);
+  });
+
+  it('keeps each day as its own small history item and summarises the week with one query', async () => {
+    const alexa = await openDialog();
+    await alexa.plans.save(DEFAULT_PLAN_OWNER, TWO_EXERCISE_PLAN, Date.now());
+    for (let day = 0; day < 3; day += 1) {
+      await doTheLegRoutine(alexa);
+      alexa.wait(48 * HOUR_MS);
+    }
+
+    const summary = await alexa.say('ask range of motion coach how did we do this week');
+    const days = await alexa.history.queryDays(alexa.userKey, '2026-11-25', '2026-12-10');
+
+    expect(days.map((d) => d.day)).toEqual(['2026-12-01', '2026-12-03', '2026-12-05']);
+    expect(days.every((d) => Object.values(d.outcomes).every((o) => o.outcome === 'completed'))).toBe(true);
+    expect(summary.text).toMatch(/3 of the last 7 days/);
+    expect(summary.open).toBe(false);
+  });
+
+  it('says once a day is the advice when the routine is done and asked for again', async () => {
+    const alexa = await openDialog();
+    await alexa.plans.save(DEFAULT_PLAN_OWNER, TWO_EXERCISE_PLAN, Date.now());
+    await doTheLegRoutine(alexa);
+
+    const launch = await alexa.say('open range of motion coach');
+    const again = await alexa.say('start the leg exercises');
+
+    expect(launch.text).toMatch(/already done/i);
+    expect(launch.text).toMatch(/summary/i);
+    expect(again.text).toMatch(/once a day/i);
+    expect(again.open).toBe(true);
+  });
+
+  it('counts days in the device time zone from the Settings API: late evening in Los Angeles', async () => {
+    // 22:30 in Los Angeles on December 1 is 06:30 UTC on December 2.
+    const alexa = await openDialog({ startAt: '2026-12-02T06:30:00Z', deviceTimeZone: 'America/Los_Angeles' });
+    await alexa.say('open range of motion coach');
+    await alexa.say('start the leg exercises');
+    await alexa.say('stop');
+    alexa.wait(HOUR_MS);
+
+    const sameEvening = await alexa.say('open range of motion coach');
+    await alexa.say('stop');
+    alexa.wait(2 * HOUR_MS);
+    await alexa.say('open range of motion coach');
+    const saved = await alexa.store.load(alexa.userKey);
+
+    expect(sameEvening.text).toMatch(/welcome back/i);
+    expect(saved?.state.timeZone).toBe('America/Los_Angeles');
+    expect(saved?.state.today.day).toBe('2026-12-02');
+    expect(saved?.state.previousDay?.day).toBe('2026-12-01');
+    expect(alexa.alexaApi.requests.some((r) => r.path.endsWith('/settings/System.timeZone') && r.authorization === 'Bearer local-token')).toBe(true);
+  });
+
+  it('falls back to the cached zone when the Settings API is too slow, without delaying the answer', async () => {
+    const alexa = await openDialog({ startAt: '2026-12-02T06:30:00Z', deviceTimeZone: 'America/Los_Angeles' });
+    await alexa.say('open range of motion coach');
+    await alexa.say('stop');
+    alexa.alexaApi.delayMs = 2000;
+
+    const started = Date.now();
+    await alexa.say('open range of motion coach');
+
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect((await alexa.store.load(alexa.userKey))?.state.timeZone).toBe('America/Los_Angeles');
+  });
+
+  it('suggests asking the therapist to review a plan older than 90 days', async () => {
+    const alexa = await openDialog();
+    await alexa.plans.save(DEFAULT_PLAN_OWNER, { ...TWO_EXERCISE_PLAN, reviewedOn: '2026-07-01' }, Date.now());
+
+    const launch = await alexa.say('open range of motion coach');
+
+    expect(launch.text).toMatch(/ask the therapist to look at it again/i);
+  });
+});
