@@ -95,6 +95,8 @@ function handle(state: RoutineState, event: RoutineEvent, ctx: TurnContext, aske
       return proposePlanChange(state, event.change, ctx);
     case 'PlanRequested':
       return keep(describePlan(state, ctx), asked);
+    case 'ReplayedRequest':
+      return keep({ state, acts: [] }, asked);
     case 'SummaryRequested':
     case 'WhatsLeftRequested':
     case 'LastStoppedEarlyRequested':

@@ -186,7 +186,9 @@ export type RoutineEvent =
   | { type: 'ReminderPermissionAnswered'; granted: boolean }
   | { type: 'HelpRequested' }
   | { type: 'StopRequested' }
-  | { type: 'FallbackHeard' };
+  | { type: 'FallbackHeard' }
+  /** Alexa sent a request again that was already applied: answer from where the routine is, change nothing. */
+  | { type: 'ReplayedRequest' };
 
 export type DaySummary = {
   routine: RoutineChoice | null;

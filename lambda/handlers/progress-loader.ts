@@ -24,6 +24,8 @@ export type Loaded = {
   expectedVersion: number | 'any';
   /** Stored progress could not be read and was reset: the caregiver is told. */
   reset: boolean;
+  /** The request id of the last write, to recognise a request Alexa sends again. */
+  lastRequestId: string | null;
 };
 
 export function sessionAttributesFor(loaded: Pick<Loaded, 'state' | 'plan'>, version: number): Record<string, unknown> {
@@ -34,7 +36,9 @@ function fromSession(input: HandlerInput): Loaded | null {
   const session = input.requestEnvelope.session;
   if (session === undefined || session.new) return null;
   const parsed = SessionSchema.safeParse(session.attributes?.[SESSION_KEY]);
-  return parsed.success ? { state: parsed.data.state, plan: parsed.data.plan, expectedVersion: parsed.data.version, reset: false } : null;
+  return parsed.success
+    ? { state: parsed.data.state, plan: parsed.data.plan, expectedVersion: parsed.data.version, reset: false, lastRequestId: null }
+    : null;
 }
 
 export async function loadTurn(input: HandlerInput, stores: SkillStores, userKey: string, today: string, logger: Logger): Promise<Loaded> {
@@ -47,14 +51,14 @@ export async function loadTurn(input: HandlerInput, stores: SkillStores, userKey
     const { progress, plan } = records;
     if (progress instanceof CorruptRecordError) {
       logger.warn('progress.reset', { requestId, userKey, error: errorFields(progress) });
-      return { state: initialState(today), plan, expectedVersion: 'any', reset: true };
+      return { state: initialState(today), plan, expectedVersion: 'any', reset: true, lastRequestId: null };
     }
-    if (progress === null) return { state: initialState(today), plan, expectedVersion: 0, reset: false };
-    return { state: progress.state, plan, expectedVersion: progress.version, reset: false };
+    if (progress === null) return { state: initialState(today), plan, expectedVersion: 0, reset: false, lastRequestId: null };
+    return { state: progress.state, plan, expectedVersion: progress.version, reset: false, lastRequestId: progress.lastRequestId };
   } catch (error) {
     if (!(error instanceof PersistenceError)) throw error;
     // The caregiver still gets an answer; the conditional write later refuses to overwrite what we could not read.
     logger.error('progress.load_failed', { requestId, userKey, error: errorFields(error) });
-    return { state: initialState(today), plan: null, expectedVersion: 0, reset: false };
+    return { state: initialState(today), plan: null, expectedVersion: 0, reset: false, lastRequestId: null };
   }
 }

@@ -3,6 +3,7 @@ import { getIntentName, getRequestType, type RequestHandler } from 'ask-sdk-core
 import type { SessionEndedRequest } from 'ask-sdk-model';
 import { z } from 'zod';
 import { eventForIntent } from './intent-events';
+import { userKeyOf } from '../user-key';
 import type { SkillDeps } from './skill-deps';
 import { runTurn } from './turn';
 
@@ -29,6 +30,21 @@ export function buildRequestHandlers(deps: SkillDeps): RequestHandler[] {
       const parsed = PermissionResponseSchema.safeParse(input.requestEnvelope.request);
       const granted = parsed.success && parsed.data.name === 'AskFor' && parsed.data.payload.status === 'ACCEPTED';
       return runTurn(input, { type: 'ReminderPermissionAnswered', granted }, deps);
+    },
+  };
+
+  /**
+   * The user disabled the skill: every item of theirs goes (progress, history, plan, reminder token).
+   * Skill events may arrive up to an hour late; the delete is the same whenever it runs.
+   */
+  const skillDisabledHandler: RequestHandler = {
+    canHandle: (input) => getRequestType(input.requestEnvelope) === 'AlexaSkillEvent.SkillDisabled',
+    handle: async (input) => {
+      const { requestId } = input.requestEnvelope.request;
+      const userKey = userKeyOf(input.requestEnvelope.context.System.user.userId, deps.config.userKeySecret);
+      const deleted = await deps.stores.users.deleteAll(userKey);
+      deps.logger.info('user.deleted', { requestId, userKey, detail: `${deleted} items` });
+      return input.responseBuilder.getResponse();
     },
   };
 
@@ -60,5 +76,5 @@ export function buildRequestHandlers(deps: SkillDeps): RequestHandler[] {
     },
   };
 
-  return [launchHandler, intentHandler, permissionHandler, sessionEndedHandler, exceptionHandler, otherRequestHandler];
+  return [launchHandler, intentHandler, permissionHandler, skillDisabledHandler, sessionEndedHandler, exceptionHandler, otherRequestHandler];
 }

@@ -85,6 +85,10 @@ async function applyAndSave(
 ): Promise<{ result: TransitionResult; version: number }> {
   const requestId = input.requestEnvelope.request.requestId;
   const { progress } = deps.stores;
+  // A request whose write already landed (its answer was lost, so Alexa sent it again) is not applied twice.
+  if (loaded.lastRequestId === requestId) {
+    return { result: transition(loaded.state, { type: 'ReplayedRequest' }, turnInput), version: numericVersion(loaded.expectedVersion) };
+  }
   // Effects (the Reminders API) run once; a replay after a write conflict reuses their follow-up events.
   const events = [event];
   let result = transition(loaded.state, event, turnInput);
@@ -107,6 +111,10 @@ async function applyAndSave(
       try {
         const fresh = await progress.load(userKey);
         if (fresh === null) break;
+        if (fresh.lastRequestId === requestId) {
+          // Our own earlier attempt was stored; its answer was lost. Answer from it without applying again.
+          return { result: transition(fresh.state, { type: 'ReplayedRequest' }, turnInput), version: fresh.version };
+        }
         result = replay(fresh.state, events, turnInput);
         expectedVersion = fresh.version;
       } catch (reloadError) {
@@ -122,8 +130,10 @@ async function applyAndSave(
       deps.logger.error('history.save_failed', { requestId, userKey, error: errorFields(error) });
     });
   }
-  return { result, version: saved ?? (typeof expectedVersion === 'number' ? expectedVersion : 0) };
+  return { result, version: saved ?? numericVersion(expectedVersion) };
 }
+
+const numericVersion = (version: number | 'any') => (typeof version === 'number' ? version : 0);
 
 /** The first turn's content, then the follow-up's (whose prompt or close ends the response). */
 function mergeTurns(first: TransitionResult, second: TransitionResult): TransitionResult {

@@ -1,6 +1,6 @@
 // Conversation tests talk to the real skill through the local console's resolver and envelopes:
 // utterances in, speech out, with progress in a dynalite table over HTTP.
-import type { Response } from 'ask-sdk-model';
+import type { RequestEnvelope, Response, ResponseEnvelope } from 'ask-sdk-model';
 import { alexaRemindersApi } from '../../lambda/alexa/reminders-api';
 import { settingsApiTimeZone } from '../../lambda/alexa/settings-api';
 import { DEVELOPMENT_USER_KEY_SECRET } from '../../lambda/config';
@@ -42,12 +42,17 @@ export type Dialog = {
   /** The next utterance barges in this far into the previous answer ("Alexa, that hurts" mid-set). */
   bargeIn(afterMs: number): void;
   store: DynamoProgressStore;
+  users: DynamoUserRecords;
   history: DynamoHistoryStore;
   plans: DynamoPlanStore;
   /** The loopback Settings and Reminders APIs this dialog's envelopes point at. */
   alexaApi: FakeAlexaApi;
   userKey: string;
   logs: LogLine[];
+  /** The envelope of the last request sent, e.g. to send it again as Alexa's retry would. */
+  lastEnvelope(): RequestEnvelope;
+  /** Sends an envelope straight to the skill, outside the console's sessions. */
+  invoke(envelope: RequestEnvelope): Promise<ResponseEnvelope>;
 };
 
 export type DialogOptions = {
@@ -66,12 +71,14 @@ export async function openDialog(options: DialogOptions = {}): Promise<Dialog> {
   openApis.push(alexaApi);
   const store = new DynamoProgressStore(client, table);
   const history = new DynamoHistoryStore(client, table);
+  const users = new DynamoUserRecords(client, table);
+  let last: RequestEnvelope | undefined;
   const plans = new DynamoPlanStore(client, table);
   const logs: LogLine[] = [];
   const capture = (level: string) => (event: string, fields: LogFields = {}) => logs.push({ level, event, fields });
   const logger: Logger = { info: capture('info'), warn: capture('warn'), error: capture('error') };
   const skill = buildSkill({
-    stores: { progress: store, users: new DynamoUserRecords(client, table), history },
+    stores: { progress: store, users, history },
     logger,
     config: { healthLog: options.healthLog ?? 'off', userKeySecret: DEVELOPMENT_USER_KEY_SECRET, skillId: undefined },
     clock: () => Date.parse(options.startAt ?? '2026-12-01T15:00:00Z'),
@@ -81,14 +88,23 @@ export async function openDialog(options: DialogOptions = {}): Promise<Dialog> {
   const voice = new VoiceConsole({
     model: MODEL,
     identity: { apiEndpoint: alexaApi.endpoint, ...(options.remindersAllowed ? { consentToken: 'consent-token' } : {}) },
-    invoke: (envelope) => skill.invoke(envelope),
+    invoke: (envelope) => {
+      last = envelope;
+      return skill.invoke(envelope);
+    },
     clock: { now: () => 0 },
     startAt: new Date(options.startAt ?? '2026-12-01T15:00:00Z'),
   });
   return {
     store,
+    users,
     history,
     plans,
+    lastEnvelope: () => {
+      if (last === undefined) throw new Error('nothing was sent yet');
+      return structuredClone(last);
+    },
+    invoke: (envelope) => skill.invoke(envelope),
     alexaApi,
     logs,
     userKey: userKeyOf(LOCAL_USER_ID, DEVELOPMENT_USER_KEY_SECRET),

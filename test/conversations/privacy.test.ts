@@ -1,0 +1,58 @@
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { DEFAULT_PLAN_OWNER } from '../../lambda/store/plan-store';
+import { handoutPlan } from '../../lambda/engine/therapist-plan';
+import { HOUR_MS, openDialog } from '../support/dialog';
+
+describe('privacy and replays', () => {
+  it('deletes every item of a user who disabled the skill, and nobody else’s', async () => {
+    const alexa = await openDialog();
+    await alexa.plans.save(alexa.userKey, { ...handoutPlan(), reviewedOn: '2026-11-20' }, 1);
+    await alexa.plans.save(DEFAULT_PLAN_OWNER, { ...handoutPlan(), reviewedOn: '2026-11-20' }, 1);
+    await alexa.say('ask range of motion coach to start the leg exercises');
+    await alexa.say('ready');
+    await alexa.say('next');
+    await alexa.say('stop');
+    alexa.wait(30 * HOUR_MS);
+    await alexa.say('open range of motion coach');
+    await alexa.say('stop');
+    expect(await alexa.history.queryDays(alexa.userKey, '2026-11-01', '2026-12-31')).toHaveLength(1);
+
+    const launch = alexa.lastEnvelope();
+    const disabled = {
+      version: '1.0',
+      context: launch.context,
+      request: {
+        type: 'AlexaSkillEvent.SkillDisabled',
+        requestId: 'event-1',
+        timestamp: launch.request.timestamp,
+        eventCreationTime: launch.request.timestamp,
+        eventPublishingTime: launch.request.timestamp,
+        body: { userInformationPersistenceStatus: 'NOT_PERSISTED' },
+      },
+    } as unknown as RequestEnvelope;
+    const reply = await alexa.invoke(disabled);
+
+    expect(reply.response.outputSpeech).toBeUndefined();
+    expect(await alexa.store.load(alexa.userKey)).toBeNull();
+    expect(await alexa.history.queryDays(alexa.userKey, '2026-11-01', '2026-12-31')).toEqual([]);
+    expect((await alexa.users.load(alexa.userKey)).plan).not.toBeNull(); // the deployment's default plan stays
+    expect(JSON.stringify(alexa.logs)).not.toMatch(/LOCAL-CONSOLE-USER/);
+  });
+
+  it('does not apply a request twice when Alexa sends it again', async () => {
+    const alexa = await openDialog();
+    await alexa.say('open range of motion coach');
+    await alexa.say('start the leg exercises');
+    await alexa.say('ready');
+    await alexa.say('next');
+    const sent = alexa.lastEnvelope();
+    const before = await alexa.store.load(alexa.userKey);
+
+    const again = await alexa.invoke(sent);
+    const after = await alexa.store.load(alexa.userKey);
+
+    expect(after?.state.today.current).toEqual(before?.state.today.current);
+    expect(after?.version).toBe(before?.version);
+    expect(again.response.shouldEndSession).toBe(false);
+  });
+});
