@@ -26,6 +26,7 @@ export function reminder(state: RoutineState, event: ReminderEvent, asked: Pendi
     case 'ReminderDeleted':
       return { state: { ...state, reminder: null }, acts: [{ type: 'ReminderCancelled' }] };
     case 'ReminderFailed':
+      if (event.reason === 'permission' && !event.askForPermission) return { state, acts: [{ type: 'ReminderPermissionCard' }] };
       if (event.reason === 'permission') {
         // Alexa asks for the permission by voice, then hands the answer back with the time still pending.
         return {
@@ -38,7 +39,7 @@ export function reminder(state: RoutineState, event: ReminderEvent, asked: Pendi
     case 'ReminderPermissionAnswered':
       if (asked?.kind !== 'reminderPermission') return { state, acts: [] };
       return event.granted
-        ? { state, acts: [{ type: 'CreateReminder', hour: asked.hour, minute: asked.minute }] }
+        ? { state, acts: [{ type: 'CreateReminder', hour: asked.hour, minute: asked.minute, askForPermission: false }] }
         : { state, acts: [{ type: 'ReminderPermissionCard' }] };
   }
 }
@@ -46,5 +47,5 @@ export function reminder(state: RoutineState, event: ReminderEvent, asked: Pendi
 /** The answer to "shall I set a daily reminder at ...?" */
 export function answerReminder(state: RoutineState, yes: boolean, asked: Extract<PendingQuestion, { kind: 'confirmReminder' | 'reminderPermission' }>): Move {
   if (!yes) return { state, acts: [{ type: 'ReminderDeclined' }] };
-  return { state, acts: [{ type: 'CreateReminder', hour: asked.hour, minute: asked.minute }] };
+  return { state, acts: [{ type: 'CreateReminder', hour: asked.hour, minute: asked.minute, askForPermission: asked.kind === 'confirmReminder' }] };
 }

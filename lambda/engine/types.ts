@@ -182,7 +182,8 @@ export type RoutineEvent =
   | { type: 'ReminderCancelRequested' }
   | { type: 'ReminderCreated'; alertToken: string; hour: number; minute: number }
   | { type: 'ReminderDeleted' }
-  | { type: 'ReminderFailed'; reason: 'permission' | 'error'; hour: number; minute: number }
+  /** askForPermission: false right after the caregiver answered Alexa's permission question, so it is never asked twice. */
+  | { type: 'ReminderFailed'; reason: 'permission' | 'error'; hour: number; minute: number; askForPermission: boolean }
   | { type: 'ReminderPermissionAnswered'; granted: boolean }
   | { type: 'HelpRequested' }
   | { type: 'StopRequested' }
@@ -266,7 +267,7 @@ export type Act =
   | { type: 'ReviewSuggested'; reviewedOn: string }
   | { type: 'TherapistSuggested'; exerciseId: string }
   | { type: 'SkippedGroup'; group: string }
-  | { type: 'CreateReminder'; hour: number; minute: number }
+  | { type: 'CreateReminder'; hour: number; minute: number; askForPermission: boolean }
   | { type: 'DeleteReminder'; alertToken: string }
   | { type: 'ReminderSet'; hour: number; minute: number }
   | { type: 'ReminderCancelled' }

@@ -158,7 +158,7 @@ async function runEffects(input: HandlerInput, result: TransitionResult, turnInp
   const envelope = input.requestEnvelope;
   if (effect.type === 'DeleteReminder') {
     const removed = await deps.reminders.remove(envelope, effect.alertToken);
-    return removed.ok ? { type: 'ReminderDeleted' } : { type: 'ReminderFailed', reason: 'error', hour: 0, minute: 0 };
+    return removed.ok ? { type: 'ReminderDeleted' } : { type: 'ReminderFailed', reason: 'error', hour: 0, minute: 0, askForPermission: false };
   }
   const locale = (envelope.request as { locale?: string }).locale ?? 'en-US';
   const created = await deps.reminders.createDaily(envelope, {
@@ -171,5 +171,5 @@ async function runEffects(input: HandlerInput, result: TransitionResult, turnInp
   });
   return created.ok
     ? { type: 'ReminderCreated', alertToken: created.alertToken, hour: effect.hour, minute: effect.minute }
-    : { type: 'ReminderFailed', reason: created.reason, hour: effect.hour, minute: effect.minute };
+    : { type: 'ReminderFailed', reason: created.reason, hour: effect.hour, minute: effect.minute, askForPermission: effect.askForPermission };
 }

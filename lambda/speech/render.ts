@@ -153,11 +153,19 @@ function renderPrompt(prompt: Extract<Act, { type: 'Prompt' }>, s: LocaleStrings
   }
 }
 
+/** The after-set and after-pain prompts already say what is next; "what's next" should not say it twice. */
+function promptNamesNext(last: Act | undefined): boolean {
+  return last?.type === 'Prompt' && last.next !== null && (last.prompt === 'afterSet' || last.prompt === 'afterPain');
+}
+
 /** Turns one turn's acts into speech; the last act (a prompt or a close) decides the session. */
 export function render(acts: readonly Act[], options: RenderOptions): Rendered {
   const s = stringsFor(options.locale);
-  const parts = acts.map((act) => renderContent(act, s)).filter((part) => part !== '');
   const last = acts.at(-1);
+  const parts = acts
+    .filter((act) => !(act.type === 'WhatsNext' && promptNamesNext(last)))
+    .map((act) => renderContent(act, s))
+    .filter((part) => part !== '');
   const summary = acts.find((act) => act.type === 'Summary');
   const card = summary?.type === 'Summary' ? summaryCard(summary, summary.today, s) : null;
   let reprompt: string | null = null;

@@ -21,6 +21,8 @@ const PendingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('planChange'), change: z.lazy(() => PlanChangeSchema) }),
   z.object({ kind: z.literal('leaveOutUntilReview'), exerciseId: z.string().max(64) }),
   z.object({ kind: z.literal('endEarly'), otherSide: StepRefSchema }),
+  z.object({ kind: z.literal('confirmReminder'), hour: z.number().int().min(0).max(23), minute: z.number().int().min(0).max(59) }),
+  z.object({ kind: z.literal('reminderPermission'), hour: z.number().int().min(0).max(23), minute: z.number().int().min(0).max(59) }),
 ]);
 
 const ids = z.array(z.string().max(64)).max(32);
@@ -76,6 +78,11 @@ export const RoutineStateSchema = z.object({
   reminder: z.object({ alertToken: z.string().max(512), hour: z.number().int().min(0).max(23), minute: z.number().int().min(0).max(59) }).nullable(),
   endAfter: StepRefSchema.nullable(),
 }) satisfies z.ZodType<RoutineState>;
+
+/** Fails to compile when the engine's state and its stored schema drift apart in either direction. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const stateMatchesSchema: Same<z.infer<typeof RoutineStateSchema>, RoutineState> = true;
+void stateMatchesSchema;
 
 export const ProgressRecordSchema = z.object({
   schemaVersion: z.literal(PROGRESS_SCHEMA_VERSION),
