@@ -35,7 +35,8 @@ export function launch(state: RoutineState, ctx: TurnContext): Move {
     };
   }
   const recent = state.lastTurnAtMs !== null && ctx.nowMs - state.lastTurnAtMs <= RESUME_DIRECTLY_WITHIN_MS;
-  if (recent || today.current === null) return resume(state, ctx);
+  // After "that's enough for today", coming back asks first rather than carrying straight on.
+  if ((recent && !today.endedEarly) || today.current === null) return resume(state, ctx);
   return {
     state: { ...state, pending: { kind: 'continueOrRestart', routine: null } },
     acts: [{ type: 'WelcomeBack', step: today.current }, ...reviewReminder(ctx)],

@@ -2,6 +2,7 @@
 import { assertNever } from './assert-never';
 import { daysBetween } from './day';
 import { ref, stepAfter, type Move } from './moves';
+import { sameStep } from './plan';
 import { summarizeDay } from './summary';
 import type { Act, DayRecord, PainDetail, RoutineEvent, RoutineState, StepRef, TurnContext, WeekSummary } from './types';
 
@@ -47,8 +48,12 @@ export function informational(state: RoutineState, event: InformationalEvent, ct
   switch (event.type) {
     case 'SummaryRequested':
       return { state, acts: [summaryAct(state, ctx, event.period === 'week' ? event.history : null)] };
-    case 'WhatsLeftRequested':
-      return { state, acts: [{ type: 'WhatsLeft', remaining: summarizeDay(state.today, ctx.program).remaining }] };
+    case 'WhatsLeftRequested': {
+      // A set just counted is behind the caregiver, even before "next" confirms it.
+      const heard = state.today.phase === 'setDelivered' ? state.today.current : null;
+      const remaining = summarizeDay(state.today, ctx.program).remaining.filter((s) => heard === null || !sameStep(s, heard));
+      return { state, acts: [{ type: 'WhatsLeft', remaining }] };
+    }
     case 'LastStoppedEarlyRequested':
       return { state, acts: [{ type: 'LastStoppedEarly', last: state.lastStoppedEarly, today: ctx.today }] };
     case 'WhatsNextRequested': {

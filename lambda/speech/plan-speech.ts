@@ -3,6 +3,9 @@ import type { Act, PlanChange, Program } from '../engine/types';
 import type { LocaleStrings } from './locales/en-US';
 import { capitalize, exerciseName } from './step-names';
 
+/** Past this many, the plan says how many exercises are still building up rather than naming them. */
+const LISTED_BUILDING = 3;
+
 /** What a change is about: "the neck exercises", or one exercise's name. */
 export function changeSubject(change: PlanChange, s: LocaleStrings): string {
   if (change.kind === 'setReps' || change.kind === 'useHold') return exerciseName(change.exerciseId);
@@ -65,7 +68,8 @@ export function planDescribed(program: Program, excluded: readonly string[], s: 
     const target = program.targetDoses[id];
     return today !== undefined && target !== undefined && JSON.stringify(today) !== JSON.stringify(target);
   });
-  if (building.length > 0) lines.push(s.planBuildingUp(building.map(exerciseName)));
+  if (building.length > LISTED_BUILDING) lines.push(s.planMostBuildingUp(building.length));
+  else if (building.length > 0) lines.push(s.planBuildingUp(building.map(exerciseName)));
   lines.push(program.reviewedOn === null ? s.planNoFile(s.therapist) : s.planReviewed(`on ${spokenDate(program.reviewedOn)}`, s.therapist));
   return lines;
 }

@@ -90,6 +90,7 @@ export const EN_US = {
   planLeftOutList: (names: string[]) => `Left out for now: ${names.join('; ')}.`,
   planOneSide: (names: string[]) => `Only one side: ${names.join('; ')}.`,
   planBuildingUp: (names: string[]) => `Still building up: ${names.join('; ')}.`,
+  planMostBuildingUp: (count: number) => `${count} exercises are still building up toward the plan's dose.`,
   planReviewed: (date: string, therapist: string) => `The ${therapist} last reviewed it ${date}.`,
   planNoFile: (therapist: string) => `It is the handout's full routine; the ${therapist} hasn't set a plan file.`,
   reviewSuggested: (therapist: string) =>
