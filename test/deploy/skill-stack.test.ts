@@ -1,0 +1,256 @@
+// The CloudFormation stack ask-cli's cfn-deployer deploys, read as CloudFormation reads it. Nothing here
+// reaches AWS: these tests are the only check the template gets before a real `ask deploy`.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { TABLE_KEYS } from '../../lambda/store/table';
+import {
+  loadTemplate,
+  onlyResource,
+  parseTemplate,
+  referencesIn,
+  resourcesOfType,
+  type TemplateResource,
+} from './support/cloudformation';
+
+const ROOT = path.join(__dirname, '..', '..');
+const TEMPLATE_PATH = path.join(ROOT, 'infrastructure', 'cfn-deployer', 'skill-stack.yaml');
+const template = loadTemplate(TEMPLATE_PATH);
+
+// What the Lambda's code really does, read from its sources, so the stack follows the code.
+const LAMBDA_DIR = path.join(ROOT, 'lambda');
+const lambdaSources = (readdirSync(LAMBDA_DIR, { recursive: true }) as string[])
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => ({ file: file.split(path.sep).join('/'), text: readFileSync(path.join(LAMBDA_DIR, file), 'utf8') }));
+// store/table.ts creates tables for db:create and the local console; the Lambda never calls it.
+const TABLE_MANAGEMENT = 'store/table.ts';
+/** dynamodb:<Operation> for every `new <Operation>Command(` the skill's code sends. */
+const itemActionsInCode = [
+  ...new Set(
+    lambdaSources
+      .filter(({ file }) => file !== TABLE_MANAGEMENT)
+      .flatMap(({ text }) => [...text.matchAll(/new ([A-Z][A-Za-z]+)Command\(/g)].map((match) => `dynamodb:${match[1]}`)),
+  ),
+].sort();
+/** The variables lambda/config.ts parses. */
+const configSource = readFileSync(path.join(LAMBDA_DIR, 'config.ts'), 'utf8');
+const envInConfig = [...configSource.matchAll(/^\s+([A-Z][A-Z0-9_]+): z\./gm)].map((match) => match[1] as string);
+// Set by Lambda itself (reserved), for local runs only, or for unpublished deployments only.
+const NOT_DEPLOYED = ['AWS_REGION', 'DYNAMODB_ENDPOINT', 'HEALTH_LOG'];
+
+const [functionId, fn] = onlyResource(template, 'AWS::Lambda::Function');
+const [tableId, table] = onlyResource(template, 'AWS::DynamoDB::Table');
+const [roleId, role] = onlyResource(template, 'AWS::IAM::Role');
+const [logGroupId, logGroup] = onlyResource(template, 'AWS::Logs::LogGroup');
+
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Principal?: unknown };
+type Policy = { PolicyName: string; PolicyDocument: { Statement: Statement[] } };
+
+const policies = (role.Properties.Policies ?? []) as Policy[];
+const statements = policies.flatMap((policy) => policy.PolicyDocument.Statement);
+const actionsOf = (statement: Statement): string[] =>
+  Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+const env = ((fn.Properties.Environment as { Variables: Record<string, unknown> } | undefined)?.Variables ?? {});
+
+describe('the short-form tag reader', () => {
+  it('turns !Ref, !GetAtt, !Sub and !Join into their long form', () => {
+    const parsed = parseTemplate(
+      [
+        'Resources:',
+        '  A:',
+        '    Type: T',
+        '    Properties:',
+        '      R: !Ref Thing',
+        '      G: !GetAtt Thing.Arn',
+        '      S: !Sub /aws/lambda/${Fn}',
+        "      J: !Join ['', ['a', !Ref B]]",
+        '      M: !Sub',
+        '        - x${Y}',
+        '        - Y: !Ref Z',
+      ].join('\n'),
+    );
+    expect(parsed.Resources.A?.Properties).toEqual({
+      R: { Ref: 'Thing' },
+      G: { 'Fn::GetAtt': ['Thing', 'Arn'] },
+      S: { 'Fn::Sub': '/aws/lambda/${Fn}' },
+      J: { 'Fn::Join': ['', ['a', { Ref: 'B' }]] },
+      M: { 'Fn::Sub': ['x${Y}', { Y: { Ref: 'Z' } }] },
+    });
+  });
+});
+
+describe('skill-stack.yaml parameters', () => {
+  it('declares every parameter ask-cli passes, as a String', () => {
+    for (const name of ['SkillId', 'LambdaRuntime', 'LambdaHandler', 'CodeBucket', 'CodeKey', 'CodeVersion']) {
+      expect(template.Parameters[name]?.Type).toBe('String');
+    }
+  });
+
+  it('takes the user-key secret as a hidden parameter of at least 16 characters', () => {
+    expect(template.Parameters.UserKeySecret).toMatchObject({ Type: 'String', NoEcho: true, MinLength: 16 });
+    expect(template.Parameters.UserKeySecret?.Default).toBeUndefined();
+  });
+
+  it('has a log retention parameter CloudWatch accepts, defaulting to 30 days', () => {
+    const retention = template.Parameters.LogRetentionDays;
+    expect(retention?.Default).toBe(30);
+    expect(retention?.AllowedValues).toEqual(expect.arrayContaining([1, 7, 14, 30, 90, 365]));
+  });
+
+  it('uses every parameter it declares', () => {
+    const used = new Set(referencesIn([template.Resources, template.Outputs]));
+    expect(Object.keys(template.Parameters).filter((name) => !used.has(name))).toEqual([]);
+  });
+
+  it('refers only to declared parameters, resources and pseudo parameters', () => {
+    const known = new Set([...Object.keys(template.Parameters), ...Object.keys(template.Resources)]);
+    const unknown = referencesIn([template.Resources, template.Outputs]).filter(
+      (id) => !known.has(id) && !id.startsWith('AWS::'),
+    );
+    expect(unknown).toEqual([]);
+  });
+});
+
+describe('the Lambda function', () => {
+  it('runs the bundle on Node.js 22 on arm64, from the code ask-cli uploaded', () => {
+    expect(fn.Properties).toMatchObject({
+      Runtime: { Ref: 'LambdaRuntime' },
+      Handler: { Ref: 'LambdaHandler' },
+      Architectures: ['arm64'],
+      Role: { 'Fn::GetAtt': [roleId, 'Arn'] },
+      Code: { S3Bucket: { Ref: 'CodeBucket' }, S3Key: { Ref: 'CodeKey' }, S3ObjectVersion: { Ref: 'CodeVersion' } },
+    });
+    expect(template.Parameters.LambdaRuntime?.AllowedValues).toEqual(['nodejs22.x']);
+  });
+
+  it('times out before Alexa gives up on the response (8 s), with memory bought for CPU', () => {
+    expect(fn.Properties.Timeout).toBeLessThan(8);
+    expect(fn.Properties.Timeout).toBeGreaterThanOrEqual(3);
+    expect(fn.Properties.MemorySize).toBeGreaterThanOrEqual(256);
+    expect(fn.Properties.MemorySize).toBeLessThanOrEqual(1769);
+  });
+
+  it('gets exactly the environment the skill reads in a published configuration', () => {
+    expect(env).toEqual({
+      SKILL_TABLE: { Ref: tableId },
+      SKILL_ID: { Ref: 'SkillId' },
+      USER_KEY_SECRET: { Ref: 'UserKeySecret' },
+      HISTORY_RETENTION_DAYS: { Ref: 'HistoryRetentionDays' },
+    });
+    expect(envInConfig).toEqual(expect.arrayContaining(['SKILL_TABLE', 'SKILL_ID', 'USER_KEY_SECRET', 'HEALTH_LOG']));
+    expect(Object.keys(env).sort()).toEqual(envInConfig.filter((name) => !NOT_DEPLOYED.includes(name)).sort());
+    // A published skill stores no health details; AWS_REGION is reserved and set by Lambda itself.
+    expect(env).not.toHaveProperty('HEALTH_LOG');
+    expect(env).not.toHaveProperty('AWS_REGION');
+    expect(env).not.toHaveProperty('DYNAMODB_ENDPOINT');
+  });
+
+  it('may be invoked by the Alexa Skills Kit for this skill id only', () => {
+    const permissions = resourcesOfType(template, 'AWS::Lambda::Permission');
+    expect(permissions).toHaveLength(1);
+    const [, permission] = permissions[0] as [string, TemplateResource];
+    expect(permission.Properties).toEqual({
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [functionId, 'Arn'] },
+      Principal: 'alexa-appkit.amazon.com',
+      EventSourceToken: { Ref: 'SkillId' },
+    });
+  });
+
+  it('has no smart home trigger', () => {
+    expect(JSON.stringify(template)).not.toContain('alexa-connectedhome');
+  });
+});
+
+describe('the DynamoDB table', () => {
+  it('has the keys the store uses: pk (HASH) and sk (RANGE), both strings', () => {
+    expect(table.Properties.KeySchema).toEqual([
+      { AttributeName: TABLE_KEYS.partition, KeyType: 'HASH' },
+      { AttributeName: TABLE_KEYS.sort, KeyType: 'RANGE' },
+    ]);
+    expect(table.Properties.AttributeDefinitions).toEqual([
+      { AttributeName: TABLE_KEYS.partition, AttributeType: 'S' },
+      { AttributeName: TABLE_KEYS.sort, AttributeType: 'S' },
+    ]);
+  });
+
+  it('bills on demand, with point-in-time recovery, encryption at rest and the TTL attribute', () => {
+    expect(table.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
+      TimeToLiveSpecification: { AttributeName: TABLE_KEYS.ttl, Enabled: true },
+    });
+    expect(table.Properties).not.toHaveProperty('ProvisionedThroughput');
+  });
+
+  it('survives a stack deletion or replacement by mistake (items still expire through the TTL)', () => {
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+  });
+});
+
+describe('the IAM role (least privilege)', () => {
+  it('can be assumed by Lambda only', () => {
+    expect(role.Properties.AssumeRolePolicyDocument).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    });
+    expect(role.Properties).not.toHaveProperty('ManagedPolicyArns');
+    expect(resourcesOfType(template, 'AWS::IAM::Policy')).toEqual([]);
+    expect(resourcesOfType(template, 'AWS::IAM::ManagedPolicy')).toEqual([]);
+  });
+
+  it('allows only the item actions the skill uses, on its own table only', () => {
+    const dynamo = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')));
+    expect(dynamo).toHaveLength(1);
+    const [statement] = dynamo as [Statement];
+    expect(statement.Effect).toBe('Allow');
+    expect([...actionsOf(statement)].sort()).toEqual(itemActionsInCode);
+    expect(statement.Resource).toEqual({ 'Fn::GetAtt': [tableId, 'Arn'] });
+  });
+
+  it('is checked against the code: the item actions lambda/ sends, and no table management', () => {
+    expect(itemActionsInCode).toEqual(
+      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem']),
+    );
+    expect(itemActionsInCode.filter((action) => !/Item$|^dynamodb:Query$/.test(action))).toEqual([]);
+    const callers = lambdaSources.filter(({ file, text }) => file !== TABLE_MANAGEMENT && /\bensureTable\b/.test(text));
+    expect(callers.map(({ file }) => file)).toEqual([]);
+  });
+
+  it('writes logs to its own log group only, without creating groups', () => {
+    const logs = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('logs:')));
+    expect(logs).toHaveLength(1);
+    const [statement] = logs as [Statement];
+    expect([...actionsOf(statement)].sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+    expect(statement.Resource).toEqual({ 'Fn::GetAtt': [logGroupId, 'Arn'] });
+  });
+
+  it('has no Scan, no wildcard action, no "*" resource and no Deny to reason about', () => {
+    for (const statement of statements) {
+      expect(statement.Effect).toBe('Allow');
+      for (const action of actionsOf(statement)) {
+        expect(action).not.toContain('*');
+        expect(action.toLowerCase()).not.toBe('dynamodb:scan');
+      }
+      expect(JSON.stringify(statement.Resource)).not.toContain('*');
+    }
+    expect(statements.map((statement) => actionsOf(statement).length).reduce((a, b) => a + b, 0)).toBe(
+      2 + itemActionsInCode.length,
+    );
+  });
+});
+
+describe('the log group', () => {
+  it('is the function’s own /aws/lambda group, with a retention period', () => {
+    expect(logGroup.Properties.LogGroupName).toEqual({ 'Fn::Sub': '/aws/lambda/${DeploymentName}' });
+    expect(fn.Properties.FunctionName).toEqual({ Ref: 'DeploymentName' });
+    expect(logGroup.Properties.RetentionInDays).toEqual({ Ref: 'LogRetentionDays' });
+  });
+});
+
+describe('outputs', () => {
+  it('gives ask-cli the Lambda ARN as SkillEndpoint', () => {
+    expect(template.Outputs.SkillEndpoint?.Value).toEqual({ 'Fn::GetAtt': [functionId, 'Arn'] });
+  });
+});
