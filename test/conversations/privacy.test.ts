@@ -1,4 +1,5 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
+import { buildSkill } from '../../lambda/skill';
 import { DEFAULT_PLAN_OWNER } from '../../lambda/store/plan-store';
 import { handoutPlan } from '../../lambda/engine/therapist-plan';
 import { HOUR_MS, openDialog } from '../support/dialog';
@@ -54,5 +55,37 @@ describe('privacy and replays', () => {
     expect(after?.state.today.current).toEqual(before?.state.today.current);
     expect(after?.version).toBe(before?.version);
     expect(again.response.shouldEndSession).toBe(false);
+  });
+});
+
+describe('who may call', () => {
+  it('refuses a request for another skill id before any read or write', async () => {
+    const calls: string[] = [];
+    const spy = <T>(name: string, value: T) => {
+      calls.push(name);
+      return value;
+    };
+    const skill = buildSkill({
+      stores: {
+        progress: { load: async () => spy('load', null), save: async () => spy('save', 1), remove: async () => spy('remove', undefined) },
+        users: { load: async () => spy('users.load', { progress: null, plan: null, planProblem: null }), deleteAll: async () => spy('deleteAll', 0) },
+        history: { putDay: async () => spy('putDay', undefined), queryDays: async () => spy('queryDays', []) },
+      },
+      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      config: { healthLog: 'off', userKeySecret: 'a-secret-of-sixteen+', skillId: 'amzn1.ask.skill.ours' },
+      clock: () => 0,
+      deviceTimeZone: async () => null,
+      reminders: { createDaily: async () => ({ ok: false, reason: 'error' }), remove: async () => ({ ok: false }) },
+    });
+    const alexa = await openDialog();
+    await alexa.say('open range of motion coach');
+    const theirs = alexa.lastEnvelope();
+
+    await expect(skill.invoke(theirs)).rejects.toThrow(/skill ID verification failed/i);
+    expect(calls).toEqual([]);
+
+    const ours = { ...theirs, context: { ...theirs.context, System: { ...theirs.context.System, application: { applicationId: 'amzn1.ask.skill.ours' } } } };
+    await skill.invoke(ours);
+    expect(calls).toContain('users.load');
   });
 });
