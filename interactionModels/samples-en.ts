@@ -1,93 +1,326 @@
-// Sample utterances in English, per intent. Phrasing differences between markets are layered on later.
-import { INTENTS, SLOTS } from '../lambda/intents';
+// Sample utterances every English market shares, per intent, written for caregivers mid-exercise talking
+// about a third person. The words that differ by market (therapist or physio, the emergency number, words
+// for tired, mom or mum) come from lambda/markets.ts; phrasing only one market uses is in samples-markets.ts.
+//
+// Rules kept by hand (check-model.ts enforces the Alexa ones):
+// - A phrase that names a slot value is written with the slot, never as a literal ("how did we do {period}",
+//   not "how did we do today"): a literal sample beats a slotted one and would drop the value.
+// - Today-only wording ("skip", "not today") is SkipIntent; lasting wording ("leave out", "take out of the
+//   plan", "drop", "from now on") is LeaveOutIntent.
+// - "stop" alone is AMAZON.StopIntent; "stop" with a hurt is pain; "we need to stop" / "stop for today" is
+//   EndEarlyIntent. Chest pain is an emergency, never a pain report (chest is not a BODY_PART value).
+import type { Market } from '../lambda/markets';
+import { INTENTS, SLOTS, type IntentName } from '../lambda/intents';
 
 const r = `{${SLOTS.routine}}`;
 const x = `{${SLOTS.exercise}}`;
 const side = `{${SLOTS.side}}`;
 const part = `{${SLOTS.bodyPart}}`;
 const level = `{${SLOTS.severity}}`;
+const region = `{${SLOTS.region}}`;
+const period = `{${SLOTS.period}}`;
+const count = `{${SLOTS.count}}`;
+const time = `{${SLOTS.time}}`;
 
-/** Expands "a|b c" style shorthand is avoided on purpose: every sample is written out so it can be read. */
-export const SAMPLES_EN: Record<string, readonly string[]> = {
-  [INTENTS.startRoutine]: [
-    `start the ${r}`, `start ${r}`, `start the ${r} exercises`, `start ${r} exercises`, `start the ${r} routine`,
-    `do the ${r}`, `do ${r}`, `do the ${r} exercises`, `do the ${r} routine`, `let's do the ${r}`, `let's do ${r}`,
-    `let's do the ${r} exercises`, `begin the ${r} exercises`, `begin the ${r}`, `${r}`, `the ${r}`, `${r} please`,
-    `${r} today`, `the ${r} please`, `we'll do ${r}`, `we'll do the ${r}`, `let's start with the ${r}`,
-    `start`, `start a routine`, `start the exercises`, `start the routine`, `let's begin`, `begin`, `start exercising`,
-    `let's get started`, `do the exercises`, `do our exercises`,
-  ],
-  [INTENTS.ready]: [
-    'ready', "i'm ready", "we're ready", 'go', 'go ahead', 'okay go', 'hands are in place', 'my hands are in place',
-    "we're in position", 'in position', "let's go", 'ready to go', 'okay ready', 'all set', "we're all set",
-    'start the set', 'begin the set', 'count it', 'start counting', 'ready now', 'yes ready', 'set',
-  ],
-  [INTENTS.skip]: [
-    'skip', 'skip this', 'skip this one', 'skip it', 'skip this exercise', 'skip that one', 'skip that',
-    'leave this one out today', 'not this one today', "we'll skip this one", 'pass on this one', "let's skip this one",
-  ],
-  [INTENTS.goToExercise]: [
-    `go to ${x}`, `go to the ${x}`, `go to ${x} on the ${side}`, `go to the ${side} ${x}`, `go to the ${x} on the ${side}`,
-    `do the ${x}`, `let's do the ${x} now`, `switch to ${x}`, `switch to the ${x}`, `jump to ${x}`, `jump to the ${x}`,
-    `${x}`, `the ${x} now`, `do the ${x} on the ${side}`, `do the ${side} ${x}`, `${side} ${x}`, `can we do the ${x}`,
-    `take me to ${x}`, `take me to the ${x}`,
-  ],
-  [INTENTS.slower]: [
-    'slower', 'slow down', 'go slower', 'a bit slower', 'move slower', 'slower please', "that's too fast", 'too fast',
-    'slow it down', 'take it slower', 'slow the pace', 'a little slower', 'slow down the count', 'count slower',
-  ],
-  [INTENTS.faster]: [
-    'faster', 'a bit faster', 'go faster', 'speed up', "that's too slow", 'too slow', 'quicker', 'a little quicker',
-    'pick up the pace', 'a little faster', 'count faster',
-  ],
-  [INTENTS.speakSlower]: [
-    'speak more slowly', 'speak slower', 'talk slower', 'talk more slowly', "you're talking too fast",
-    "you're speaking too fast", 'slow your voice down', 'speak slowly', 'talk slowly', 'say it more slowly',
-  ],
-  [INTENTS.speakNormal]: [
-    'speak normally', 'talk normally', 'normal speed', 'speak at normal speed', 'talk at normal speed', 'speak faster',
-    'talk faster', 'normal voice', 'your normal speed',
-  ],
-  [INTENTS.reportPain]: [
-    'that hurts', 'it hurts', 'ow', 'ouch', 'owww', 'that hurts her', 'that hurts him', "she's in pain", "he's in pain",
-    `it hurts her ${part}`, `it hurts his ${part}`, `her ${part} hurts`, `his ${part} hurts`, `she says her ${part} hurts`,
-    `he says his ${part} hurts`, 'stop that hurts', 'ow stop', 'stop it hurts', 'pain', "she's hurting", "he's hurting",
-    "that's painful", "it's painful", `pain in her ${part}`, `pain in his ${part}`, `she's in pain about a ${level}`,
-    `he's in pain about a ${level}`, `pain level ${level}`, `it's a ${level} out of ten`, `about a ${level}`,
-    "that's too far", 'too far', 'she winced', 'he winced', `my ${part} hurts`, `it hurts my ${part}`,
-    'she says it hurts', 'he says it hurts', 'that hurt', 'it hurt', `her ${part} is sore`, `his ${part} is sore`,
-    'she is in pain', 'he is in pain', 'she says that hurts', 'he says that hurts', `it hurts her ${part} about a ${level}`,
-  ],
-  [INTENTS.emergency]: [
-    "she can't breathe", "he can't breathe", "they can't breathe", "she's not breathing", "he's not breathing",
-    "he's choking", "she's choking", 'he fell', 'she fell', "she's fallen", "he's fallen", 'call an ambulance',
-    'get an ambulance', 'emergency', 'this is an emergency', "it's an emergency", 'call nine one one', 'call for help',
-    'she passed out', 'he passed out', "she's unconscious", "he's unconscious", "she's having a seizure",
-    "he's having a seizure", 'she has chest pain', 'he has chest pain', 'she is choking', 'he is choking',
-    "she can't swallow", "he can't swallow", 'she is not breathing', 'he is not breathing',
-  ],
-  [INTENTS.summary]: [
-    'give me a summary', 'summary', 'a summary', 'how did we do', 'how are we doing', 'how did we do today',
-    'what have we done', 'what have we done today', 'what did we do today', 'how much is left', "what's left",
-    'tell me how we did', 'summarize', 'progress report', 'give me the summary', 'summary please', 'how far have we got',
-  ],
-  [INTENTS.next]: ['next one', 'next exercise', 'move on', "let's move on", "we're done with this one", 'done', 'finished', 'all done with that one', 'the next one'],
-  [INTENTS.previous]: ['back', 'previous one', 'go back one', 'the one before', 'last one again'],
-  [INTENTS.repeat]: ['again', 'do that again', 'one more time', 'repeat that', 'do it again', 'do that one again', 'same again'],
-  [INTENTS.startOver]: ['start over', 'restart', 'start from the beginning', 'from the top', 'start again from the beginning'],
-  [INTENTS.pause]: ['hold on', 'wait', 'take a break', 'pause the routine', 'pause for now', 'we need a break'],
-  [INTENTS.resume]: ['continue', 'keep going', 'carry on', "let's continue", 'pick up where we left off', 'resume the routine'],
-  [INTENTS.yes]: [],
-  [INTENTS.no]: [],
-  [INTENTS.help]: ['what can i say', 'what do i say', 'help me'],
-  [INTENTS.stop]: [],
-  [INTENTS.cancel]: [],
-  [INTENTS.navigateHome]: [],
-  [INTENTS.fallback]: [],
-};
+/** The same phrase for her and for him. */
+const both = (template: (she: string, her: string) => string): string[] => [template('she', 'her'), template('he', 'his')];
 
-export const INTENT_SLOTS: Record<string, ReadonlyArray<{ name: string; type: string }>> = {
-  [INTENTS.startRoutine]: [{ name: SLOTS.routine, type: 'ROUTINE' }],
-  [INTENTS.goToExercise]: [{ name: SLOTS.exercise, type: 'EXERCISE' }, { name: SLOTS.side, type: 'SIDE' }],
-  [INTENTS.reportPain]: [{ name: SLOTS.bodyPart, type: 'BODY_PART' }, { name: SLOTS.severity, type: 'AMAZON.NUMBER' }],
-};
+export function sharedSamples(m: Market): Record<IntentName, readonly string[]> {
+  const tired = m.tiredWords;
+  const clinician = m.therapistWords;
+  return {
+    [INTENTS.startRoutine]: [
+      `start the ${r}`, `start ${r}`, `start the ${r} exercises`, `start ${r} exercises`, `start the ${r} routine`,
+      `do the ${r}`, `do ${r}`, `do the ${r} exercises`, `do the ${r} routine`, `let's do the ${r}`, `let's do ${r}`,
+      `let's do the ${r} exercises`, `begin the ${r} exercises`, `begin the ${r}`, `${r}`, `the ${r}`, `${r} please`,
+      `${r} today`, `the ${r} please`, `we'll do ${r}`, `we'll do the ${r}`, `let's start with the ${r}`,
+      `let's start the ${r}`, `we're doing ${r} today`, `we're doing the ${r} today`, `can we do the ${r} exercises`,
+      `i want to do the ${r}`, `time for the ${r}`, `let's go with the ${r}`, `we'll start with ${r}`,
+      `start`, `start a routine`, `start the exercises`, `start the routine`, `let's begin`, `begin`, `start exercising`,
+      `let's get started`, `do the exercises`, `do our exercises`, `time for our exercises`, `let's do the stretches`,
+    ],
+    [INTENTS.ready]: [
+      'ready', "i'm ready", "we're ready", 'go', 'go ahead', 'okay go', 'hands are in place', 'my hands are in place',
+      "we're in position", 'in position', "let's go", 'ready to go', 'okay ready', 'all set', "we're all set",
+      'start the set', 'begin the set', 'count it', 'start counting', 'ready now', 'yes ready', 'set',
+      "we're good to go", 'ready when you are', "i've got her", "i've got him", "i've got her leg", "i've got his arm",
+      'got it', 'in place', 'hands on', 'you can start counting', "we're set", 'go for it', 'start the count',
+    ],
+    [INTENTS.skip]: [
+      'skip', 'skip this', 'skip this one', 'skip it', 'skip this exercise', 'skip that one', 'skip that',
+      'leave this one out today', 'not this one today', "we'll skip this one", 'pass on this one', "let's skip this one",
+      'skip this one for now', 'can we skip this one', 'skip over this one', 'we can skip this one today', 'pass',
+      `skip the ${region}`, `skip ${region}`, `skip the ${region} today`, `skip ${region} today`, `let's skip the ${region}`,
+      `we'll skip the ${region} today`, `no ${region} today`, `not the ${region} today`, `skip the ${region} for today`,
+      `skip all the ${region}`, `we can skip the ${region} today`, `let's skip the ${region} today`,
+      `leave the ${region} for today`, `no ${region} this time`,
+    ],
+    [INTENTS.goToExercise]: [
+      `go to ${x}`, `go to the ${x}`, `go to ${x} on the ${side}`, `go to the ${side} ${x}`, `go to the ${x} on the ${side}`,
+      `do the ${x}`, `let's do the ${x} now`, `switch to ${x}`, `switch to the ${x}`, `jump to ${x}`, `jump to the ${x}`,
+      `${x}`, `the ${x} now`, `do the ${x} on the ${side}`, `do the ${side} ${x}`, `${side} ${x}`, `can we do the ${x}`,
+      `take me to ${x}`, `take me to the ${x}`, `let's go to the ${x}`, `i want to do the ${x}`, `go back to the ${x}`,
+      `start with the ${x}`, `let's do ${x}`, `can we go to the ${x}`, `skip to the ${x}`, `move on to the ${x}`,
+      `the ${side} ${x}`, `now the ${x}`,
+    ],
+    [INTENTS.slower]: [
+      'slower', 'slow down', 'go slower', 'a bit slower', 'move slower', 'slower please', "that's too fast", 'too fast',
+      'slow it down', 'take it slower', 'slow the pace', 'a little slower', 'slow down the count', 'count slower',
+      'go slow', 'not so fast', "you're going too fast", 'can we go slower', 'slow down a bit', 'more slowly',
+      'slower this time', 'the count is too fast', "you're counting too fast", 'slow it down a little',
+    ],
+    [INTENTS.faster]: [
+      'faster', 'a bit faster', 'go faster', 'speed up', "that's too slow", 'too slow', 'quicker', 'a little quicker',
+      'pick up the pace', 'a little faster', 'count faster', 'speed it up', 'go quicker', 'a bit quicker',
+      'you can go faster', "you're going too slow", 'count a bit faster', 'hurry it up', 'not so slow',
+    ],
+    [INTENTS.speakSlower]: [
+      'speak more slowly', 'speak slower', 'talk slower', 'talk more slowly', "you're talking too fast",
+      "you're speaking too fast", 'slow your voice down', 'speak slowly', 'talk slowly', 'say it more slowly',
+      'speak a bit slower', 'talk a little slower', 'you talk too fast', 'slow down your talking', 'slow down your voice',
+      'slow your speech down', 'your speech is too fast', 'talk more slowly please',
+      "i can't follow you", 'say that more slowly',
+    ],
+    [INTENTS.speakNormal]: [
+      'speak normally', 'talk normally', 'normal speed', 'speak at normal speed', 'talk at normal speed', 'speak faster',
+      'talk faster', 'normal voice', 'your normal speed', 'go back to your normal voice', 'normal talking speed',
+      'you can talk faster', 'regular speed', 'speak at your normal pace', 'talk normal', 'back to normal speed',
+    ],
+    [INTENTS.reportPain]: [
+      'that hurts', 'it hurts', 'ow', 'ouch', 'owww', 'that hurts her', 'that hurts him', "she's in pain", "he's in pain",
+      `it hurts her ${part}`, `it hurts his ${part}`, `her ${part} hurts`, `his ${part} hurts`, `she says her ${part} hurts`,
+      `he says his ${part} hurts`, 'stop that hurts', 'ow stop', 'stop it hurts', 'pain', "she's hurting", "he's hurting",
+      "that's painful", "it's painful", `pain in her ${part}`, `pain in his ${part}`, `she's in pain about a ${level}`,
+      `he's in pain about a ${level}`, `pain level ${level}`, `it's a ${level} out of ten`, `about a ${level}`,
+      "that's too far", 'too far', 'she winced', 'he winced', `my ${part} hurts`, `it hurts my ${part}`,
+      'she says it hurts', 'he says it hurts', 'that hurt', 'it hurt', `her ${part} is sore`, `his ${part} is sore`,
+      'she is in pain', 'he is in pain', 'she says that hurts', 'he says that hurts', `it hurts her ${part} about a ${level}`,
+      'ow that hurts', 'ouch that hurts', 'ow ow', "stop it's hurting", "it's hurting her", "it's hurting him",
+      "that's hurting her", "that's hurting him", "i'm hurting her", "i'm hurting him", "that's too much", 'too much',
+      "she's wincing", "he's wincing", 'she flinched', 'he flinched', "she's grimacing", "he's grimacing",
+      `her ${part} is hurting`, `his ${part} is hurting`, `ow my ${part}`, `ow her ${part}`, `ow his ${part}`,
+      `she has pain in her ${part}`, `he has pain in his ${part}`, `pain in the ${part}`, `the ${part} hurts`,
+      `${part} pain`, `${part} hurts`, `her ${part} is painful`, `his ${part} is painful`, `it hurts in her ${part}`,
+      `pain is a ${level}`, `pain is ${level}`, `it's about a ${level}`, `about ${level} out of ten`, `${level} out of ten`,
+      `a ${level} out of ten`, `she says it's a ${level}`, `he says it's a ${level}`, `pain ${level}`,
+      `it hurts about a ${level}`, `her ${part} hurts about a ${level}`, `his ${part} hurts about a ${level}`,
+      `pain in her ${part} about a ${level}`, `pain in his ${part} about a ${level}`, `${part} pain about a ${level}`,
+      `her ${part} hurts ${level} out of ten`, `his ${part} hurts ${level} out of ten`, `it hurts a ${level} out of ten`,
+      `she's in pain it's a ${level}`, `he's in pain it's a ${level}`, `her ${part} about a ${level}`,
+      `that hurt her ${part}`, `that hurt his ${part}`, "it's too far", "that's far enough it hurts", "that's sore",
+      "it's sore", 'sore', 'that pinches', 'it pinches', 'she has a cramp', 'he has a cramp', 'cramp',
+      `her ${part} is cramping`, `his ${part} is cramping`, `cramp in her ${part}`, `cramp in his ${part}`,
+      "she's in agony", "he's in agony", 'we need to stop it hurts', "stop she's in pain", "stop he's in pain",
+      'it hurts when i move it', 'it hurts when i bend it', 'it hurts when you do that', `it's a ${level}`,
+      `she says a ${level}`, `he says a ${level}`, `pain in her ${part} a ${level}`, `pain in his ${part} a ${level}`,
+      "she doesn't like that it hurts", 'that really hurts', 'it really hurts', "she's crying", "he's crying",
+      'she cried out', 'he cried out', "that's uncomfortable", 'she says ow', 'he says ow',
+      `her ${part} is killing her`, `his ${part} is killing him`, "it's killing her", "it's killing him",
+      `stop her ${part}`, `stop his ${part}`, `careful her ${part}`, `careful his ${part}`,
+    ],
+    [INTENTS.emergency]: [
+      "she can't breathe", "he can't breathe", "they can't breathe", "she's not breathing", "he's not breathing",
+      "he's choking", "she's choking", 'he fell', 'she fell', "she's fallen", "he's fallen", 'call an ambulance',
+      'get an ambulance', 'emergency', 'this is an emergency', "it's an emergency", 'call for help',
+      'she passed out', 'he passed out', "she's unconscious", "he's unconscious", "she's having a seizure",
+      "he's having a seizure", 'she has chest pain', 'he has chest pain', 'she is choking', 'he is choking',
+      "she can't swallow", "he can't swallow", 'she is not breathing', 'he is not breathing',
+      ...m.emergencyNumberWords.flatMap((n) => [`call ${n}`, `dial ${n}`, `we need to call ${n}`]),
+      "her chest hurts", "his chest hurts", 'chest pain', 'pain in her chest', 'pain in his chest',
+      "she's having chest pain", "he's having chest pain", 'she has chest pains', 'he has chest pains',
+      ...both((she) => `${she}'s struggling to breathe`), ...both((she, her) => `${she} can't catch ${her} breath`),
+      ...both((she) => `${she}'s turning blue`), ...both((she) => `${she}'s not responding`),
+      ...both((she) => `${she} won't wake up`), ...both((she) => `${she} fell out of bed`),
+      ...both((she) => `${she}'s on the floor`), ...both((she) => `${she}'s gasping for air`),
+      ...both((she) => `${she}'s having trouble breathing`), ...both((she) => `${she} collapsed`),
+      ...both((she) => `${she} fainted`), ...both((she) => `${she} blacked out`), ...both((she, her) => `${she} hit ${her} head`),
+      ...both((she) => `${she}'s bleeding`), ...both((she) => `${she}'s having a heart attack`),
+      ...both((she) => `${she}'s having a stroke`), ...both((she) => `${she}'s choking on something`),
+      ...both((she) => `${she} slipped off the bed`), ...both((she) => `${she}'s unresponsive`),
+      ...both((she, her) => `${she}'s clutching ${her} chest`), ...both((she, her) => `${she}'s holding ${her} chest`),
+      'we need an ambulance', 'i need an ambulance', 'call the ambulance', 'get help', 'help help', 'call a doctor',
+      'get a doctor', 'call the paramedics', 'she needs an ambulance', 'he needs an ambulance', 'she needs a doctor', 'he needs a doctor',
+    ],
+    [INTENTS.summary]: [
+      'give me a summary', 'summary', 'a summary', 'how did we do', 'how are we doing', `how did we do ${period}`,
+      'what have we done', `what have we done ${period}`, `what did we do ${period}`, 'tell me how we did', 'summarize',
+      'progress report', 'give me the summary', 'summary please', 'how far have we got', `how are we doing ${period}`,
+      `give me a summary for ${period}`, `summary for ${period}`, `summary of ${period}`, `summarize ${period}`,
+      `${period} summary`, `give me the ${period} summary`, `how was ${period}`, `how did ${period} go`,
+      `how did we do over ${period}`, `what did we do in ${period}`, `how did she do ${period}`, `how did he do ${period}`,
+      'how did she do', 'how did he do', `how many days did we do ${period}`, `tell me how we did ${period}`,
+      `how many exercises did we do ${period}`, `give me a progress report for ${period}`, 'how did it go',
+    ],
+    [INTENTS.whatsLeft]: [
+      "what's left", 'what is left', 'how many more', 'how much is left', 'how many to go', 'how many left',
+      'how many are left', 'how many exercises are left', 'how many more exercises', 'how many more to go',
+      'how much longer', 'how long is left', 'how much more', 'are we nearly done', 'are we almost done',
+      'are we almost finished', 'how many exercises left', "what's still to do", 'what else is there',
+      'how many more do we have', "what have we got left", 'what do we have left', 'how many steps are left',
+      'how many are remaining', 'how many exercises are remaining', 'how much further to go', 'are we done yet',
+      'how many more after this', 'is that the last one', 'how much longer do we have',
+    ],
+    [INTENTS.lastStoppedEarly]: [
+      'when did we last stop early', 'when did we last have to stop', 'when did it last hurt',
+      'when was the last time we stopped early', 'when was the last time it hurt', 'when did she last have pain',
+      'when did he last have pain', 'when did we stop early last', 'last time we stopped early',
+      'when did we last stop because of pain', 'when did it hurt last', 'when was the last pain stop',
+      'how long since we last stopped early', 'how long since it last hurt', 'have we stopped early lately',
+      'did we stop early recently', 'when did we last cut it short', 'when did we last stop for pain',
+      'when was she last in pain', 'when was he last in pain', 'how long ago did we stop early',
+    ],
+    [INTENTS.whatsNext]: [
+      "what's next", 'what is next', 'what comes next', "what's after this", "what's after this one",
+      "what's the next one", "what's the next exercise", 'what are we doing next', 'what do we do next',
+      'which one is next', "what's coming up", "what's up next", 'what exercise is next', "tell me what's next",
+      "what's the next step", 'which exercise comes next', 'what do we do after this', 'what comes after this',
+      'which one comes next', 'what are we doing after this', 'what will we do next',
+    ],
+    [INTENTS.tired]: [
+      ...tired.flatMap((t) => [`she's ${t}`, `he's ${t}`, `she looks ${t}`, `he looks ${t}`]),
+      ...both((she) => `${she}'s getting tired`), ...both((she) => `${she}'s tiring`), ...both((she) => `${she}'s had enough`),
+      ...both((she) => `${she} needs a rest`), ...both((she) => `${she}'s too tired`), ...both((she) => `${she}'s getting weak`),
+      ...both((she) => `${she}'s fading`), ...both((she) => `${she}'s flagging`), ...both((she) => `${she}'s too tired to go on`),
+      ...both((she) => `${she} says ${she}'s tired`), ...both((she) => `${she}'s feeling tired`),
+      ...both((she) => `${she}'s running out of energy`), ...both((she) => `${she} can't keep going`),
+      "they're tired", "they're exhausted", "i'm tired", "i'm exhausted", "we're tired", "we're both tired",
+      `${m.mother} is tired`, `${m.father} is tired`, `${m.mother}'s getting tired`, `${m.father}'s getting tired`,
+      `my ${m.mother} is tired`, `my ${m.father} is tired`, 'she has no energy left', 'he has no energy left',
+    ],
+    [INTENTS.endEarly]: [
+      'we need to stop', "that's enough for today", "let's stop here for today", "we're done for today",
+      "let's finish early", "let's stop for today", 'stop for today', "that's it for today", 'enough for today',
+      "we'll stop there", "we'll stop here", "let's call it a day", "we'll call it a day", "let's stop here",
+      'we have to stop', 'i have to stop', "let's end here", "let's wrap up", "let's wrap it up for today",
+      "that's all for today", "we'll finish here", "we'll finish early today", 'we have to stop early', 'stop early',
+      'finish early', 'end early', "we're stopping for today", 'we should stop for today', 'no more today',
+      "let's end early", 'end the session early', "we'll do the rest tomorrow", "let's finish the rest tomorrow",
+      "we can't do any more today", "we're finished for today", 'we need to finish early', "let's stop early",
+      "that's it for the day", "we're finished for the day", "let's stop for the day",
+    ],
+    [INTENTS.leaveOut]: [
+      `leave out the ${region}`, `leave out the ${x}`, `leave the ${x} out`, `leave the ${region} out`,
+      `leave ${x} out of the plan`, `leave the ${x} out of the plan`, `leave the ${region} out of the plan`,
+      `take the ${x} out of the plan`, `take the ${region} out of the plan`, `take the ${x} out`, `take ${x} out`,
+      `take the ${region} out`, `drop the ${region} from the plan`, `drop the ${x} from the plan`, `drop the ${x}`,
+      `drop the ${region}`, `remove the ${x}`, `remove the ${region}`, `remove the ${x} from the plan`,
+      `remove the ${region} from the plan`, `remove the ${x} from the routine`, `remove the ${region} from the routine`,
+      `no more ${x}`, `no more ${region}`, `stop doing the ${x}`, `stop doing the ${region}`, `don't do the ${x} anymore`,
+      `don't do the ${region} anymore`, `we don't do the ${x} anymore`, `leave out the ${x} from now on`,
+      `leave out the ${region} from now on`, `skip the ${x} from now on`, `skip the ${region} from now on`,
+      `always skip the ${x}`, `always skip the ${region}`, `leave out ${x}`, `leave out ${region}`,
+      `take ${x} off the plan`, `take the ${region} off the plan`, `cut the ${x} from the plan`, `cut out the ${region}`,
+      `take out the ${x}`, `take out the ${region}`, `keep the ${x} out of the plan`, `keep the ${region} out of the plan`,
+      ...clinician.flatMap((t) => [
+        `the ${t} said to leave out the ${x}`, `the ${t} said to leave out the ${region}`, `the ${t} said no more ${x}`,
+        `the ${t} wants the ${x} left out`, `the ${t} wants the ${region} left out`,
+      ]),
+    ],
+    [INTENTS.putBack]: [
+      `put the ${region} back`, `put the ${x} back`, `put back the ${x}`, `put back the ${region}`,
+      `bring back the ${x}`, `bring back the ${region}`, `bring the ${x} back`, `bring the ${region} back`,
+      `add the ${x} back in`, `add the ${region} back in`, `add the ${x} back`, `add the ${region} back`,
+      `add back the ${x}`, `add back the ${region}`, `put the ${x} back in the plan`, `put the ${region} back in the plan`,
+      `put the ${x} back in`, `put the ${region} back in`, `start doing the ${x} again`, `start doing the ${region} again`,
+      `we can do the ${x} again`, `we can do the ${region} again`, `include the ${x} again`, `include the ${region} again`,
+      `add the ${x} to the plan again`, `put ${x} back in the plan`, `put ${x} back`, `put ${region} back`,
+      `bring back ${x}`, `bring back ${region}`, `restore the ${x}`, `restore the ${region}`,
+      ...clinician.flatMap((t) => [`the ${t} said we can do the ${x} again`, `the ${t} said to put the ${region} back`]),
+    ],
+    [INTENTS.setReps]: [
+      `do ${count} ${x}`, `do ${count} of the ${x}`, `only ${count} repetitions of the ${x}`, `only ${count} reps of the ${x}`,
+      `make the ${x} ${count} reps`, `make the ${x} ${count} repetitions`, `${count} reps of the ${x}`,
+      `${count} repetitions of the ${x}`, `${count} ${x}`, `set the ${x} to ${count}`, `set the ${x} to ${count} reps`,
+      `change the ${x} to ${count} reps`, `change the ${x} to ${count} repetitions`, `do only ${count} ${x}`,
+      `let's do ${count} ${x}`, `${count} reps for the ${x}`, `${count} times for the ${x}`, `do the ${x} ${count} times`,
+      `only do ${count} ${x}`, `cut the ${x} to ${count}`, `cut the ${x} down to ${count} reps`,
+      `make it ${count} reps`, `only ${count} reps`, `do ${count} reps`, `do ${count} repetitions`, `${count} reps`,
+      `let's do ${count} reps`, `make it ${count} repetitions`, `only ${count} repetitions`, `${count} repetitions`,
+      `we'll do ${count} reps`, `just ${count} reps this time`, `${count} times only`, `do it ${count} times`,
+      `change it to ${count} reps`, `set it to ${count} repetitions`,
+      ...clinician.map((t) => `the ${t} wants ${count} ${x}`),
+    ],
+    [INTENTS.useHold]: [
+      `use a hold for the ${x}`, `use a hold for ${x}`, `hold the ${x} instead`, `do the ${x} as a hold`,
+      `do ${x} as a hold`, `make the ${x} a hold`, `switch the ${x} to a hold`, `change the ${x} to a hold`,
+      `a hold for the ${x}`, `hold the ${x} instead of repetitions`, `hold the ${x} instead of reps`,
+      `can we hold the ${x} instead`, `let's hold the ${x}`, `do a hold for the ${x}`, `use a hold instead`,
+      'hold instead', 'do it as a hold', 'make it a hold', 'use a hold', 'a hold instead', 'hold instead of counting',
+      'switch to a hold', "let's do a hold instead", 'do a hold', "i'd prefer a hold", 'do a hold instead of reps', 'can we do a hold instead',
+      'hold the stretch instead',
+    ],
+    [INTENTS.whatsThePlan]: [
+      "what's the plan", 'tell me the plan', "what's in the plan", 'what does the plan say', "what's the plan today",
+      "what's on the plan", 'read me the plan', "what's in my plan", 'what exercises are in the plan',
+      'which exercises are we doing', "what's the routine", "what's in the routine", 'what are we doing today',
+      "what's on for today", 'what exercises do we have today', 'go over the plan', 'explain the plan',
+      'what is the plan', 'what does the plan look like', 'what are today\'s exercises', 'what exercises are we doing',
+      ...clinician.flatMap((t) => [`what did the ${t} set`, `what's the ${t}'s plan`, `what did the ${t} prescribe`, `what does the ${t} want us to do`]),
+    ],
+    [INTENTS.setReminder]: [
+      `remind me every day at ${time}`, `set a daily reminder for ${time}`, `remind me at ${time}`, 'set a reminder',
+      `set a reminder for ${time}`, `set a reminder at ${time}`, `remind me tomorrow at ${time}`,
+      `remind me to do the exercises at ${time}`, 'remind me to do the exercises every day', 'remind me every day',
+      'set a daily reminder', `daily reminder at ${time}`, `add a reminder for ${time}`, 'create a reminder',
+      `i want a reminder at ${time}`, `can you remind me at ${time}`, `remind us at ${time}`, `remind us every day at ${time}`,
+      'set up a reminder', `set up a daily reminder for ${time}`, `reminder for ${time}`, `remind me ${time} every day`,
+      `remind me every morning at ${time}`, `remind me every evening at ${time}`, `set a reminder every day at ${time}`,
+      'remind me to do the stretches', `remind me to do the stretches at ${time}`, 'i want a daily reminder',
+      `remind us to do the exercises at ${time}`, `set an alarm for the exercises at ${time}`, `a reminder at ${time}`,
+    ],
+    [INTENTS.cancelReminder]: [
+      'cancel the reminder', 'stop the daily reminder', 'turn off the reminder', 'delete my reminder', 'cancel my reminder',
+      'cancel the daily reminder', 'delete the reminder', 'remove the reminder', 'turn off the daily reminder',
+      'no more reminders', 'stop reminding me', "i don't want reminders", "i don't want the reminder anymore",
+      'switch off the reminder', 'get rid of the reminder', 'delete the daily reminder', 'cancel reminders',
+      'stop the reminders', 'turn the reminder off', 'cancel the exercise reminder', 'remove my reminder',
+      'stop reminding me every day', 'no more daily reminders', "we don't need a reminder",
+      "don't remind me anymore",
+    ],
+    [INTENTS.next]: [
+      'next one', 'next exercise', 'move on', "let's move on", "we're done with this one", 'done', 'finished',
+      'all done with that one', 'the next one', 'next please', 'on to the next one', "let's do the next one",
+      "that one's done", "we've finished this one", 'go on to the next', 'next step', 'done with that one',
+      "okay that's done", 'we finished that one', "let's go to the next one", 'moving on',
+    ],
+    [INTENTS.previous]: [
+      'back', 'previous one', 'go back one', 'the one before', 'last one again', 'go back to the last one',
+      'back one', 'previous exercise', 'the previous exercise', 'back to the one before', 'can we go back',
+      'go back to the previous one', 'go back a step', 'the one before that',
+    ],
+    [INTENTS.repeat]: [
+      'again', 'do that again', 'one more time', 'repeat that', 'do it again', 'do that one again', 'same again',
+      'do it once more', 'once more', "let's do that again", 'repeat the set', 'repeat that one', 'redo that',
+      'redo it', 'do that set again', 'can we do that again', 'repeat this one', 'again please', 'do the set again',
+      "let's do it again", 'one more go',
+    ],
+    [INTENTS.startOver]: [
+      'start over', 'restart', 'start from the beginning', 'from the top', 'start again from the beginning',
+      'start the whole thing again', 'go back to the beginning', 'back to the start', "let's start over",
+      'start all over again', 'begin again from the start',
+    ],
+    [INTENTS.pause]: [
+      'hold on', 'wait', 'take a break', 'pause the routine', 'pause for now', 'we need a break', 'hang on',
+      'give me a minute', 'give us a minute', 'one moment', 'just a minute', 'wait a second', 'hold on a second',
+      "let's pause", 'take a pause', 'give me a second', 'wait a minute', 'pause here', 'can we pause',
+      'hang on a minute', 'we need a minute',
+    ],
+    [INTENTS.resume]: [
+      'continue', 'keep going', 'carry on', "let's continue", 'pick up where we left off', 'resume the routine',
+      "let's keep going", "we're back", "let's carry on", 'go on', 'keep on going', 'unpause', 'we can continue',
+      'continue the routine', "let's pick up again", 'okay keep going', 'continue where we were', 'ready to continue',
+      "let's get going", 'go ahead and carry on',
+    ],
+    [INTENTS.yes]: [],
+    [INTENTS.no]: [],
+    [INTENTS.help]: [
+      'what can i say', 'what do i say', 'help me', 'what are my options', 'how do i use this', 'what can you do',
+      'what should i say', 'how does this work', "i'm confused", 'what are the commands', 'instructions',
+      'how do i do this', 'explain how this works',
+    ],
+    [INTENTS.stop]: [],
+    [INTENTS.cancel]: [],
+    [INTENTS.navigateHome]: [],
+    [INTENTS.fallback]: [],
+  };
+}

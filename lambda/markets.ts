@@ -36,7 +36,7 @@ export const MARKETS = {
   },
   'en-GB': {
     therapist: 'physio',
-    therapistWords: ['physio', 'physiotherapist', 'therapist'],
+    therapistWords: ['physio', 'physiotherapist'],
     emergencyNumber: '999',
     emergencyNumberWords: ['nine nine nine', 'one one two'],
     tiredWords: ['tired', 'exhausted', 'worn out', 'knackered', 'whacked', 'shattered', 'done in'],
@@ -54,7 +54,7 @@ export const MARKETS = {
   },
   'en-AU': {
     therapist: 'physio',
-    therapistWords: ['physio', 'physiotherapist', 'therapist'],
+    therapistWords: ['physio', 'physiotherapist'],
     emergencyNumber: '000',
     emergencyNumberWords: ['triple zero', 'zero zero zero', 'one one two'],
     tiredWords: ['tired', 'exhausted', 'worn out', 'knackered', 'stuffed', 'done in'],
@@ -63,7 +63,7 @@ export const MARKETS = {
   },
   'en-IN': {
     therapist: 'physio',
-    therapistWords: ['physio', 'physiotherapist', 'therapist'],
+    therapistWords: ['physio', 'physiotherapist'],
     emergencyNumber: '112',
     emergencyNumberWords: ['one one two', 'one zero eight'],
     tiredWords: ['tired', 'exhausted', 'very tired', 'weak', 'very weak'],

@@ -17,7 +17,7 @@ export const BODY_PARTS: ReadonlyArray<{ id: string; synonyms: readonly string[]
   { id: 'thumb', synonyms: ['thumbs'] },
   { id: 'neck', synonyms: [] },
   { id: 'head', synonyms: [] },
-  { id: 'chest', synonyms: [] },
+  // No chest: chest pain is an emergency (EmergencyIntent), never a pain report.
 ];
 
 export const BODY_PART_IDS: readonly string[] = BODY_PARTS.map((part) => part.id);

@@ -93,6 +93,11 @@ function handle(state: RoutineState, event: RoutineEvent, ctx: TurnContext, aske
       return reminder(state, event, asked);
     case 'PlanChangeRequested':
       return proposePlanChange(state, event.change, ctx);
+    case 'CurrentExerciseChangeRequested': {
+      const exerciseId = state.today.current?.exerciseId;
+      if (exerciseId === undefined) return { state, acts: [{ type: 'NotAvailableNow', reason: 'noRoutine' }] };
+      return proposePlanChange(state, { ...event.change, exerciseId }, ctx);
+    }
     case 'PlanRequested':
       return keep(describePlan(state, ctx), asked);
     case 'ReplayedRequest':

@@ -176,6 +176,8 @@ export type RoutineEvent =
   | { type: 'WhatsNextRequested' }
   | { type: 'EndEarlyRequested'; reason: 'fatigue' | null }
   | { type: 'PlanChangeRequested'; change: PlanChange }
+  /** "Only two reps", "hold this one instead": about the exercise in progress. */
+  | { type: 'CurrentExerciseChangeRequested'; change: { kind: 'setReps'; reps: number } | { kind: 'useHold' } }
   | { type: 'PlanRequested' }
   | { type: 'SkipGroupRequested'; group: string; exerciseIds: string[] }
   | { type: 'ReminderRequested'; time: { hour: number; minute: number } | null }

@@ -78,15 +78,20 @@ export const INTENT_EVENTS: Record<IntentName, EventFor> = {
     const named = namedExercises(e);
     return named === null ? null : { kind: 'putBack', ...named };
   }),
-  [INTENTS.setReps]: planChange((e) => {
+  [INTENTS.setReps]: (e) => {
     const exerciseId = resolvedChoice(e, SLOTS.exercise, EXERCISE_IDS);
     const reps = boundedNumberSlot(e, SLOTS.count, 0, 1000);
-    return exerciseId === null || reps === null ? null : { kind: 'setReps', exerciseId, reps };
-  }),
-  [INTENTS.useHold]: planChange((e) => {
+    if (reps === null) return notUnderstood;
+    return exerciseId === null
+      ? { type: 'CurrentExerciseChangeRequested', change: { kind: 'setReps', reps } }
+      : { type: 'PlanChangeRequested', change: { kind: 'setReps', exerciseId, reps } };
+  },
+  [INTENTS.useHold]: (e) => {
     const exerciseId = resolvedChoice(e, SLOTS.exercise, EXERCISE_IDS);
-    return exerciseId === null ? null : { kind: 'useHold', exerciseId };
-  }),
+    return exerciseId === null
+      ? { type: 'CurrentExerciseChangeRequested', change: { kind: 'useHold' } }
+      : { type: 'PlanChangeRequested', change: { kind: 'useHold', exerciseId } };
+  },
   [INTENTS.whatsThePlan]: simple({ type: 'PlanRequested' }),
   [INTENTS.setReminder]: (e) => ({ type: 'ReminderRequested', time: timeSlot(e, SLOTS.time) }),
   [INTENTS.cancelReminder]: simple({ type: 'ReminderCancelRequested' }),

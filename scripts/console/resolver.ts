@@ -1,19 +1,35 @@
 // Resolves a typed utterance to an intent and slots the way Alexa would from the interaction model.
-// Exact sample match only (no fuzzy NLU): what does not fit a sample or built-in phrase is AMAZON.FallbackIntent.
+// Two stages. First an exact match: the utterance is a sample (or one of Alexa's phrases for a declared
+// built-in intent) word for word, with slot values from the slot types. Failing that, the fuzzy stage
+// (fuzzy-stage.ts) scores every sample against the utterance, fillers ignored and slots filled, and takes the
+// best one above a threshold. What neither places is AMAZON.FallbackIntent.
 import { createHash } from 'node:crypto';
 import type { Intent, Slot } from 'ask-sdk-model';
 import { BUILTIN_PHRASES, FALLBACK_INTENT, isAmazonBuiltin } from './builtin-intents';
 import { buildIntent, emptySlot, filledSlot, LOCAL_SKILL_ID, type ResolvedSlotValue } from './envelopes';
+import { createFuzzyStage, type FuzzySlotFinder, type FuzzySlotValue } from './fuzzy-stage';
+import { fuzzyWords } from './fuzzy-text';
 import type { InteractionModel, ModelSlotType } from './interaction-model';
 import { parseSpokenNumber } from './spoken-number';
+import { parseSpokenTime } from './spoken-time';
 import { normaliseUtterance, tokenizeSample, toWords, type SampleToken } from './utterance-text';
 
 export type ResolvedUtterance = {
   intent: Intent;
-  /** A model sample, one of Alexa's phrases for a declared built-in intent, or nothing matched. */
-  via: 'sample' | 'builtin-phrase' | 'fallback';
-  /** The sample that matched, as written in the model (or the built-in phrase). */
+  /** A model sample word for word, one of Alexa's phrases for a declared built-in intent, the fuzzy stage, or nothing matched. */
+  via: 'sample' | 'builtin-phrase' | 'fuzzy' | 'fallback';
+  /** The sample that matched, as written in the model (or the built-in phrase); for 'fuzzy', the closest sample. */
   sample?: string;
+  /** For 'fuzzy': how close the sample came, 0..1. */
+  score?: number;
+};
+
+export type ResolverOptions = {
+  skillId?: string;
+  /** Set false for exact matching only. Default true. */
+  fuzzy?: boolean;
+  /** The fuzzy stage's acceptance threshold, 0..1. */
+  fuzzyThreshold?: number;
 };
 
 export type Resolver = {
@@ -32,6 +48,8 @@ type CompiledSample = {
   text: string;
   tokens: SampleToken[];
   literalWords: number;
+  /** Its literal words, all of which an utterance must contain to match it exactly. */
+  literalSet: ReadonlySet<string>;
   via: 'sample' | 'builtin-phrase';
   matchers: Map<string, SlotMatcher>;
 };
@@ -43,7 +61,7 @@ type Match = {
   freeformWords: number;
 };
 
-export function createResolver(model: InteractionModel, options: { skillId?: string } = {}): Resolver {
+export function createResolver(model: InteractionModel, options: ResolverOptions = {}): Resolver {
   const skillId = options.skillId ?? LOCAL_SKILL_ID;
   const { intents, types = [] } = model.interactionModel.languageModel;
   const warnings: string[] = [];
@@ -67,18 +85,48 @@ export function createResolver(model: InteractionModel, options: { skillId?: str
       }
       if (tokens.length === 0) return;
       const literalWords = tokens.filter((token) => token.kind === 'word').length;
-      samples.push({ intentName: intent.name, intentIndex, slotNames, text, tokens, literalWords, via, matchers });
+      const literalSet = new Set(tokens.flatMap((token) => (token.kind === 'word' ? [token.word] : [])));
+      samples.push({ intentName: intent.name, intentIndex, slotNames, text, tokens, literalWords, literalSet, via, matchers });
     };
     for (const sample of intent.samples ?? []) add(sample, 'sample');
     if (isAmazonBuiltin(intent.name)) for (const phrase of BUILTIN_PHRASES[intent.name] ?? []) add(phrase, 'builtin-phrase');
   });
+
+  const finders = new Map<string, FuzzySlotFinder>(types.map((type) => [type.name, customTypeFinder(type)]));
+  finders.set('AMAZON.NUMBER', numberFinder);
+  finders.set('AMAZON.TIME', timeFinder);
+  const fuzzy =
+    options.fuzzy === false
+      ? undefined
+      : createFuzzyStage(
+          samples.map((sample) => ({
+            intentName: sample.intentName,
+            tokens: sample.tokens,
+            slotTypes: new Map([...sample.matchers].map(([name, matcher]) => [name, matcher.slotType])),
+          })),
+          finders,
+          options.fuzzyThreshold === undefined ? {} : { threshold: options.fuzzyThreshold },
+        );
+
+  const slotsOf = (sample: CompiledSample, filled: ReadonlyMap<string, SlotCandidate>): Slot[] =>
+    sample.slotNames.map((slotName) => {
+      const candidate = filled.get(slotName);
+      if (candidate === undefined) return emptySlot(slotName);
+      const slotType = sample.matchers.get(slotName)?.slotType ?? '';
+      return candidate.resolved === undefined
+        ? filledSlot(slotName, candidate.value)
+        : filledSlot(slotName, candidate.value, { slotType, values: candidate.resolved, skillId });
+    });
 
   return {
     warnings,
     resolve(utterance) {
       const words = toWords(normaliseUtterance(utterance));
       const matches: Match[] = [];
+      const present = new Set(words);
       samples.forEach((sample, order) => {
+        if (sample.tokens.length > words.length) return;
+        for (const word of sample.literalSet) if (!present.has(word)) return;
         const filled = matchSample(sample, words);
         if (filled === undefined) return;
         let freeformWords = 0;
@@ -88,16 +136,18 @@ export function createResolver(model: InteractionModel, options: { skillId?: str
         matches.push({ sample, order, filled, freeformWords });
       });
       const best = matches.sort(compareMatches)[0];
-      if (best === undefined) return { intent: buildIntent(FALLBACK_INTENT), via: 'fallback' };
-      const slots: Slot[] = best.sample.slotNames.map((slotName) => {
-        const candidate = best.filled.get(slotName);
-        if (candidate === undefined) return emptySlot(slotName);
-        const slotType = best.sample.matchers.get(slotName)?.slotType ?? '';
-        return candidate.resolved === undefined
-          ? filledSlot(slotName, candidate.value)
-          : filledSlot(slotName, candidate.value, { slotType, values: candidate.resolved, skillId });
-      });
-      return { intent: buildIntent(best.sample.intentName, slots), via: best.sample.via, sample: best.sample.text };
+      if (best !== undefined) {
+        return { intent: buildIntent(best.sample.intentName, slotsOf(best.sample, best.filled)), via: best.sample.via, sample: best.sample.text };
+      }
+      const close = fuzzy?.match(words);
+      const sample = close === undefined ? undefined : samples[close.templateIndex];
+      if (close === undefined || sample === undefined) return { intent: buildIntent(FALLBACK_INTENT), via: 'fallback' };
+      return {
+        intent: buildIntent(sample.intentName, slotsOf(sample, close.filled)),
+        via: 'fuzzy',
+        sample: sample.text,
+        score: Math.round(close.score * 1000) / 1000,
+      };
     },
   };
 }
@@ -178,6 +228,20 @@ function builtinTypeMatcher(typeName: string): SlotMatcher | undefined {
       },
     };
   }
+  if (typeName === 'AMAZON.TIME') {
+    return {
+      freeform: false,
+      slotType: typeName,
+      candidates(words, start) {
+        const found: SlotCandidate[] = [];
+        for (let end = Math.min(words.length, start + 8); end > start; end -= 1) {
+          const time = parseSpokenTime(words.slice(start, end));
+          if (time !== undefined) found.push({ end, value: time });
+        }
+        return found;
+      },
+    };
+  }
   if (!isAmazonBuiltin(typeName)) return undefined;
   // Other built-in types (AMAZON.SearchQuery, AMAZON.FirstName, ...) are taken as free text, ranked last.
   return {
@@ -190,6 +254,56 @@ function builtinTypeMatcher(typeName: string): SlotMatcher | undefined {
     },
   };
 }
+
+/** The fuzzy stage's view of a custom type: its values and synonyms as fuzzy word keys, longest first. */
+function customTypeFinder(type: ModelSlotType): FuzzySlotFinder {
+  const byKeys = new Map<string, ResolvedSlotValue[]>();
+  let longest = 0;
+  for (const value of type.values) {
+    const resolved = { name: value.name.value, id: value.id ?? generatedValueId(value.name.value) };
+    for (const phrase of [value.name.value, ...(value.name.synonyms ?? [])]) {
+      const keys = fuzzyWords(toWords(phrase)).map((w) => w.key);
+      if (keys.length === 0) continue;
+      const key = keys.join(' ');
+      const list = byKeys.get(key) ?? [];
+      if (!list.some((entry) => entry.id === resolved.id)) list.push(resolved);
+      byKeys.set(key, list);
+      longest = Math.max(longest, keys.length);
+    }
+  }
+  return (words, start) => {
+    const found: FuzzySlotValue[] = [];
+    for (let length = Math.min(longest, words.length - start); length >= 1; length -= 1) {
+      const span = words.slice(start, start + length);
+      const resolved = byKeys.get(span.map((w) => w.key).join(' '));
+      if (resolved !== undefined) found.push({ end: start + length, value: span.map((w) => w.raw).join(' '), resolved });
+    }
+    return found;
+  };
+}
+
+const numberFinder: FuzzySlotFinder = (words, start) => {
+  const found: FuzzySlotValue[] = [];
+  for (let end = Math.min(words.length, start + 6); end > start; end -= 1) {
+    const number = parseSpokenNumber(words.slice(start, end).map((w) => w.raw));
+    if (number !== undefined) found.push({ end, value: String(number) });
+  }
+  return found;
+};
+
+/** Words a spoken time can start with; other positions are not tried. */
+const TIME_STARTS = new Set(['a', 'half', 'quarter', 'noon', 'midday', 'midnight', 'twelve', 'in', 'at', 'this', 'morning', 'afternoon', 'evening', 'night', 'tonight']);
+
+const timeFinder: FuzzySlotFinder = (words, start) => {
+  const first = words[start]?.raw ?? '';
+  if (!TIME_STARTS.has(first) && parseSpokenNumber([first]) === undefined) return [];
+  const found: FuzzySlotValue[] = [];
+  for (let end = Math.min(words.length, start + 8); end > start; end -= 1) {
+    const time = parseSpokenTime(words.slice(start, end).map((w) => w.raw));
+    if (time !== undefined) found.push({ end, value: time });
+  }
+  return found;
+};
 
 /** Alexa gives values without an id a generated one; a stable hash keeps local runs repeatable. */
 function generatedValueId(value: string): string {

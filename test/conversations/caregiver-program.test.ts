@@ -193,3 +193,15 @@ describe('the daily reminder', () => {
     expect(alexa.alexaApi.reminders.size).toBe(0);
   });
 });
+
+describe('changes to the exercise in progress', () => {
+  it('takes "only two reps" as the exercise being set up', async () => {
+    const alexa = await intoTheArms();
+
+    const asked = await alexa.say('only two reps');
+    await alexa.say('yes');
+
+    expect(asked.text).toMatch(/set elbow bend to 2 repetitions/i);
+    expect((await alexa.store.load(alexa.userKey))?.state.planOverrides.doses['elbow-flexion-extension']).toEqual({ kind: 'reps', reps: 2 });
+  });
+});

@@ -1,0 +1,109 @@
+// `npm run nlu:export` writes the caregiver corpus (test/corpus/corpus.ts) as annotation sets for Alexa's NLU
+// Evaluation tool, one per locale: dist/nlu/<locale>.json and dist/nlu/<locale>.csv (dist/ is git-ignored).
+// Upload one to the skill (developer console: Build > Evaluate Model > NLU Evaluation, or SMAPI / ask-cli) and
+// run it against the deployed model, to see how the real Alexa NLU does on the same utterances.
+//
+// The format, as found (search of Amazon's documentation, 2026):
+// - "NLU Evaluation Tool API" (developer.amazon.com/en-GB/docs/alexa/smapi/nlu-evaluation-tool-api.html): an
+//   annotation set is JSON or CSV. JSON is
+//     { "data": [ { "inputs": { "utterance": "...", "referenceTimestamp": "<UTC, optional>" },
+//                   "expected": [ { "intent": { "name": "...",
+//                       "slots": { "<SlotName>": { "slotValue": { "type": "Simple", "value": "..." } } } } } ] } ] }
+//   An older copy of that page (developer.amazon.com/it/docs/smapi/nlu-evaluation-tool-api.html) and the SMAPI
+//   model's example request for "update annotations" write a slot as { "value": "..." } instead, and give the
+//   CSV form: a header "utterance,referenceTimestamp,intent,slot[<SlotName>],..." and one row per annotation.
+// - "Batch Test Your NLU Model" (developer.amazon.com/en-US/docs/alexa/custom-skills/batch-test-your-nlu-model.html):
+//   the utterance is what follows the invocation, without the wake word or invocation name; numbers may be
+//   written as numerals or words. The expected slot value is the slot value Alexa would send: the words spoken
+//   for a custom slot type (not the entity-resolution id), digits for AMAZON.NUMBER, "HH:MM" for AMAZON.TIME.
+// - The SMAPI reference pages for the annotation-set and evaluation APIs now point to Amazon's "Deprecated
+//   Features" page (moved August 2024), so the tool may no longer be offered; the CSV is kept because it is
+//   the simplest to upload wherever a batch test is still available.
+//
+// The corpus keeps slot ids, not spoken words, so the spoken value is read back from the utterance: the
+// longest phrase of the slot type (value or synonym, compared as the resolver's fuzzy stage compares words)
+// that resolves to the expected id. An entry whose value cannot be found stops the export rather than
+// writing a wrong annotation.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { INTENT_SLOTS, type IntentName } from '../lambda/intents';
+import { LOCALES, type Locale } from '../lambda/markets';
+import { CORPUS, type CorpusEntry } from '../test/corpus/corpus';
+import { fuzzyWords } from './console/fuzzy-text';
+import { parseInteractionModel, type InteractionModel } from './console/interaction-model';
+import { toWords } from './console/utterance-text';
+import { MODEL_DIR } from './build-models';
+
+export const NLU_DIR = path.join(__dirname, '..', 'dist', 'nlu');
+
+export type Annotation = {
+  inputs: { utterance: string };
+  expected: Array<{ intent: { name: string; slots?: Record<string, { slotValue: { type: 'Simple'; value: string } }> } }>;
+};
+
+/** The words of the utterance that say the slot's expected value, as Alexa would send them. */
+export function spokenSlotValue(model: InteractionModel, entry: CorpusEntry, slotName: string, expected: string): string {
+  const slotType = INTENT_SLOTS[entry.intent as IntentName]?.find((s) => s.name === slotName)?.type;
+  if (slotType === undefined) throw new Error(`${entry.locale} "${entry.utterance}": ${entry.intent} has no slot {${slotName}}`);
+  if (slotType.startsWith('AMAZON.')) return expected; // AMAZON.NUMBER digits, AMAZON.TIME "HH:MM": as the corpus holds them
+  const type = model.interactionModel.languageModel.types?.find((t) => t.name === slotType);
+  const phrases = (type?.values ?? [])
+    .filter((v) => (v.id ?? v.name.value) === expected)
+    .flatMap((v) => [v.name.value, ...(v.name.synonyms ?? [])])
+    .map((p) => fuzzyWords(toWords(p)).map((w) => w.key))
+    .sort((a, b) => b.length - a.length);
+  const words = fuzzyWords(toWords(entry.utterance));
+  for (const phrase of phrases) {
+    for (let start = 0; start + phrase.length <= words.length; start += 1) {
+      if (phrase.every((key, i) => words[start + i]?.key === key)) {
+        return words.slice(start, start + phrase.length).map((w) => w.raw).join(' ');
+      }
+    }
+  }
+  throw new Error(`${entry.locale} "${entry.utterance}": no ${slotType} phrase for "${expected}" in the utterance`);
+}
+
+export function annotationsFor(model: InteractionModel, entries: readonly CorpusEntry[]): Annotation[] {
+  return entries.map((entry) => {
+    const slots = Object.entries(entry.slots ?? {}).map(([name, id]) => [name, spokenSlotValue(model, entry, name, id)] as const);
+    return {
+      // As spoken: lower case, no punctuation (the corpus keeps the commas and question marks people type).
+      inputs: { utterance: toWords(entry.utterance).join(' ') },
+      expected: [
+        {
+          intent: {
+            name: entry.intent,
+            ...(slots.length > 0 ? { slots: Object.fromEntries(slots.map(([name, value]) => [name, { slotValue: { type: 'Simple' as const, value } }])) } : {}),
+          },
+        },
+      ],
+    };
+  });
+}
+
+export function toCsv(annotations: readonly Annotation[]): string {
+  const slotNames = [...new Set(annotations.flatMap((a) => Object.keys(a.expected[0]?.intent.slots ?? {})))].sort();
+  const cell = (text: string): string => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  const header = ['utterance', 'referenceTimestamp', 'intent', ...slotNames.map((n) => `slot[${n}]`)];
+  const rows = annotations.map((a) => {
+    const intent = a.expected[0]?.intent;
+    return [a.inputs.utterance, '', intent?.name ?? '', ...slotNames.map((n) => intent?.slots?.[n]?.slotValue.value ?? '')];
+  });
+  return `${[header, ...rows].map((row) => row.map(cell).join(',')).join('\n')}\n`;
+}
+
+function main(): void {
+  mkdirSync(NLU_DIR, { recursive: true });
+  for (const locale of LOCALES) {
+    const entries = CORPUS.filter((e) => e.locale === locale);
+    if (entries.length === 0) continue;
+    const model = parseInteractionModel(JSON.parse(readFileSync(path.join(MODEL_DIR, `${locale}.json`), 'utf8')));
+    const annotations = annotationsFor(model, entries);
+    const base = path.join(NLU_DIR, locale as Locale);
+    writeFileSync(`${base}.json`, `${JSON.stringify({ data: annotations }, null, 2)}\n`);
+    writeFileSync(`${base}.csv`, toCsv(annotations));
+    console.log(`wrote ${path.relative(process.cwd(), base)}.json and .csv (${annotations.length} annotations)`);
+  }
+}
+
+if (require.main === module) main();

@@ -1,0 +1,72 @@
+// Resolves corpus entries with the console's resolver against the committed model of each entry's locale.
+import type { Slot } from 'ask-sdk-model';
+import { LOCALES, type Locale } from '../../lambda/markets';
+import { createResolver, type Resolver } from '../../scripts/console/resolver';
+import { committedModel } from '../support/model';
+import type { CorpusEntry } from './corpus';
+
+export type Outcome = {
+  entry: CorpusEntry;
+  intent: string;
+  slots: Record<string, string>;
+  via: string;
+  sample?: string;
+  score?: number;
+  right: boolean;
+};
+
+/** The id Alexa would resolve a slot to, or its value for built-in types (AMAZON.NUMBER, AMAZON.TIME). */
+export function slotIds(slots: Record<string, Slot> | undefined): Record<string, string> {
+  const ids: Record<string, string> = {};
+  for (const [name, slot] of Object.entries(slots ?? {})) {
+    if (slot.value === undefined || slot.value === '') continue;
+    const authority = slot.resolutions?.resolutionsPerAuthority?.[0];
+    ids[name] = authority === undefined ? slot.value : (authority.values[0]?.value.id ?? slot.value);
+  }
+  return ids;
+}
+
+function sameSlots(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((key) => a[key] === b[key]);
+}
+
+const resolvers = new Map<Locale, Resolver>();
+export function resolverFor(locale: Locale): Resolver {
+  let resolver = resolvers.get(locale);
+  if (resolver === undefined) {
+    resolver = createResolver(committedModel(locale));
+    resolvers.set(locale, resolver);
+  }
+  return resolver;
+}
+
+export function evaluate(entries: readonly CorpusEntry[]): Outcome[] {
+  for (const locale of LOCALES) resolverFor(locale);
+  return entries.map((entry) => {
+    const result = resolverFor(entry.locale).resolve(entry.utterance);
+    const slots = slotIds(result.intent.slots);
+    const right = result.intent.name === entry.intent && sameSlots(slots, entry.slots ?? {});
+    return {
+      entry,
+      intent: result.intent.name,
+      slots,
+      via: result.via,
+      ...(result.sample !== undefined ? { sample: result.sample } : {}),
+      ...(result.score !== undefined ? { score: result.score } : {}),
+      right,
+    };
+  });
+}
+
+export function missTable(outcomes: readonly Outcome[]): Array<Record<string, string>> {
+  return outcomes
+    .filter((o) => !o.right)
+    .map((o) => ({
+      locale: o.entry.locale,
+      utterance: o.entry.utterance,
+      expected: `${o.entry.intent} ${JSON.stringify(o.entry.slots ?? {})}`,
+      got: `${o.intent} ${JSON.stringify(o.slots)}`,
+      via: `${o.via}${o.score !== undefined ? ` ${o.score}` : ''}${o.sample !== undefined ? ` "${o.sample}"` : ''}`,
+    }));
+}
