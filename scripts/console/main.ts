@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parseConfig } from '../../lambda/config';
 import { createDynamoClient } from '../../lambda/store/client';
 import { ensureTable } from '../../lambda/store/table';
+import { startFakeAlexaApi, type FakeAlexaApi } from '../local/alexa-api-stub';
 import { startDynalite, type RunningDynalite } from '../local/dynalite';
 import { runConsoleLoop } from './console-loop';
 import { LOCAL_SKILL_ID } from './envelopes';
@@ -27,6 +28,8 @@ const ConsoleEnvSchema = z.object({
   SKILL_ID: z.string().optional(),
   AWS_REGION: z.string().optional(),
   NO_COLOR: z.string().optional(),
+  /** The device time zone the local Settings API answers with. */
+  CONSOLE_TIME_ZONE: z.string().min(1).optional(),
 });
 
 // Promise style (the lead's handler) or ask-sdk's callback style `Skill.lambda()`; both are accepted.
@@ -37,6 +40,7 @@ const SkillModuleSchema = z.object({
 });
 
 let dynalite: RunningDynalite | undefined;
+let alexaApi: FakeAlexaApi | undefined;
 
 async function main(): Promise<number> {
   const env = ConsoleEnvSchema.parse(blankToUndefined(process.env));
@@ -46,6 +50,8 @@ async function main(): Promise<number> {
   try {
     const model = await loadInteractionModel(path.resolve(PROJECT_ROOT, env.CONSOLE_MODEL ?? DEFAULT_MODEL_PATH));
     dynalite = await startDynalite(inMemory ? {} : { path: dataDir });
+    // The skill calls Alexa's Settings and Reminders APIs at the envelope's apiEndpoint: a loopback stub here.
+    alexaApi = await startFakeAlexaApi({ timeZone: env.CONSOLE_TIME_ZONE ?? 'America/New_York' });
 
     // The skill reads its configuration at cold start, so it must be in place before the handler is imported.
     process.env.SKILL_TABLE = env.SKILL_TABLE ?? 'range-of-motion-coach-local';
@@ -62,7 +68,7 @@ async function main(): Promise<number> {
     const dimLogs = process.stderr.isTTY === true && env.NO_COLOR === undefined;
     const voice = new VoiceConsole({
       model,
-      identity: { skillId },
+      identity: { skillId, apiEndpoint: alexaApi.endpoint, consentToken: 'local-console-consent' },
       invoke: (envelope) => withSkillOutputOnStderr(() => callHandler(handler, envelope), dimLogs),
     });
     await runConsoleLoop({
@@ -78,6 +84,7 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     await dynalite?.close().catch(() => undefined);
+    await alexaApi?.close().catch(() => undefined);
   }
 }
 

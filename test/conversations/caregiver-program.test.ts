@@ -134,7 +134,7 @@ describe('the daily reminder', () => {
     const set = await alexa.say('yes');
 
     expect(asked.text).toMatch(/every day at 10 a\.m\./i);
-    expect(set.text).toMatch(/remind you every day at 10 a\.m\./i);
+    expect(set.text).toMatch(/every day at 10 a\.m\., I'll remind you/i);
     const [created] = [...alexa.alexaApi.reminders.values()] as Array<Record<string, any>>;
     expect(created?.trigger).toMatchObject({ timeZoneId: 'America/Chicago', recurrence: { recurrenceRules: ['FREQ=DAILY;BYHOUR=10;BYMINUTE=0;BYSECOND=0'] } });
     expect(JSON.stringify(created?.alertInfo)).not.toMatch(/pain|ALS|therapy/i);

@@ -15,7 +15,7 @@ import type { Exchange } from '../../scripts/console/conversation';
 import { LOCAL_USER_ID } from '../../scripts/console/envelopes';
 import { VoiceConsole } from '../../scripts/console/voice-console';
 import { freshTable, testClient } from './dynamo';
-import { startFakeAlexaApi, type FakeAlexaApi } from './fake-alexa-api';
+import { startFakeAlexaApi, type FakeAlexaApi } from '../../scripts/local/alexa-api-stub';
 import { committedModel } from './model';
 import { plainText } from './ssml';
 

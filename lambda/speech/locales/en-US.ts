@@ -97,7 +97,7 @@ export const EN_US = {
     `The plan was last reviewed more than three months ago. It may be time to ask the ${therapist} to look at it again.`,
   spokenTime: (hour: number, minute: number) =>
     `${hour % 12 === 0 ? 12 : hour % 12}${minute === 0 ? '' : `:${String(minute).padStart(2, '0')}`} ${hour < 12 ? 'a.m.' : 'p.m.'}`,
-  reminderSet: (time: string) => `Done. I'll remind you every day at ${time}. The reminder only says it's time for the routine.`,
+  reminderSet: (time: string) => `Done. Every day at ${time}, I'll remind you it's time for the routine.`,
   reminderCancelled: 'The daily reminder is cancelled.',
   noReminder: "There's no daily reminder set.",
   reminderFailed: "Sorry, I couldn't change the reminder just now. Everything else still works.",

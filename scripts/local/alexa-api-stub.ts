@@ -1,4 +1,5 @@
-// A loopback stand-in for Alexa's service APIs (Settings and Reminders), so the real clients are exercised over HTTP.
+// A loopback stand-in for Alexa's service APIs (Settings and Reminders): the console and the tests point their
+// envelopes' apiEndpoint here, so the real clients run over HTTP and nothing leaves the machine.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
