@@ -171,7 +171,7 @@ describe('the daily reminder', () => {
     expect(ask.response?.directives?.[0]).toMatchObject({ type: 'Connections.SendRequest', name: 'AskFor', payload: { permissionScope: 'alexa::alerts:reminders:skill:readwrite' } });
     expect(ask.response?.shouldEndSession).toBe(true);
     const speech = granted.response.outputSpeech;
-    expect(speech?.type === 'SSML' ? speech.ssml : '').toMatch(/every day at 7:30 p\.m\./);
+    expect(speech?.type === 'SSML' ? speech.ssml : '').toMatch(/every day at 7:30 p\.m\./i);
     expect(alexa.alexaApi.reminders.size).toBe(1);
     expect(granted.response.shouldEndSession).toBe(false);
   });
