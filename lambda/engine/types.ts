@@ -269,6 +269,8 @@ export type Act =
   | { type: 'ReviewSuggested'; reviewedOn: string }
   | { type: 'TherapistSuggested'; exerciseId: string }
   | { type: 'SkippedGroup'; group: string }
+  /** Another device moved the routine on; this one is taken to where it now is. */
+  | { type: 'MovedOnElsewhere' }
   | { type: 'CreateReminder'; hour: number; minute: number; askForPermission: boolean }
   | { type: 'DeleteReminder'; alertToken: string }
   | { type: 'ReminderSet'; hour: number; minute: number }

@@ -10,11 +10,14 @@ import { RoutineStateSchema } from '../store/progress-record';
 import type { SkillStores } from './skill-deps';
 
 export const SESSION_KEY = 'rom';
+/** Request ids of a session's turns whose write was not confirmed; the oldest are forgotten past this. */
+export const MAX_UNSAVED_REQUESTS = 40;
 
 const SessionSchema = z.object({
   version: z.number().int().nonnegative(),
   state: RoutineStateSchema,
   plan: TherapistPlanSchema.nullable(),
+  unsaved: z.array(z.string().min(1).max(200)).max(MAX_UNSAVED_REQUESTS).optional(),
 });
 
 export type Loaded = {
@@ -26,19 +29,31 @@ export type Loaded = {
   reset: boolean;
   /** The request id of the last write, to recognise a request Alexa sends again. */
   lastRequestId: string | null;
+  /**
+   * This session's earlier turns whose write was not confirmed (it failed, or its answer was lost). The state
+   * already holds what they did, so a stored record written by one of them is this state's own past.
+   */
+  unsaved: readonly string[];
 };
 
-export function sessionAttributesFor(loaded: Pick<Loaded, 'state' | 'plan'>, version: number): Record<string, unknown> {
-  return { [SESSION_KEY]: { version, state: loaded.state, plan: loaded.plan } };
+export function sessionAttributesFor(loaded: Pick<Loaded, 'state' | 'plan'>, version: number, unsaved: readonly string[] = []): Record<string, unknown> {
+  const pending = unsaved.slice(-MAX_UNSAVED_REQUESTS);
+  return { [SESSION_KEY]: { version, state: loaded.state, plan: loaded.plan, ...(pending.length > 0 ? { unsaved: pending } : {}) } };
+}
+
+/** What an open session carries, if it is readable: the state, its version and its unconfirmed writes. */
+export function sessionProgress(envelope: HandlerInput['requestEnvelope']): z.infer<typeof SessionSchema> | null {
+  const session = envelope.session;
+  if (session === undefined || session.new) return null;
+  const parsed = SessionSchema.safeParse(session.attributes?.[SESSION_KEY]);
+  return parsed.success ? parsed.data : null;
 }
 
 function fromSession(input: HandlerInput): Loaded | null {
-  const session = input.requestEnvelope.session;
-  if (session === undefined || session.new) return null;
-  const parsed = SessionSchema.safeParse(session.attributes?.[SESSION_KEY]);
-  return parsed.success
-    ? { state: parsed.data.state, plan: parsed.data.plan, expectedVersion: parsed.data.version, reset: false, lastRequestId: null }
-    : null;
+  const carried = sessionProgress(input.requestEnvelope);
+  return carried === null
+    ? null
+    : { state: carried.state, plan: carried.plan, expectedVersion: carried.version, reset: false, lastRequestId: null, unsaved: carried.unsaved ?? [] };
 }
 
 export async function loadTurn(input: HandlerInput, stores: SkillStores, userKey: string, today: string, logger: Logger): Promise<Loaded> {
@@ -51,14 +66,14 @@ export async function loadTurn(input: HandlerInput, stores: SkillStores, userKey
     const { progress, plan } = records;
     if (progress instanceof CorruptRecordError) {
       logger.warn('progress.reset', { requestId, userKey, error: errorFields(progress) });
-      return { state: initialState(today), plan, expectedVersion: 'any', reset: true, lastRequestId: null };
+      return { state: initialState(today), plan, expectedVersion: 'any', reset: true, lastRequestId: null, unsaved: [] };
     }
-    if (progress === null) return { state: initialState(today), plan, expectedVersion: 0, reset: false, lastRequestId: null };
-    return { state: progress.state, plan, expectedVersion: progress.version, reset: false, lastRequestId: progress.lastRequestId };
+    if (progress === null) return { state: initialState(today), plan, expectedVersion: 0, reset: false, lastRequestId: null, unsaved: [] };
+    return { state: progress.state, plan, expectedVersion: progress.version, reset: false, lastRequestId: progress.lastRequestId, unsaved: [] };
   } catch (error) {
     if (!(error instanceof PersistenceError)) throw error;
     // The caregiver still gets an answer; the conditional write later refuses to overwrite what we could not read.
     logger.error('progress.load_failed', { requestId, userKey, error: errorFields(error) });
-    return { state: initialState(today), plan: null, expectedVersion: 0, reset: false, lastRequestId: null };
+    return { state: initialState(today), plan: null, expectedVersion: 0, reset: false, lastRequestId: null, unsaved: [] };
   }
 }

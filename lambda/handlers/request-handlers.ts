@@ -1,11 +1,11 @@
 // The request handlers: each checks only the request type and intent, then runs one engine turn.
-import { getIntentName, getRequestType, type RequestHandler } from 'ask-sdk-core';
+import { getRequestType, type RequestHandler } from 'ask-sdk-core';
 import type { SessionEndedRequest } from 'ask-sdk-model';
 import { z } from 'zod';
 import { eventForIntent } from './intent-events';
 import { userKeyOf } from '../user-key';
 import type { SkillDeps } from './skill-deps';
-import { runTurn } from './turn';
+import { runTurn, saveEndedSession } from './turn';
 
 const PermissionResponseSchema = z.object({
   name: z.string(),
@@ -20,7 +20,11 @@ export function buildRequestHandlers(deps: SkillDeps): RequestHandler[] {
 
   const intentHandler: RequestHandler = {
     canHandle: (input) => getRequestType(input.requestEnvelope) === 'IntentRequest',
-    handle: (input) => runTurn(input, eventForIntent(getIntentName(input.requestEnvelope), input.requestEnvelope), deps),
+    handle: (input) => {
+      // An IntentRequest that arrives without an intent is not understood, rather than a crash.
+      const name = (input.requestEnvelope.request as { intent?: { name?: unknown } | null }).intent?.name;
+      return runTurn(input, eventForIntent(typeof name === 'string' ? name : '', input.requestEnvelope), deps);
+    },
   };
 
   /** The answer to the reminders permission Alexa asked for by voice. */
@@ -41,7 +45,12 @@ export function buildRequestHandlers(deps: SkillDeps): RequestHandler[] {
     canHandle: (input) => getRequestType(input.requestEnvelope) === 'AlexaSkillEvent.SkillDisabled',
     handle: async (input) => {
       const { requestId } = input.requestEnvelope.request;
-      const userKey = userKeyOf(input.requestEnvelope.context.System.user.userId, deps.config.userKeySecret);
+      const userId: unknown = input.requestEnvelope.context?.System?.user?.userId;
+      if (typeof userId !== 'string' || userId === '') {
+        deps.logger.warn('user.delete_without_user', { requestId });
+        return input.responseBuilder.getResponse();
+      }
+      const userKey = userKeyOf(userId, deps.config.userKeySecret);
       const deleted = await deps.stores.users.deleteAll(userKey);
       deps.logger.info('user.deleted', { requestId, userKey, detail: `${deleted} items` });
       return input.responseBuilder.getResponse();
@@ -53,7 +62,8 @@ export function buildRequestHandlers(deps: SkillDeps): RequestHandler[] {
     canHandle: (input) => getRequestType(input.requestEnvelope) === 'SessionEndedRequest',
     handle: async (input) => {
       const request = input.requestEnvelope.request as SessionEndedRequest;
-      deps.logger.info('session.ended', { requestId: request.requestId, detail: request.reason });
+      const caughtUp = await saveEndedSession(input.requestEnvelope, deps);
+      deps.logger.info('session.ended', { requestId: request.requestId, detail: `${request.reason}; unsaved state: ${caughtUp}` });
       return input.responseBuilder.getResponse();
     },
   };

@@ -6,14 +6,16 @@ import { chooseTimeZone } from '../alexa/time-zone';
 import { localDay } from '../engine/day';
 import { transition } from '../engine/transition';
 import type { Act, RoutineEvent, RoutineState, TransitionResult, TurnInput } from '../engine/types';
-import { WriteConflictError } from '../errors';
+import { RomSkillError, WriteConflictError } from '../errors';
 import { errorFields } from '../logger';
 import { stringsFor } from '../speech/locale-strings';
 import { render } from '../speech/render';
 import { text } from '../speech/ssml';
 import { dayRecordOf } from '../store/history-store';
+import { storableRequestId } from '../store/progress-store';
+import { STORAGE_RETRY, withStorageBudget } from '../store/retry';
 import { userKeyOf } from '../user-key';
-import { loadTurn, sessionAttributesFor, type Loaded } from './progress-loader';
+import { loadTurn, sessionAttributesFor, sessionProgress, type Loaded } from './progress-loader';
 import type { SkillDeps } from './skill-deps';
 
 /** What an intent may need to build its event: today's date and, for weekly summaries, the history. */
@@ -22,20 +24,36 @@ export type TurnIO = { today: string; userKey: string; deps: SkillDeps; requestI
 export type EventSource = RoutineEvent | ((io: TurnIO) => Promise<RoutineEvent>);
 
 function nowOf(input: HandlerInput, deps: SkillDeps): number {
-  const parsed = Date.parse(input.requestEnvelope.request.timestamp);
-  return Number.isFinite(parsed) ? parsed : deps.clock();
+  const { timestamp } = input.requestEnvelope.request;
+  const parsed = typeof timestamp === 'string' ? Date.parse(timestamp) : Number.NaN;
+  // Outside 1970..9999 is no real request, and would fail the stored record's schema (epoch ms, YYYY-MM-DD days).
+  return Number.isFinite(parsed) && parsed >= 0 && parsed < LAST_PLAUSIBLE_MS ? parsed : deps.clock();
 }
 
-export async function runTurn(input: HandlerInput, source: EventSource, deps: SkillDeps): Promise<Response> {
+const LAST_PLAUSIBLE_MS = Date.parse('9999-12-30T00:00:00Z');
+
+/** The Alexa account the progress belongs to; a request without one is refused (the error handler answers). */
+function userIdOf(envelope: HandlerInput['requestEnvelope']): string {
+  const userId: unknown = envelope.context?.System?.user?.userId ?? envelope.session?.user?.userId;
+  if (typeof userId !== 'string' || userId === '') throw new RomSkillError('The request carries no user id');
+  return userId;
+}
+
+/** One turn, its storage work inside one budget (lambda/store/retry.ts) so the answer goes out well under 8 s. */
+export function runTurn(input: HandlerInput, source: EventSource, deps: SkillDeps): Promise<Response> {
+  return withStorageBudget(STORAGE_RETRY.turnBudgetMs, () => turn(input, source, deps));
+}
+
+async function turn(input: HandlerInput, source: EventSource, deps: SkillDeps): Promise<Response> {
   const envelope = input.requestEnvelope;
   const nowMs = nowOf(input, deps);
   const locale = (envelope.request as { locale?: string }).locale ?? 'en-US';
   const newSession = envelope.session?.new ?? true;
-  const userKey = userKeyOf(envelope.context.System.user.userId, deps.config.userKeySecret);
+  const userKey = userKeyOf(userIdOf(envelope), deps.config.userKeySecret);
   // The Settings API is asked once a session, alongside the read, and never waited on for long.
   const deviceZone = newSession ? deps.deviceTimeZone(envelope) : Promise.resolve(null);
   const provisionalDay = localDay(nowMs, chooseTimeZone(null, null, locale));
-  const loaded = await loadTurn(input, deps.stores, userKey, provisionalDay, deps.logger);
+  const loaded = await withStorageBudget(STORAGE_RETRY.loadBudgetMs, () => loadTurn(input, deps.stores, userKey, provisionalDay, deps.logger));
   const device = await deviceZone;
   const turnInput: TurnInput = {
     nowMs,
@@ -47,7 +65,7 @@ export async function runTurn(input: HandlerInput, source: EventSource, deps: Sk
   };
   const io: TurnIO = { today: turnInput.today, userKey, deps, requestId: envelope.request.requestId };
   const event = typeof source === 'function' ? await source(io) : source;
-  const { result, version } = await applyAndSave(input, event, turnInput, loaded, userKey, deps);
+  const { result, version, unsaved } = await applyAndSave(input, event, turnInput, loaded, userKey, deps);
 
   const rendered = render(result.acts, { locale, voiceRatePercent: result.state.prefs.voiceRatePercent });
   const notice = loaded.reset ? `<s>${text(stringsFor(locale).progressReset)}</s> ` : '';
@@ -65,15 +83,28 @@ export async function runTurn(input: HandlerInput, source: EventSource, deps: Sk
   }
   builder.withShouldEndSession(rendered.endSession);
   if (envelope.session !== undefined) {
-    input.attributesManager.setSessionAttributes(rendered.endSession ? {} : sessionAttributesFor({ state: result.state, plan: loaded.plan }, version));
+    input.attributesManager.setSessionAttributes(rendered.endSession ? {} : sessionAttributesFor({ state: result.state, plan: loaded.plan }, version, unsaved));
   }
   return builder.getResponse();
 }
 
+/** What a turn saved: the answer, the version the session now carries, and this session's unconfirmed writes. */
+type Saved = { result: TransitionResult; version: number; unsaved: readonly string[] };
+
+/** Conflicts handled within one turn before the answer goes out with the write left to the next turn. */
+const MAX_SAVE_ROUNDS = 3;
+
 /**
- * Saves the new state conditionally on the version read. If another device (or a retry) wrote first,
- * the event is applied once more to the fresh record, so newer progress is never overwritten.
- * A day that closed this turn goes to history as its own item.
+ * Saves the new state conditionally on the version read. When the write conflicts, the stored record is read
+ * again and it decides what happens:
+ * - it carries this request's id: our own write landed (its answer was lost, or Alexa sent the request twice
+ *   at once), so nothing is applied again;
+ * - it carries the id of one of this session's unconfirmed turns: it is this state's own past (a write that
+ *   failed but landed), so this state is written over it;
+ * - anything else is another device or session: the event is applied once more to the stored record, or, when
+ *   the routine moved on there, the caregiver is taken to where it now is (see reconcile).
+ * A write that fails for good leaves the answer standing: the state rides in the session and the next turn's
+ * write catches up. A day that closed this turn goes to history as its own item.
  */
 async function applyAndSave(
   input: HandlerInput,
@@ -82,55 +113,180 @@ async function applyAndSave(
   loaded: Loaded,
   userKey: string,
   deps: SkillDeps,
-): Promise<{ result: TransitionResult; version: number }> {
+): Promise<Saved> {
   const requestId = input.requestEnvelope.request.requestId;
   const { progress } = deps.stores;
   // A request whose write already landed (its answer was lost, so Alexa sent it again) is not applied twice.
   if (loaded.lastRequestId === requestId) {
-    return { result: transition(loaded.state, { type: 'ReplayedRequest' }, turnInput), version: numericVersion(loaded.expectedVersion) };
+    return { result: transition(loaded.state, { type: 'ReplayedRequest' }, turnInput), version: numericVersion(loaded.expectedVersion), unsaved: [] };
   }
-  // Effects (the Reminders API) run once; a replay after a write conflict reuses their follow-up events.
-  const events = [event];
   let result = transition(loaded.state, event, turnInput);
+  // Effects (the Reminders API) run once: an in-session request Alexa sends again is recognised before them.
+  if (result.acts.some(isEffect) && !turnInput.newSession) {
+    const stored = await progress.load(userKey).catch(() => null);
+    if (stored !== null && stored.lastRequestId === requestId) {
+      return { result: transition(stored.state, { type: 'ReplayedRequest' }, turnInput), version: stored.version, unsaved: [] };
+    }
+  }
+  // A replay after a write conflict reuses the effects' follow-up events.
+  const events = [event];
   const followUp = await runEffects(input, result, turnInput, loaded, deps);
   if (followUp !== null) {
     events.push(followUp);
     result = mergeTurns(result, transition(result.state, followUp, turnInput));
   }
+  const ours = result;
   let expectedVersion = loaded.expectedVersion;
+  // After a reconcile the state builds on the other writer's record, not on this session's unconfirmed writes.
+  let unsaved = loaded.unsaved;
   let saved: number | null = null;
-  for (let attempt = 0; attempt < 2 && saved === null; attempt += 1) {
+  for (let round = 0; round < MAX_SAVE_ROUNDS && saved === null; round += 1) {
     try {
       saved = await progress.save(userKey, { state: result.state, expectedVersion, requestId, nowMs: turnInput.nowMs });
     } catch (error) {
-      if (!(error instanceof WriteConflictError) || attempt > 0) {
+      if (!(error instanceof WriteConflictError)) {
         deps.logger.error('progress.save_failed', { requestId, userKey, error: errorFields(error) });
         break;
       }
       deps.logger.warn('progress.conflict', { requestId, userKey });
+      let fresh: Awaited<ReturnType<typeof progress.load>>;
       try {
-        const fresh = await progress.load(userKey);
-        if (fresh === null) break;
-        if (fresh.lastRequestId === requestId) {
-          // Our own earlier attempt was stored; its answer was lost. Answer from it without applying again.
-          return { result: transition(fresh.state, { type: 'ReplayedRequest' }, turnInput), version: fresh.version };
-        }
-        result = replay(fresh.state, events, turnInput);
-        expectedVersion = fresh.version;
+        fresh = await progress.load(userKey);
       } catch (reloadError) {
         deps.logger.error('progress.reload_failed', { requestId, userKey, error: errorFields(reloadError) });
         break;
       }
+      // Gone since (the user disabled the skill): nothing is written back.
+      if (fresh === null) break;
+      if (fresh.lastRequestId === requestId) {
+        // Our own write is stored: answer as it did, from the stored state, without applying it again.
+        const same = fresh.version === numericVersion(expectedVersion) + 1;
+        await saveHistory(same ? result : { ...result, closedDay: null }, loaded, turnInput, userKey, deps, requestId);
+        return { result: same ? { ...result, state: fresh.state } : transition(fresh.state, { type: 'ReplayedRequest' }, turnInput), version: fresh.version, unsaved: [] };
+      }
+      expectedVersion = fresh.version;
+      if (fresh.lastRequestId !== null && unsaved.includes(fresh.lastRequestId)) {
+        deps.logger.info('progress.caught_up', { requestId, userKey });
+        continue;
+      }
+      result = reconcile(fresh.state, loaded.state, ours, events, turnInput);
+      unsaved = [];
     }
   }
-  if (result.closedDay !== null) {
-    // History is keyed by day, so writing it again on a retried request changes nothing.
-    const record = dayRecordOf(result.closedDay, loaded.state.lastTurnAtMs, turnInput.recordHealthDetails);
-    await deps.stores.history.putDay(userKey, record).catch((error: unknown) => {
-      deps.logger.error('history.save_failed', { requestId, userKey, error: errorFields(error) });
-    });
+  await saveHistory(result, loaded, turnInput, userKey, deps, requestId);
+  if (saved !== null) return { result, version: saved, unsaved: [] };
+  const id = storableRequestId(requestId);
+  return { result, version: numericVersion(expectedVersion), unsaved: id === null ? unsaved : [...unsaved, id] };
+}
+
+async function saveHistory(result: TransitionResult, loaded: Loaded, turnInput: TurnInput, userKey: string, deps: SkillDeps, requestId: string): Promise<void> {
+  if (result.closedDay === null) return;
+  // History is keyed by day, so writing it again on a retried request changes nothing.
+  const record = dayRecordOf(result.closedDay, loaded.state.lastTurnAtMs, turnInput.recordHealthDetails);
+  await deps.stores.history.putDay(userKey, record).catch((error: unknown) => {
+    deps.logger.error('history.save_failed', { requestId, userKey, error: errorFields(error) });
+  });
+}
+
+/**
+ * For the SessionEndedRequest handler: when the session ends (the microphone timed out) right after a turn
+ * whose write failed for good, the state it carries is written now, so what the caregiver heard is not lost.
+ * Nothing happens when every write of the session was confirmed. Another writer's newer record is kept,
+ * with the steps this session completed added to it.
+ */
+export async function saveEndedSession(envelope: HandlerInput['requestEnvelope'], deps: SkillDeps): Promise<'nothing' | 'saved' | 'failed'> {
+  const carried = sessionProgress(envelope);
+  if (carried === null || (carried.unsaved ?? []).length === 0) return 'nothing';
+  const unsaved = carried.unsaved ?? [];
+  const requestId = envelope.request.requestId;
+  const userKey = userKeyOf(userIdOf(envelope), deps.config.userKeySecret);
+  const { progress } = deps.stores;
+  return withStorageBudget(STORAGE_RETRY.turnBudgetMs, async () => {
+    let state = carried.state;
+    let expectedVersion = carried.version;
+    for (let round = 0; round < MAX_SAVE_ROUNDS; round += 1) {
+      try {
+        await progress.save(userKey, { state, expectedVersion, requestId, nowMs: state.lastTurnAtMs ?? deps.clock() });
+        deps.logger.info('progress.caught_up_at_session_end', { requestId, userKey });
+        return 'saved';
+      } catch (error) {
+        if (!(error instanceof WriteConflictError)) break;
+        const fresh = await progress.load(userKey).catch(() => null);
+        if (fresh === null) break;
+        if (fresh.lastRequestId === null || !unsaved.includes(fresh.lastRequestId)) {
+          state = keepOutcomes({ state: fresh.state, acts: [], closedDay: null }, carried.state).state;
+        }
+        expectedVersion = fresh.version;
+      }
+    }
+    deps.logger.error('progress.session_end_save_failed', { requestId, userKey });
+    return 'failed';
+  });
+}
+
+/** Events that mean the same wherever the routine stands (or that must never be dropped: pain, emergencies). */
+const ANYWHERE: ReadonlySet<RoutineEvent['type']> = new Set<RoutineEvent['type']>([
+  'Launched',
+  'StartRoutineRequested',
+  'ResumeRequested',
+  'PauseRequested',
+  'StopRequested',
+  'PainReported',
+  'EmergencyReported',
+  'EndEarlyRequested',
+  'PaceChangeRequested',
+  'VoiceRateChangeRequested',
+  'SummaryRequested',
+  'WhatsLeftRequested',
+  'LastStoppedEarlyRequested',
+  'WhatsNextRequested',
+  'HelpRequested',
+  'FallbackHeard',
+  'PlanRequested',
+  'PlanChangeRequested',
+  'ReminderRequested',
+  'ReminderCancelRequested',
+  'ReminderCreated',
+  'ReminderDeleted',
+  'ReminderFailed',
+  'ReminderPermissionAnswered',
+  'ReplayedRequest',
+]);
+
+/** Where the routine stands: what "ready", "next" or "yes" act on. */
+const positionOf = (state: RoutineState) =>
+  JSON.stringify([state.today.day, state.today.routine, state.today.phase, state.today.current, state.today.delivered?.atMs ?? null, state.pending?.kind ?? null]);
+
+/**
+ * Another device or session wrote first. Its record wins, and this turn's event is applied to it again when the
+ * routine stands where this turn found it (or the event means the same anywhere). When the routine moved on
+ * there, a step command is not applied to a step the caregiver here never heard: the answer takes them to where
+ * the routine now is. Either way the steps this session recorded today and the stored record lacks are kept,
+ * and a day only this session worked on is kept whole.
+ */
+function reconcile(fresh: RoutineState, base: RoutineState, ours: TransitionResult, events: readonly RoutineEvent[], turnInput: TurnInput): TransitionResult {
+  const [first, ...rest] = events;
+  const mine = ours.state.today;
+  const storedKnowsToday = fresh.today.day === turnInput.today && fresh.today.routine !== null;
+  if (!storedKnowsToday && mine.day === turnInput.today && mine.routine !== null) {
+    // The stored record has nothing of today: today is this session's; everything else is the stored record's.
+    const rolled = transition(fresh, { type: 'ReplayedRequest' }, turnInput);
+    const today = { today: mine, pending: ours.state.pending, paused: ours.state.paused, endAfter: ours.state.endAfter, interruptHintGiven: ours.state.interruptHintGiven };
+    return { acts: ours.acts, state: { ...rolled.state, ...today, introduced: true }, closedDay: rolled.closedDay ?? ours.closedDay };
   }
-  return { result, version: saved ?? numericVersion(expectedVersion) };
+  const movedOn = !(first === undefined || ANYWHERE.has(first.type) || positionOf(fresh) === positionOf(base));
+  if (!movedOn) return keepOutcomes(replay(fresh, events, turnInput), ours.state);
+  const resumed = replay(fresh, [{ type: 'ResumeRequested' }, ...rest], turnInput);
+  return keepOutcomes({ ...resumed, acts: [{ type: 'MovedOnElsewhere' }, ...resumed.acts] }, ours.state);
+}
+
+/** Adds the outcomes of today that this session recorded and the other writer's record does not have. */
+function keepOutcomes(result: TransitionResult, ours: RoutineState): TransitionResult {
+  const theirs = result.state.today;
+  if (theirs.day !== ours.today.day) return result;
+  const missing = Object.entries(ours.today.outcomes).filter(([key]) => theirs.outcomes[key] === undefined);
+  if (missing.length === 0) return result;
+  return { ...result, state: { ...result.state, today: { ...theirs, outcomes: { ...theirs.outcomes, ...Object.fromEntries(missing) } } } };
 }
 
 const numericVersion = (version: number | 'any') => (typeof version === 'number' ? version : 0);

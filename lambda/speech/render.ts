@@ -94,6 +94,8 @@ function renderContent(act: Act, s: LocaleStrings): string {
     case 'CreateReminder':
     case 'DeleteReminder':
       return '';
+    case 'MovedOnElsewhere':
+      return sentence(s.movedOnElsewhere);
     case 'SkippedGroup':
       return sentence(s.skippedGroup(s.groupNames[act.group] ?? act.group));
     case 'Help':

@@ -9,8 +9,11 @@ export function createDynamoClient(config: Pick<Config, 'region' | 'dynamoEndpoi
     ...(local
       ? { endpoint: config.dynamoEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
-    // Two attempts of at most half a second each keep a turn's storage work well inside Alexa's 8 s.
-    maxAttempts: 2,
-    requestHandler: { connectionTimeout: 300, requestTimeout: 500 },
+    // Retries are made by store/retry.ts, attempt by attempt inside the turn's storage budget (see the numbers
+    // there); the SDK's own retries would multiply them and share one retry quota across all users.
+    maxAttempts: 1,
+    // A backstop for calls made without an abort signal (table creation): without throwOnRequestTimeout the
+    // handler only logs a warning when requestTimeout passes and keeps waiting.
+    requestHandler: { connectionTimeout: 300, requestTimeout: 2000, throwOnRequestTimeout: true },
   });
 }

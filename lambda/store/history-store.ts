@@ -5,6 +5,7 @@ import { addDays } from '../engine/day';
 import { ROUTINES, STEP_OUTCOMES, type DayProgress, type DayRecord } from '../engine/types';
 import { PersistenceError } from '../errors';
 import { decodeOutcomes, decodePainReports, encodeOutcomes, encodePainReports } from './codec';
+import { withRetry } from './retry';
 import { TABLE_KEYS } from './table';
 
 export const HISTORY_SCHEMA_VERSION = 1;
@@ -63,7 +64,7 @@ export class DynamoHistoryStore {
     if (record.startedAtMs !== null) item.startedAtMs = num(record.startedAtMs);
     if (record.endedAtMs !== null) item.endedAtMs = num(record.endedAtMs);
     try {
-      await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: item }));
+      await withRetry((abortSignal) => this.client.send(new PutItemCommand({ TableName: this.tableName, Item: item }), { abortSignal }));
     } catch (error) {
       throw new PersistenceError('Could not save a day of history', 'PutItem', this.tableName, { cause: error });
     }
@@ -73,7 +74,7 @@ export class DynamoHistoryStore {
   async queryDays(userKey: string, fromDay: string, toDay: string): Promise<DayRecord[]> {
     let items: Array<Record<string, AttributeValue>>;
     try {
-      const output = await this.client.send(
+      const output = await withRetry((abortSignal) => this.client.send(
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
@@ -85,7 +86,8 @@ export class DynamoHistoryStore {
           },
           ConsistentRead: true,
         }),
-      );
+        { abortSignal },
+      ));
       items = output.Items ?? [];
     } catch (error) {
       throw new PersistenceError('Could not read history', 'Query', this.tableName, { cause: error });

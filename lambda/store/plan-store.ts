@@ -2,6 +2,7 @@
 import { PutItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { TherapistPlanSchema, type TherapistPlan } from '../engine/therapist-plan';
 import { CorruptRecordError, PersistenceError } from '../errors';
+import { withRetry } from './retry';
 import { TABLE_KEYS } from './table';
 
 /** The partition of the plan every user without their own gets. */
@@ -34,12 +35,13 @@ export class DynamoPlanStore {
   async save(owner: string, plan: TherapistPlan, nowMs: number): Promise<void> {
     const valid = TherapistPlanSchema.parse(plan);
     try {
-      await this.client.send(
+      await withRetry((abortSignal) => this.client.send(
         new PutItemCommand({
           TableName: this.tableName,
           Item: { ...planKey(owner), plan: { S: JSON.stringify(valid) }, updatedAtMs: { N: String(nowMs) } },
         }),
-      );
+        { abortSignal },
+      ));
     } catch (error) {
       throw new PersistenceError('Could not save the plan', 'PutItem', this.tableName, { cause: error });
     }

@@ -10,6 +10,7 @@ import {
 import { CorruptRecordError, PersistenceError, WriteConflictError } from '../errors';
 import type { RoutineState } from '../engine/types';
 import { fromStoredState, PROGRESS_SCHEMA_VERSION, ProgressRecordSchema, toStoredState, type ProgressRecord } from './progress-record';
+import { withRetry } from './retry';
 import { TABLE_KEYS } from './table';
 
 /** Abandoned progress expires; history (a later record kind) keeps its own longer retention. */
@@ -39,6 +40,14 @@ export function parseProgressItem(item: Record<string, AttributeValue>): Progres
   return parsed.data;
 }
 
+/** The longest request id kept for replay detection (the record's schema bound); Alexa's are about 60 characters. */
+export const MAX_REQUEST_ID_LENGTH = 200;
+
+/** A request id as it can be stored: a non-empty string within the schema's bound, else nothing. */
+export function storableRequestId(requestId: unknown): string | null {
+  return typeof requestId === 'string' && requestId.length > 0 && requestId.length <= MAX_REQUEST_ID_LENGTH ? requestId : null;
+}
+
 export type SaveRequest = {
   state: RoutineState;
   /** The version the turn read, or 'any' to replace a record that could not be parsed. */
@@ -66,8 +75,8 @@ export class DynamoProgressStore implements ProgressStore {
   }
 
   async load(userKey: string): Promise<ProgressRecord | null> {
-    const output = await this.wrap('GetItem', () =>
-      this.client.send(new GetItemCommand({ TableName: this.tableName, Key: this.key(userKey), ConsistentRead: true })),
+    const output = await this.wrap('GetItem', (abortSignal) =>
+      this.client.send(new GetItemCommand({ TableName: this.tableName, Key: this.key(userKey), ConsistentRead: true }), { abortSignal }),
     );
     return output.Item === undefined ? null : parseProgressItem(output.Item);
   }
@@ -77,7 +86,8 @@ export class DynamoProgressStore implements ProgressStore {
     const version = request.expectedVersion === 'any' ? 1 : request.expectedVersion + 1;
     const ttl = Math.floor(request.nowMs / 1000) + PROGRESS_TTL_DAYS * 24 * 3600;
     try {
-      await this.client.send(
+      // A retried attempt whose first try landed fails its condition: the turn then re-reads and finds its own id.
+      await withRetry((abortSignal) => this.client.send(
         new PutItemCommand({
           TableName: this.tableName,
           Item: {
@@ -85,7 +95,9 @@ export class DynamoProgressStore implements ProgressStore {
             schemaVersion: { N: String(PROGRESS_SCHEMA_VERSION) },
             version: { N: String(version) },
             updatedAtMs: { N: String(request.nowMs) },
-            lastRequestId: { S: request.requestId },
+            // An id the record's schema would refuse (absent, not a string, too long) is not kept: the record must
+            // always read back.
+            ...(storableRequestId(request.requestId) !== null ? { lastRequestId: { S: request.requestId } } : {}),
             state: { S: JSON.stringify(toStoredState(request.state)) },
             [TABLE_KEYS.ttl]: { N: String(ttl) },
           },
@@ -98,7 +110,8 @@ export class DynamoProgressStore implements ProgressStore {
                 ExpressionAttributeValues: { ':expected': { N: String(request.expectedVersion) } },
               }),
         }),
-      );
+        { abortSignal },
+      ));
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) {
         throw new WriteConflictError('Progress was written by another request first', { cause: error });
@@ -109,14 +122,14 @@ export class DynamoProgressStore implements ProgressStore {
   }
 
   async remove(userKey: string): Promise<void> {
-    await this.wrap('DeleteItem', () =>
-      this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: this.key(userKey) })),
+    await this.wrap('DeleteItem', (abortSignal) =>
+      this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: this.key(userKey) }), { abortSignal }),
     );
   }
 
-  private async wrap<T>(operation: string, call: () => Promise<T>): Promise<T> {
+  private async wrap<T>(operation: string, call: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
     try {
-      return await call();
+      return await withRetry(call);
     } catch (error) {
       throw new PersistenceError(`DynamoDB ${operation} failed`, operation, this.tableName, { cause: error });
     }

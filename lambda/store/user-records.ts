@@ -12,6 +12,7 @@ import { CorruptRecordError, PersistenceError } from '../errors';
 import { DEFAULT_PLAN_OWNER, parsePlanItem, planKey } from './plan-store';
 import { parseProgressItem, progressKey } from './progress-store';
 import type { ProgressRecord } from './progress-record';
+import { withRetry } from './retry';
 import { TABLE_KEYS } from './table';
 
 export type UserRecords = {
@@ -40,7 +41,8 @@ export class DynamoUserRecords {
       };
       // BatchGetItem may hand back keys it did not get to; three small items rarely need a second round.
       for (let round = 0; round < 3 && request !== undefined; round += 1) {
-        const output: BatchGetItemCommandOutput = await this.client.send(new BatchGetItemCommand({ RequestItems: request }));
+        const keysLeft = request;
+        const output: BatchGetItemCommandOutput = await withRetry((abortSignal) => this.client.send(new BatchGetItemCommand({ RequestItems: keysLeft }), { abortSignal }));
         items = [...items, ...(output.Responses?.[this.tableName] ?? [])];
         const left: Array<Record<string, AttributeValue>> | undefined = output.UnprocessedKeys?.[this.tableName]?.Keys;
         request = left !== undefined && left.length > 0 ? { [this.tableName]: { Keys: left, ConsistentRead: true } } : undefined;
@@ -79,21 +81,24 @@ export class DynamoUserRecords {
     let start: Record<string, AttributeValue> | undefined;
     try {
       do {
-        const page = await this.client.send(
+        const from = start;
+        const page = await withRetry((abortSignal) => this.client.send(
           new QueryCommand({
             TableName: this.tableName,
             KeyConditionExpression: '#pk = :pk',
             ExpressionAttributeNames: { '#pk': TABLE_KEYS.partition, '#sk': TABLE_KEYS.sort },
             ExpressionAttributeValues: { ':pk': { S: userKey } },
             ProjectionExpression: '#pk, #sk',
-            ExclusiveStartKey: start,
+            ExclusiveStartKey: from,
           }),
-        );
+          { abortSignal },
+        ));
         const keys = page.Items ?? [];
         for (let i = 0; i < keys.length; i += 25) {
           let writes = keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
           for (let round = 0; round < 5 && writes.length > 0; round += 1) {
-            const output = await this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: writes } }));
+            const batch = writes;
+            const output = await withRetry((abortSignal) => this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: batch } }), { abortSignal }));
             const left = output.UnprocessedItems?.[this.tableName] ?? [];
             deleted += writes.length - left.length;
             writes = left.map((w) => ({ DeleteRequest: { Key: w.DeleteRequest?.Key ?? {} } }));

@@ -109,6 +109,7 @@ export const EN_US = {
   therapistSuggested: (exercise: string, therapist: string) =>
     `That's the second time this week ${exercise} had to stop. It would be good to talk to the ${therapist} about it.`,
   notUnderstood: "Sorry, I didn't catch that.",
+  movedOnElsewhere: 'The routine moved on from another device, so here is where it is now.',
   progressReset: "I couldn't read the saved progress, so we're starting fresh today.",
   errorApology: 'Sorry, something went wrong on my side.',
   errorPrompt: { speech: 'Please say that again, or say stop.', reprompt: 'Say that again, or say stop.' },

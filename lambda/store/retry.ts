@@ -1,0 +1,105 @@
+// Bounded retry of DynamoDB calls inside a per-turn storage budget, so a turn always answers well under 8 s.
+//
+// The numbers (all wall-clock, measured with performance.now, never the request's timestamp):
+// - every attempt is aborted after ATTEMPT_TIMEOUT_MS (an AbortSignal passed to client.send);
+// - a failed attempt that may succeed again (throttling, 5xx, a dropped or timed-out connection) is retried
+//   after a jittered backoff of 20, 40, 80 ms (half to all of it), at most MAX_ATTEMPTS attempts in all;
+// - a turn's storage work (load, save, conflict re-read, history) shares one deadline TURN_BUDGET_MS after the
+//   turn began; no retry is started past it, and an attempt near it is cut to what is left;
+// - the first read of a turn (a new session's BatchGetItem) may use at most LOAD_BUDGET_MS of it, so the save
+//   always has time left;
+// - an operation that starts when the budget is already spent still gets one attempt of LATE_ATTEMPT_MS.
+// Worst case for a turn: TURN_BUDGET_MS plus LATE_ATTEMPT_MS for each operation started late (after a conflict:
+// re-read, write again, history; three at most), i.e. under 2 s; Alexa's limit is 8 s.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { performance } from 'node:perf_hooks';
+
+export const STORAGE_RETRY = {
+  attemptTimeoutMs: 300,
+  maxAttempts: 4,
+  backoffBaseMs: 20,
+  /** One turn's storage work, all operations together. */
+  turnBudgetMs: 1400,
+  /** Of which the first read may take at most this, so the save always has time left. */
+  loadBudgetMs: 600,
+  /** An operation outside any turn (the SKILL_DISABLED delete, scripts) gets this much on its own. */
+  operationBudgetMs: 1400,
+  lateAttemptMs: 150,
+} as const;
+
+type Budget = { deadlineMs: number };
+const turnBudget = new AsyncLocalStorage<Budget>();
+
+/** Runs fn with one storage deadline shared by every DynamoDB call made inside it (never later than an enclosing one). */
+export function withStorageBudget<T>(budgetMs: number, fn: () => Promise<T>): Promise<T> {
+  const outer = turnBudget.getStore()?.deadlineMs ?? Number.POSITIVE_INFINITY;
+  return turnBudget.run({ deadlineMs: Math.min(outer, performance.now() + budgetMs) }, fn);
+}
+
+/** Errors worth another attempt: throttling, server errors, timeouts and connections that broke. */
+export function isRetryable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { name?: unknown; code?: unknown; $retryable?: unknown; $metadata?: { httpStatusCode?: number }; cause?: unknown };
+  const name = typeof e.name === 'string' ? e.name : '';
+  if (NEVER_RETRY.has(name)) return false;
+  if (e.$retryable !== undefined && e.$retryable !== null) return true;
+  if (RETRY_NAMES.has(name) || (typeof e.code === 'string' && RETRY_CODES.has(e.code))) return true;
+  const status = e.$metadata?.httpStatusCode;
+  if (status !== undefined && (status >= 500 || status === 429)) return true;
+  // A response the SDK could not parse (a connection cut mid-body) carries no status.
+  if (name === 'Error' && /socket hang up|ECONNRESET|aborted|premature close/i.test(String((error as Error).message))) return true;
+  return false;
+}
+
+const NEVER_RETRY = new Set([
+  'ConditionalCheckFailedException',
+  'TransactionCanceledException',
+  'ValidationException',
+  'ResourceNotFoundException',
+  'AccessDeniedException',
+  'UnrecognizedClientException',
+  'ItemCollectionSizeLimitExceededException',
+]);
+const RETRY_NAMES = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TimeoutError',
+  'AbortError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+]);
+const RETRY_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED']);
+
+type Sleep = (ms: number) => Promise<void>;
+const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs one DynamoDB call (e.g. `(abortSignal) => client.send(command, { abortSignal })`) with per-attempt
+ * timeouts and bounded, jittered retries inside the current turn's budget. Throws the last error when the
+ * attempts or the budget run out; an error that retrying cannot fix (a failed condition) is thrown at once.
+ */
+export async function withRetry<T>(call: (abortSignal: AbortSignal) => Promise<T>, random: () => number = Math.random): Promise<T> {
+  const startedAt = performance.now();
+  const deadlineMs = turnBudget.getStore()?.deadlineMs ?? startedAt + STORAGE_RETRY.operationBudgetMs;
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= STORAGE_RETRY.maxAttempts; attempt += 1) {
+    const left = deadlineMs - performance.now();
+    if (left <= 0 && attempt > 1) break;
+    // Whole milliseconds: AbortSignal.timeout throws a RangeError for a fractional delay.
+    const timeoutMs = left <= 0 ? STORAGE_RETRY.lateAttemptMs : Math.floor(Math.min(STORAGE_RETRY.attemptTimeoutMs, Math.max(left, 50)));
+    try {
+      return await call(AbortSignal.timeout(timeoutMs));
+    } catch (error) {
+      lastError = error;
+      if (!isRetryable(error)) throw error;
+    }
+    if (attempt === STORAGE_RETRY.maxAttempts) break;
+    const backoff = STORAGE_RETRY.backoffBaseMs * 2 ** (attempt - 1) * (0.5 + random() / 2);
+    if (performance.now() + backoff >= deadlineMs) break;
+    await sleep(backoff);
+  }
+  throw lastError;
+}

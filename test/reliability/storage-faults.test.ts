@@ -1,0 +1,35 @@
+// Full routines through the real skill with DynamoDB behind the fault proxy, one turn in three failing on every
+// attempt (an outage): every turn must still be answered in time, and the next turn's write must catch up so
+// that nothing the caregiver was told is lost. Retries within a turn are in storage-retries.test.ts.
+import type { FaultAction } from '../../scripts/local/fault-proxy';
+import { gapsBefore, lostSteps } from '../../scripts/soak/caregiver';
+import { completedSteps } from '../../scripts/soak/harness';
+import { LEG_STEPS, useFaultRig } from './support/fault-rig';
+
+const faults = useFaultRig('storage outages');
+
+const OUTAGES: Array<[string, FaultAction]> = [
+  ['the connection dropped before the request reached DynamoDB', { kind: 'dropBefore' }],
+  ['the connection dropped after the write: it landed, its answer was lost', { kind: 'dropAfter' }],
+  ['ProvisionedThroughputExceededException', { kind: 'error', error: 'ProvisionedThroughputExceededException' }],
+  ['ThrottlingException', { kind: 'error', error: 'ThrottlingException' }],
+  ['InternalServerError (500)', { kind: 'error', error: 'InternalServerError' }],
+];
+
+describe('an outage of every attempt on one turn in three, across a full routine', () => {
+  it.each(OUTAGES)('%s: every turn answered, no step lost, the stored routine is the session’s', async (_name, action) => {
+    // Turns 1, 4, 7, ... fail on every attempt (load, save, re-read); the turn after each gets through.
+    const { report, stored } = await faults.routineWith(action, false, (index) => index % 3 === 1);
+
+    faults.expectAnsweredInTime(report.turns);
+    expect(report.unanswered).toEqual([]);
+    expect(report.finished).toBe(true);
+    expect(lostSteps(report.toldCompleted, stored?.state)).toEqual([]);
+    expect(completedSteps(stored?.state)).toEqual(LEG_STEPS);
+    expect(gapsBefore(stored!.state, 'legs')).toEqual([]);
+    // The routine in DynamoDB is the one the session carried at its last answer that kept the session open.
+    const lastOpen = [...report.turns].reverse().find((turn) => turn.state !== null);
+    expect(stored?.state.today).toEqual(lastOpen?.state?.today);
+    expect(faults.rig().logs.some((line) => line.event === 'progress.save_failed')).toBe(true);
+  });
+});
