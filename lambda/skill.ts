@@ -20,7 +20,7 @@ export function buildSkill(deps: SkillDeps): Skill {
       deps.logger.info('request.done', {
         requestId: request.requestId,
         requestType: getRequestType(input.requestEnvelope),
-        ...(request.type === 'IntentRequest' ? { intent: (request as IntentRequest).intent.name } : {}),
+        ...(request.type === 'IntentRequest' ? { intent: String((request as Partial<IntentRequest>).intent?.name ?? '') } : {}),
         ...(startedAt !== undefined ? { durationMs: deps.clock() - startedAt } : {}),
       });
     })
