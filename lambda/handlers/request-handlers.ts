@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { eventForIntent } from './intent-events';
 import { userKeyOf } from '../user-key';
 import type { SkillDeps } from './skill-deps';
-import { runTurn, saveEndedSession } from './turn';
+import { saveEndedSession } from './save-turn';
+import { runTurn } from './turn';
 
 const PermissionResponseSchema = z.object({
   name: z.string(),

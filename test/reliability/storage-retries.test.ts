@@ -1,6 +1,6 @@
 // Faults that the retries inside a turn absorb, slow writes that land after the client gave up, a write whose
 // answer was lost (caught up later, or sent again by Alexa), and a relaunch whose first read fails.
-import { saveEndedSession } from '../../lambda/handlers/turn';
+import { saveEndedSession } from '../../lambda/handlers/save-turn';
 import { STORAGE_RETRY } from '../../lambda/store/retry';
 import type { FaultAction } from '../../scripts/local/fault-proxy';
 import { gapsBefore, lostSteps } from '../../scripts/soak/caregiver';

@@ -1,0 +1,217 @@
+// Saving a turn: one conditional write, with the conflicts two devices or a retried request can cause.
+import type { HandlerInput } from 'ask-sdk-core';
+import { transition } from '../engine/transition';
+import type { RoutineEvent, RoutineState, TransitionResult, TurnInput } from '../engine/types';
+import { WriteConflictError } from '../errors';
+import { errorFields } from '../logger';
+import { dayRecordOf } from '../store/history-store';
+import { storableRequestId } from '../store/progress-store';
+import { STORAGE_RETRY, withStorageBudget } from '../store/retry';
+import { userKeyOf } from '../user-key';
+import { sessionProgress, type Loaded } from './progress-loader';
+import { userIdOf } from './request-user';
+import type { SkillDeps } from './skill-deps';
+import { isEffect, mergeTurns, replay, runEffects } from './turn-effects';
+
+/** What a turn saved: the answer, the version the session now carries, and this session's unconfirmed writes. */
+export type Saved = { result: TransitionResult; version: number; unsaved: readonly string[] };
+
+/** Conflicts handled within one turn before the answer goes out with the write left to the next turn. */
+const MAX_SAVE_ROUNDS = 3;
+
+/**
+ * Saves the new state conditionally on the version read. When the write conflicts, the stored record is read
+ * again and it decides what happens:
+ * - it carries this request's id: our own write landed (its answer was lost, or Alexa sent the request twice
+ *   at once), so nothing is applied again;
+ * - it carries the id of one of this session's unconfirmed turns: it is this state's own past (a write that
+ *   failed but landed), so this state is written over it;
+ * - anything else is another device or session: the event is applied once more to the stored record, or, when
+ *   the routine moved on there, the caregiver is taken to where it now is (see reconcile).
+ * A write that fails for good leaves the answer standing: the state rides in the session and the next turn's
+ * write catches up. A day that closed this turn goes to history as its own item.
+ */
+export async function applyAndSave(
+  input: HandlerInput,
+  event: RoutineEvent,
+  turnInput: TurnInput,
+  loaded: Loaded,
+  userKey: string,
+  deps: SkillDeps,
+): Promise<Saved> {
+  const requestId = input.requestEnvelope.request.requestId;
+  const { progress } = deps.stores;
+  // A request whose write already landed (its answer was lost, so Alexa sent it again) is not applied twice.
+  if (loaded.lastRequestId === requestId) {
+    return { result: transition(loaded.state, { type: 'ReplayedRequest' }, turnInput), version: numericVersion(loaded.expectedVersion), unsaved: [] };
+  }
+  let result = transition(loaded.state, event, turnInput);
+  // Effects (the Reminders API) run once: an in-session request Alexa sends again is recognised before them.
+  if (result.acts.some(isEffect) && !turnInput.newSession) {
+    const stored = await progress.load(userKey).catch(() => null);
+    if (stored !== null && stored.lastRequestId === requestId) {
+      return { result: transition(stored.state, { type: 'ReplayedRequest' }, turnInput), version: stored.version, unsaved: [] };
+    }
+  }
+  // A replay after a write conflict reuses the effects' follow-up events.
+  const events = [event];
+  const followUp = await runEffects(input, result, turnInput, loaded, deps);
+  if (followUp !== null) {
+    events.push(followUp);
+    result = mergeTurns(result, transition(result.state, followUp, turnInput));
+  }
+  const ours = result;
+  let expectedVersion = loaded.expectedVersion;
+  // After a reconcile the state builds on the other writer's record, not on this session's unconfirmed writes.
+  let unsaved = loaded.unsaved;
+  let saved: number | null = null;
+  for (let round = 0; round < MAX_SAVE_ROUNDS && saved === null; round += 1) {
+    try {
+      saved = await progress.save(userKey, { state: result.state, expectedVersion, requestId, nowMs: turnInput.nowMs });
+    } catch (error) {
+      if (!(error instanceof WriteConflictError)) {
+        deps.logger.error('progress.save_failed', { requestId, userKey, error: errorFields(error) });
+        break;
+      }
+      deps.logger.warn('progress.conflict', { requestId, userKey });
+      let fresh: Awaited<ReturnType<typeof progress.load>>;
+      try {
+        fresh = await progress.load(userKey);
+      } catch (reloadError) {
+        deps.logger.error('progress.reload_failed', { requestId, userKey, error: errorFields(reloadError) });
+        break;
+      }
+      // Gone since (the user disabled the skill): nothing is written back.
+      if (fresh === null) break;
+      if (fresh.lastRequestId === requestId) {
+        // Our own write is stored: answer as it did, from the stored state, without applying it again.
+        const same = fresh.version === numericVersion(expectedVersion) + 1;
+        await saveHistory(same ? result : { ...result, closedDay: null }, loaded, turnInput, userKey, deps, requestId);
+        return { result: same ? { ...result, state: fresh.state } : transition(fresh.state, { type: 'ReplayedRequest' }, turnInput), version: fresh.version, unsaved: [] };
+      }
+      expectedVersion = fresh.version;
+      if (fresh.lastRequestId !== null && unsaved.includes(fresh.lastRequestId)) {
+        deps.logger.info('progress.caught_up', { requestId, userKey });
+        continue;
+      }
+      result = reconcile(fresh.state, loaded.state, ours, events, turnInput);
+      unsaved = [];
+    }
+  }
+  await saveHistory(result, loaded, turnInput, userKey, deps, requestId);
+  if (saved !== null) return { result, version: saved, unsaved: [] };
+  const id = storableRequestId(requestId);
+  return { result, version: numericVersion(expectedVersion), unsaved: id === null ? unsaved : [...unsaved, id] };
+}
+
+async function saveHistory(result: TransitionResult, loaded: Loaded, turnInput: TurnInput, userKey: string, deps: SkillDeps, requestId: string): Promise<void> {
+  if (result.closedDay === null) return;
+  // History is keyed by day, so writing it again on a retried request changes nothing.
+  const record = dayRecordOf(result.closedDay, loaded.state.lastTurnAtMs, turnInput.recordHealthDetails);
+  await deps.stores.history.putDay(userKey, record).catch((error: unknown) => {
+    deps.logger.error('history.save_failed', { requestId, userKey, error: errorFields(error) });
+  });
+}
+
+/**
+ * For the SessionEndedRequest handler: when the session ends (the microphone timed out) right after a turn
+ * whose write failed for good, the state it carries is written now, so what the caregiver heard is not lost.
+ * Nothing happens when every write of the session was confirmed. Another writer's newer record is kept,
+ * with the steps this session completed added to it.
+ */
+export async function saveEndedSession(envelope: HandlerInput['requestEnvelope'], deps: SkillDeps): Promise<'nothing' | 'saved' | 'failed'> {
+  const carried = sessionProgress(envelope);
+  if (carried === null || (carried.unsaved ?? []).length === 0) return 'nothing';
+  const unsaved = carried.unsaved ?? [];
+  const requestId = envelope.request.requestId;
+  const userKey = userKeyOf(userIdOf(envelope), deps.config.userKeySecret);
+  const { progress } = deps.stores;
+  return withStorageBudget(STORAGE_RETRY.turnBudgetMs, async () => {
+    let state = carried.state;
+    let expectedVersion = carried.version;
+    for (let round = 0; round < MAX_SAVE_ROUNDS; round += 1) {
+      try {
+        await progress.save(userKey, { state, expectedVersion, requestId, nowMs: state.lastTurnAtMs ?? deps.clock() });
+        deps.logger.info('progress.caught_up_at_session_end', { requestId, userKey });
+        return 'saved';
+      } catch (error) {
+        if (!(error instanceof WriteConflictError)) break;
+        const fresh = await progress.load(userKey).catch(() => null);
+        if (fresh === null) break;
+        if (fresh.lastRequestId === null || !unsaved.includes(fresh.lastRequestId)) {
+          state = keepOutcomes({ state: fresh.state, acts: [], closedDay: null }, carried.state).state;
+        }
+        expectedVersion = fresh.version;
+      }
+    }
+    deps.logger.error('progress.session_end_save_failed', { requestId, userKey });
+    return 'failed';
+  });
+}
+
+/** Events that mean the same wherever the routine stands (or that must never be dropped: pain, emergencies). */
+const ANYWHERE: ReadonlySet<RoutineEvent['type']> = new Set<RoutineEvent['type']>([
+  'Launched',
+  'StartRoutineRequested',
+  'ResumeRequested',
+  'PauseRequested',
+  'StopRequested',
+  'PainReported',
+  'EmergencyReported',
+  'EndEarlyRequested',
+  'PaceChangeRequested',
+  'VoiceRateChangeRequested',
+  'SummaryRequested',
+  'WhatsLeftRequested',
+  'LastStoppedEarlyRequested',
+  'WhatsNextRequested',
+  'HelpRequested',
+  'FallbackHeard',
+  'PlanRequested',
+  'PlanChangeRequested',
+  'ReminderRequested',
+  'ReminderCancelRequested',
+  'ReminderCreated',
+  'ReminderDeleted',
+  'ReminderFailed',
+  'ReminderPermissionAnswered',
+  'ReplayedRequest',
+]);
+
+/** Where the routine stands: what "ready", "next" or "yes" act on. */
+const positionOf = (state: RoutineState) =>
+  JSON.stringify([state.today.day, state.today.routine, state.today.phase, state.today.current, state.today.delivered?.atMs ?? null, state.pending?.kind ?? null]);
+
+/**
+ * Another device or session wrote first. Its record wins, and this turn's event is applied to it again when the
+ * routine stands where this turn found it (or the event means the same anywhere). When the routine moved on
+ * there, a step command is not applied to a step the caregiver here never heard: the answer takes them to where
+ * the routine now is. Either way the steps this session recorded today and the stored record lacks are kept,
+ * and a day only this session worked on is kept whole.
+ */
+function reconcile(fresh: RoutineState, base: RoutineState, ours: TransitionResult, events: readonly RoutineEvent[], turnInput: TurnInput): TransitionResult {
+  const [first, ...rest] = events;
+  const mine = ours.state.today;
+  const storedKnowsToday = fresh.today.day === turnInput.today && fresh.today.routine !== null;
+  if (!storedKnowsToday && mine.day === turnInput.today && mine.routine !== null) {
+    // The stored record has nothing of today: today is this session's; everything else is the stored record's.
+    const rolled = transition(fresh, { type: 'ReplayedRequest' }, turnInput);
+    const today = { today: mine, pending: ours.state.pending, paused: ours.state.paused, endAfter: ours.state.endAfter, interruptHintGiven: ours.state.interruptHintGiven };
+    return { acts: ours.acts, state: { ...rolled.state, ...today, introduced: true }, closedDay: rolled.closedDay ?? ours.closedDay };
+  }
+  const movedOn = !(first === undefined || ANYWHERE.has(first.type) || positionOf(fresh) === positionOf(base));
+  if (!movedOn) return keepOutcomes(replay(fresh, events, turnInput), ours.state);
+  const resumed = replay(fresh, [{ type: 'ResumeRequested' }, ...rest], turnInput);
+  return keepOutcomes({ ...resumed, acts: [{ type: 'MovedOnElsewhere' }, ...resumed.acts] }, ours.state);
+}
+
+/** Adds the outcomes of today that this session recorded and the other writer's record does not have. */
+function keepOutcomes(result: TransitionResult, ours: RoutineState): TransitionResult {
+  const theirs = result.state.today;
+  if (theirs.day !== ours.today.day) return result;
+  const missing = Object.entries(ours.today.outcomes).filter(([key]) => theirs.outcomes[key] === undefined);
+  if (missing.length === 0) return result;
+  return { ...result, state: { ...result.state, today: { ...theirs, outcomes: { ...theirs.outcomes, ...Object.fromEntries(missing) } } } };
+}
+
+const numericVersion = (version: number | 'any') => (typeof version === 'number' ? version : 0);

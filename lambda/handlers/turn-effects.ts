@@ -1,0 +1,47 @@
+// Effects the engine asks for (the Reminders API), carried out once per turn, and replaying turns on a conflict.
+import type { HandlerInput } from 'ask-sdk-core';
+import { chooseTimeZone } from '../alexa/time-zone';
+import { transition } from '../engine/transition';
+import type { Act, RoutineEvent, RoutineState, TransitionResult, TurnInput } from '../engine/types';
+import { stringsFor } from '../speech/locale-strings';
+import type { Loaded } from './progress-loader';
+import type { SkillDeps } from './skill-deps';
+
+/** The first turn's content, then the follow-up's (whose prompt or close ends the response). */
+export function mergeTurns(first: TransitionResult, second: TransitionResult): TransitionResult {
+  const content = first.acts.filter((a) => a.type !== 'Prompt' && a.type !== 'Close' && !isEffect(a));
+  return { state: second.state, acts: [...content, ...second.acts], closedDay: first.closedDay ?? second.closedDay };
+}
+
+export function replay(state: RoutineState, events: readonly RoutineEvent[], turnInput: TurnInput): TransitionResult {
+  const [first, ...rest] = events;
+  let result = transition(state, first!, turnInput);
+  for (const event of rest) result = mergeTurns(result, transition(result.state, event, turnInput));
+  return result;
+}
+
+export const isEffect = (act: Act): act is Extract<Act, { type: 'CreateReminder' | 'DeleteReminder' }> =>
+  act.type === 'CreateReminder' || act.type === 'DeleteReminder';
+
+/** Carries out the effect an act asks for and says how it went, as the engine's next event. */
+export async function runEffects(input: HandlerInput, result: TransitionResult, turnInput: TurnInput, loaded: Loaded, deps: SkillDeps): Promise<RoutineEvent | null> {
+  const effect = result.acts.find(isEffect);
+  if (effect === undefined) return null;
+  const envelope = input.requestEnvelope;
+  if (effect.type === 'DeleteReminder') {
+    const removed = await deps.reminders.remove(envelope, effect.alertToken);
+    return removed.ok ? { type: 'ReminderDeleted' } : { type: 'ReminderFailed', reason: 'error', hour: 0, minute: 0, askForPermission: false };
+  }
+  const locale = (envelope.request as { locale?: string }).locale ?? 'en-US';
+  const created = await deps.reminders.createDaily(envelope, {
+    hour: effect.hour,
+    minute: effect.minute,
+    timeZone: chooseTimeZone(turnInput.timeZone, result.state.timeZone ?? loaded.state.timeZone, locale),
+    locale,
+    text: stringsFor(locale).reminderLabel,
+    nowMs: turnInput.nowMs,
+  });
+  return created.ok
+    ? { type: 'ReminderCreated', alertToken: created.alertToken, hour: effect.hour, minute: effect.minute }
+    : { type: 'ReminderFailed', reason: created.reason, hour: effect.hour, minute: effect.minute, askForPermission: effect.askForPermission };
+}
