@@ -1,5 +1,5 @@
 // The environment, parsed once with zod at cold start. Nothing else reads process.env.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from './errors';
 
 /** Only for local runs and tests; a deployment sets its own secret so keys cannot be recomputed by others. */

@@ -1,6 +1,6 @@
 // The Alexa Reminders API: one daily reminder per user, with a label that carries no health detail.
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const REMINDERS_PERMISSION = 'alexa::alerts:reminders:skill:readwrite';
 /** Outbound calls never hold up the answer for long; a slow API counts as a failure. */

@@ -1,6 +1,6 @@
 // The device's time zone from the Alexa Settings API, within a short timeout; null whenever it cannot tell.
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidTimeZone } from '../engine/day';
 
 /** The answer is never delayed for the time zone: past this, the cached or locale zone is used. */

@@ -1,5 +1,5 @@
 // The shape of one exercise of the handout, validated with zod when the catalog is loaded.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const REGIONS = ['legs', 'arms', 'neckAndTrunk'] as const;
 /** Groups a caregiver names ("the neck ones"); the leg routine holds legs and trunk, the arm routine arms and neck. */

@@ -1,5 +1,5 @@
 // The therapist's plan: which exercises, sides, way, dose and pace, validated with zod at every boundary.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CATALOG, exerciseById } from '../catalog/catalog';
 import { HANDOUT_MAX_HOLD_SECONDS, HANDOUT_MAX_REPS, SIDES, type Dose } from '../catalog/schema';
 import { PACE_FACTOR } from './pace';

@@ -1,6 +1,6 @@
 // Loads what a turn starts from: from the session while it lasts, else one read of DynamoDB, else a fresh start.
 import type { HandlerInput } from 'ask-sdk-core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { initialState } from '../engine/state';
 import { TherapistPlanSchema, type TherapistPlan } from '../engine/therapist-plan';
 import type { RoutineState } from '../engine/types';

@@ -1,7 +1,7 @@
 // Slot values read at the edge: only entity-resolved ids and bounded numbers reach the engine.
 import { getRequestType, getSlot } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const ResolvedSchema = z.object({
   resolutions: z.object({

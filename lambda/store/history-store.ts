@@ -1,6 +1,6 @@
 // History: one small item per user and local day (sk DAY#YYYY-MM-DD), read by key range with one Query.
 import { PutItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays } from '../engine/day';
 import { ROUTINES, STEP_OUTCOMES, type DayProgress, type DayRecord } from '../engine/types';
 import { PersistenceError } from '../errors';

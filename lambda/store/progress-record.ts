@@ -1,5 +1,5 @@
 // The stored progress record: one per user, schema-versioned, parsed with zod on every read.
-import { z } from 'zod';
+import * as z from 'zod';
 import { HANDOUT_MAX_HOLD_SECONDS, HANDOUT_MAX_REPS, SIDES } from '../catalog/schema';
 import { MAX_PAIN_REPORTS_PER_DAY } from '../engine/state';
 import { PHASES, ROUTINES, STEP_OUTCOMES, type RoutineState } from '../engine/types';
