@@ -1,33 +1,38 @@
 // `npm run build`: bundles the Lambda handler into one CommonJS file, dist/lambda/index.js.
 // The folder holds no package.json, so ask-cli zips it as it is.
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.join(__dirname, '..');
 const outdir = path.join(root, 'dist', 'lambda');
 
+/** How the Lambda is bundled; the benchmark bundles its floor skill the same way. */
+export const BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  sourcemap: true,
+  metafile: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+} as const satisfies BuildOptions;
+
 async function main(): Promise<void> {
   mkdirSync(outdir, { recursive: true });
   const result = await build({
     entryPoints: [path.join(root, 'lambda', 'index.ts')],
     outfile: path.join(outdir, 'index.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: true,
-    sourcemap: true,
-    metafile: true,
-    legalComments: 'none',
-    logLevel: 'warning',
+    ...BUNDLE_OPTIONS,
   });
   writeFileSync(path.join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
   const bytes = Object.values(result.metafile.outputs).find((o) => o.entryPoint !== undefined)?.bytes ?? 0;
   console.log(`built dist/lambda/index.js (${(bytes / 1024).toFixed(0)} KiB)`);
 }
 
-main().catch((error: unknown) => {
+if (require.main === module) main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 // The bundles under test: the skill's (`npm run build`, unchanged) and the floor's, built with the
 // very options the skill's build passes to esbuild (captured from that build), plus the worker.
 import { spawnSync } from 'node:child_process';
+import { BUNDLE_OPTIONS } from '../../scripts/build';
 import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -20,18 +21,8 @@ export const PROFILE_BUNDLES = {
   floor: path.join(BUILD_DIR, 'profile', 'floor', 'index.js'),
 } as const;
 
-/** scripts/build.ts's options as of writing; used only if capturing them from the build fails. */
-const FALLBACK_OPTIONS: BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: true,
-  sourcemap: true,
-  metafile: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-};
+/** scripts/build.ts's own options; used only if capturing them from the build fails. */
+const FALLBACK_OPTIONS: BuildOptions = BUNDLE_OPTIONS;
 
 export type SkillBuild = { options: BuildOptions; captured: boolean; buildMs: number };
 
