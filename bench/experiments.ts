@@ -12,14 +12,15 @@ import { fmt, fmtInt, printTable, processFigures, type Row } from './lib/analysi
 import { BENCH, BUILD_DIR, bundleSize, ROOT } from './lib/bundles';
 import { measuredProcess, startHarness } from './lib/harness';
 import { households, seedHistory, warmSkill } from './lib/scenarios';
-import { dynamoItemBytes } from './lib/item-size';
+import { dynamoItemBytes } from '../lambda/store/item-size';
 import { CATALOG } from '../lambda/catalog/catalog';
 import { addDays } from '../lambda/engine/day';
 import { buildSteps, stepKey } from '../lambda/engine/plan';
 import { defaultProgram } from '../lambda/engine/program';
 import { initialState } from '../lambda/engine/state';
 import type { RoutineState } from '../lambda/engine/types';
-import { toStoredState } from '../lambda/store/progress-record';
+import { progressItem } from '../lambda/store/progress-store';
+import { encodeState } from '../lambda/store/state-codec';
 import { median, round } from './lib/stats';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -237,16 +238,7 @@ async function zodImportStyles(options: BuildOptions) {
 
 /** The progress item as DynamoProgressStore.save writes it, for a given state. */
 function progressItemBytes(state: RoutineState, requestId = `amzn1.echo-api.request.${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(12)}`): number {
-  return dynamoItemBytes({
-    pk: { S: 'x'.repeat(32) },
-    sk: { S: 'PROGRESS' },
-    schemaVersion: { N: '2' },
-    version: { N: '1234' },
-    updatedAtMs: { N: '1796229801000' },
-    lastRequestId: { S: requestId },
-    state: { S: JSON.stringify(toStoredState(state)) },
-    ttlEpochSeconds: { N: '1798821801' },
-  });
+  return dynamoItemBytes(progressItem('x'.repeat(32), { state, expectedVersion: 1233, requestId, nowMs: 1796229801000 }, 1234, encodeState(state)));
 }
 
 /** Progress items for states the skill can reach, from an ordinary day to the schema's limits. */

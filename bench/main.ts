@@ -37,7 +37,7 @@ import {
   zodBreakdown,
 } from './lib/bundles';
 import { measuredProcess, startHarness, workerEnv, type Harness } from './lib/harness';
-import { dynamoItemBytes, writeUnits, type WireItem } from './lib/item-size';
+import { dynamoItemBytes, writeUnits, type WireItem } from '../lambda/store/item-size';
 import { attribute, readProfile, type Attribution } from './lib/profile';
 import {
   coldLaunch,

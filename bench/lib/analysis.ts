@@ -1,6 +1,6 @@
 // From the measured turns to the figures, the budgets and the table.
 import type { SeenRequest } from './counting-proxy';
-import { readUnits, writeUnits } from './item-size';
+import { readUnits, writeUnits } from '../../lambda/store/item-size';
 import { mean, median, percentile, relativeRange, relativeSpread, round, sum } from './stats';
 import type { TurnRecord, Variant } from './scenarios';
 

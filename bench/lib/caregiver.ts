@@ -6,7 +6,7 @@
 // the set, the summary at the end, sometimes a weekly summary, and sometimes walking away mid-routine.
 // Everything it does is recorded as actions, so a floor process can be sent the same requests.
 import type { Intent, Slot } from 'ask-sdk-model';
-import { SESSION_KEY } from '../../lambda/handlers/progress-loader';
+import { progressInAttributes } from '../../lambda/handlers/progress-loader';
 import { INTENT_SLOTS, INTENTS, SLOTS } from '../../lambda/intents';
 import { Conversation, type Exchange, type SkillInvoker } from '../../scripts/console/conversation';
 import { buildIntent, emptySlot, filledSlot, type EnvelopeIdentity } from '../../scripts/console/envelopes';
@@ -65,8 +65,7 @@ export function prng(seed: number): () => number {
 type SkillState = { today?: { phase?: string; routine?: string | null }; pending?: { kind?: string } | null };
 
 function stateOf(exchange: Exchange | undefined): SkillState | null {
-  const attributes = exchange?.response?.sessionAttributes as Record<string, { state?: SkillState } | undefined> | undefined;
-  return exchange?.sessionOpen ? (attributes?.[SESSION_KEY]?.state ?? null) : null;
+  return exchange?.sessionOpen ? (progressInAttributes(exchange.response?.sessionAttributes)?.state ?? null) : null;
 }
 
 export type CaregiverOptions = {

@@ -3,7 +3,7 @@
 // It runs in the benchmark's own process, never in the measured one, and forwards bytes unchanged.
 import { createServer, request as httpRequest, Agent, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dynamoItemBytes, type WireItem } from './item-size';
+import { dynamoItemBytes, type WireItem } from '../../lambda/store/item-size';
 
 export type SeenRequest = {
   op: string;

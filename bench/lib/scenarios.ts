@@ -5,7 +5,7 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { DEVELOPMENT_USER_KEY_SECRET } from '../../lambda/config';
 import { CATALOG } from '../../lambda/catalog/catalog';
 import { addDays } from '../../lambda/engine/day';
-import { SESSION_KEY } from '../../lambda/handlers/progress-loader';
+import { progressInAttributes } from '../../lambda/handlers/progress-loader';
 import { doseAmount } from '../../lambda/engine/pace';
 import { buildSteps, stepKey } from '../../lambda/engine/plan';
 import { defaultProgram } from '../../lambda/engine/program';
@@ -250,7 +250,7 @@ export function largestPlan(lastWays: boolean, reviewedOn: string): TherapistPla
 
 type SessionState = { today?: { phase?: string }; pending?: { kind?: string } | null };
 const stateIn = (exchange: Exchange): SessionState | null =>
-  exchange.sessionOpen ? ((exchange.response?.sessionAttributes as Record<string, { state?: SessionState } | undefined> | undefined)?.[SESSION_KEY]?.state ?? null) : null;
+  exchange.sessionOpen ? (progressInAttributes(exchange.response?.sessionAttributes)?.state ?? null) : null;
 
 export type LargestResult = { records: TurnRecord[]; retry: TurnRecord | null };
 

@@ -1,6 +1,8 @@
 // The Alexa Reminders API: one daily reminder per user, with a label that carries no health detail.
 import type { RequestEnvelope } from 'ask-sdk-model';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { MAX_ALERT_TOKEN_LENGTH } from '../engine/state';
+import { httpJson, type HttpJson } from './http-json';
 
 export const REMINDERS_PERMISSION = 'alexa::alerts:reminders:skill:readwrite';
 /** Outbound calls never hold up the answer for long; a slow API counts as a failure. */
@@ -46,23 +48,27 @@ export function reminderBody(reminder: DailyReminder): Record<string, unknown> {
 
 const hasConsent = (envelope: RequestEnvelope) => envelope.context.System.user.permissions?.consentToken !== undefined;
 
-export function alexaRemindersApi(fetchImpl: typeof fetch = fetch, timeoutMs = REMINDERS_API_TIMEOUT_MS): RemindersApi {
-  const call = async (envelope: RequestEnvelope, path: string, init: RequestInit) => {
+/** A token longer than the stored record keeps could not be used to cancel the reminder later. */
+const CreatedSchema = z.object({ alertToken: z.string().check(z.minLength(1), z.maxLength(MAX_ALERT_TOKEN_LENGTH)) });
+
+export function alexaRemindersApi(http: HttpJson = httpJson, timeoutMs = REMINDERS_API_TIMEOUT_MS): RemindersApi {
+  const call = (envelope: RequestEnvelope, path: string, method: 'POST' | 'DELETE', body?: string) => {
     const { apiEndpoint, apiAccessToken } = envelope.context.System;
-    return fetchImpl(`${apiEndpoint}/v1/alerts/reminders${path}`, {
-      ...init,
+    return http(`${apiEndpoint}/v1/alerts/reminders${path}`, {
+      method,
       headers: { Authorization: `Bearer ${apiAccessToken ?? ''}`, 'Content-Type': 'application/json' },
-      signal: AbortSignal.timeout(timeoutMs),
+      ...(body !== undefined ? { body } : {}),
+      timeoutMs,
     });
   };
   return {
     async createDaily(envelope, reminder) {
       if (!hasConsent(envelope)) return { ok: false, reason: 'permission' };
       try {
-        const response = await call(envelope, '', { method: 'POST', body: JSON.stringify(reminderBody(reminder)) });
+        const response = await call(envelope, '', 'POST', JSON.stringify(reminderBody(reminder)));
         if (response.status === 401 || response.status === 403) return { ok: false, reason: 'permission' };
         if (response.status !== 200 && response.status !== 201) return { ok: false, reason: 'error' };
-        const body = z.object({ alertToken: z.string().min(1).max(512) }).safeParse(await response.json());
+        const body = CreatedSchema.safeParse(response.body);
         return body.success ? { ok: true, alertToken: body.data.alertToken } : { ok: false, reason: 'error' };
       } catch {
         return { ok: false, reason: 'error' };
@@ -70,7 +76,7 @@ export function alexaRemindersApi(fetchImpl: typeof fetch = fetch, timeoutMs = R
     },
     async remove(envelope, alertToken) {
       try {
-        const response = await call(envelope, `/${encodeURIComponent(alertToken)}`, { method: 'DELETE' });
+        const response = await call(envelope, `/${encodeURIComponent(alertToken)}`, 'DELETE');
         // A reminder the user already deleted in the app is gone either way.
         return { ok: response.status === 200 || response.status === 204 || response.status === 404 };
       } catch {

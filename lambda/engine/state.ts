@@ -10,6 +10,8 @@ export const VOICE_RATE = { normal: 100, min: 70, step: 10 } as const;
 export const RESUME_DIRECTLY_WITHIN_MS = 30 * 60 * 1000;
 /** Bounds the record: more reports than this in one day keep only the latest. */
 export const MAX_PAIN_REPORTS_PER_DAY = 5;
+/** Alexa's alert tokens are UUIDs; the bound keeps the stored record in one write unit. */
+export const MAX_ALERT_TOKEN_LENGTH = 100;
 
 export function freshDay(day: string): DayProgress {
   return {

@@ -33,7 +33,7 @@ function planChange(build: (e: RequestEnvelope) => PlanChange | null): EventFor 
 /** The week's history is read only for a weekly summary, with one Query; a failed read still answers. */
 async function weekHistory(io: TurnIO) {
   try {
-    return await io.deps.stores.history.queryDays(io.userKey, addDays(io.today, -6), io.today);
+    return await io.deps.stores.history.queryDays(io.userKey, addDays(io.today, -6), io.today, io.deadline);
   } catch (error) {
     io.deps.logger.error('history.read_failed', { requestId: io.requestId, userKey: io.userKey, error: errorFields(error) });
     return [];

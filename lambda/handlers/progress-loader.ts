@@ -1,24 +1,34 @@
 // Loads what a turn starts from: from the session while it lasts, else one read of DynamoDB, else a fresh start.
 import type { HandlerInput } from 'ask-sdk-core';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { initialState } from '../engine/state';
 import { TherapistPlanSchema, type TherapistPlan } from '../engine/therapist-plan';
 import type { RoutineState } from '../engine/types';
 import { CorruptRecordError, PersistenceError } from '../errors';
 import { errorFields, type Logger } from '../logger';
-import { RoutineStateSchema } from '../store/progress-record';
+import { readState } from '../store/progress-record';
+import type { StorageDeadline } from '../store/retry';
+import { encodeState } from '../store/state-codec';
 import type { SkillStores } from './skill-deps';
 
 export const SESSION_KEY = 'rom';
 /** Request ids of a session's turns whose write was not confirmed; the oldest are forgotten past this. */
 export const MAX_UNSAVED_REQUESTS = 40;
 
+/** Far above any real state (a few hundred characters), so a forged session cannot make the turn slow. */
+const MAX_SESSION_STATE_LENGTH = 4096;
+
+// The session carries the state as the same compact text as the stored record: fewer bytes for Alexa to send
+// back, and one decoder for both.
 const SessionSchema = z.object({
-  version: z.number().int().nonnegative(),
-  state: RoutineStateSchema,
-  plan: TherapistPlanSchema.nullable(),
-  unsaved: z.array(z.string().min(1).max(200)).max(MAX_UNSAVED_REQUESTS).optional(),
+  v: z.int().check(z.minimum(0)),
+  s: z.string().check(z.maxLength(MAX_SESSION_STATE_LENGTH)),
+  p: z.nullable(TherapistPlanSchema),
+  u: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(MAX_UNSAVED_REQUESTS))),
 });
+
+/** What an open session carries: the state, its version, the plan and this session's unconfirmed writes. */
+export type SessionProgress = { version: number; state: RoutineState; plan: TherapistPlan | null; unsaved: readonly string[] };
 
 export type Loaded = {
   state: RoutineState;
@@ -38,30 +48,37 @@ export type Loaded = {
 
 export function sessionAttributesFor(loaded: Pick<Loaded, 'state' | 'plan'>, version: number, unsaved: readonly string[] = []): Record<string, unknown> {
   const pending = unsaved.slice(-MAX_UNSAVED_REQUESTS);
-  return { [SESSION_KEY]: { version, state: loaded.state, plan: loaded.plan, ...(pending.length > 0 ? { unsaved: pending } : {}) } };
+  return { [SESSION_KEY]: { v: version, s: encodeState(loaded.state), p: loaded.plan, ...(pending.length > 0 ? { u: pending } : {}) } };
 }
 
-/** What an open session carries, if it is readable: the state, its version and its unconfirmed writes. */
-export function sessionProgress(envelope: HandlerInput['requestEnvelope']): z.infer<typeof SessionSchema> | null {
+/** The progress in a set of session attributes, if it is readable. */
+export function progressInAttributes(attributes: Record<string, unknown> | undefined): SessionProgress | null {
+  const parsed = SessionSchema.safeParse(attributes?.[SESSION_KEY]);
+  if (!parsed.success) return null;
+  const reading = readState(parsed.data.s);
+  return reading.ok ? { version: parsed.data.v, state: reading.state, plan: parsed.data.p, unsaved: parsed.data.u ?? [] } : null;
+}
+
+/** What an open session carries, if it is readable. */
+export function sessionProgress(envelope: HandlerInput['requestEnvelope']): SessionProgress | null {
   const session = envelope.session;
   if (session === undefined || session.new) return null;
-  const parsed = SessionSchema.safeParse(session.attributes?.[SESSION_KEY]);
-  return parsed.success ? parsed.data : null;
+  return progressInAttributes(session.attributes);
 }
 
 function fromSession(input: HandlerInput): Loaded | null {
   const carried = sessionProgress(input.requestEnvelope);
   return carried === null
     ? null
-    : { state: carried.state, plan: carried.plan, expectedVersion: carried.version, reset: false, lastRequestId: null, unsaved: carried.unsaved ?? [] };
+    : { state: carried.state, plan: carried.plan, expectedVersion: carried.version, reset: false, lastRequestId: null, unsaved: carried.unsaved };
 }
 
-export async function loadTurn(input: HandlerInput, stores: SkillStores, userKey: string, today: string, logger: Logger): Promise<Loaded> {
+export async function loadTurn(input: HandlerInput, stores: SkillStores, userKey: string, today: string, logger: Logger, deadline: StorageDeadline): Promise<Loaded> {
   const inSession = fromSession(input);
   if (inSession !== null) return inSession;
   const requestId = input.requestEnvelope.request.requestId;
   try {
-    const records = await stores.users.load(userKey);
+    const records = await stores.users.load(userKey, deadline);
     if (records.planProblem !== null) logger.warn('plan.unreadable', { requestId, userKey, error: errorFields(records.planProblem) });
     const { progress, plan } = records;
     if (progress instanceof CorruptRecordError) {

@@ -6,7 +6,7 @@ import { WriteConflictError } from '../errors';
 import { errorFields } from '../logger';
 import { dayRecordOf } from '../store/history-store';
 import { storableRequestId } from '../store/progress-store';
-import { STORAGE_RETRY, withStorageBudget } from '../store/retry';
+import { STORAGE_RETRY, storageDeadline, type StorageDeadline } from '../store/retry';
 import { userKeyOf } from '../user-key';
 import { sessionProgress, type Loaded } from './progress-loader';
 import { userIdOf } from './request-user';
@@ -38,6 +38,7 @@ export async function applyAndSave(
   loaded: Loaded,
   userKey: string,
   deps: SkillDeps,
+  deadline: StorageDeadline,
 ): Promise<Saved> {
   const requestId = input.requestEnvelope.request.requestId;
   const { progress } = deps.stores;
@@ -48,7 +49,7 @@ export async function applyAndSave(
   let result = transition(loaded.state, event, turnInput);
   // Effects (the Reminders API) run once: an in-session request Alexa sends again is recognised before them.
   if (result.acts.some(isEffect) && !turnInput.newSession) {
-    const stored = await progress.load(userKey).catch(() => null);
+    const stored = await progress.load(userKey, deadline).catch(() => null);
     if (stored !== null && stored.lastRequestId === requestId) {
       return { result: transition(stored.state, { type: 'ReplayedRequest' }, turnInput), version: stored.version, unsaved: [] };
     }
@@ -67,7 +68,7 @@ export async function applyAndSave(
   let saved: number | null = null;
   for (let round = 0; round < MAX_SAVE_ROUNDS && saved === null; round += 1) {
     try {
-      saved = await progress.save(userKey, { state: result.state, expectedVersion, requestId, nowMs: turnInput.nowMs });
+      saved = await progress.save(userKey, { state: result.state, expectedVersion, requestId, nowMs: turnInput.nowMs, deadline });
     } catch (error) {
       if (!(error instanceof WriteConflictError)) {
         deps.logger.error('progress.save_failed', { requestId, userKey, error: errorFields(error) });
@@ -76,7 +77,7 @@ export async function applyAndSave(
       deps.logger.warn('progress.conflict', { requestId, userKey });
       let fresh: Awaited<ReturnType<typeof progress.load>>;
       try {
-        fresh = await progress.load(userKey);
+        fresh = await progress.load(userKey, deadline);
       } catch (reloadError) {
         deps.logger.error('progress.reload_failed', { requestId, userKey, error: errorFields(reloadError) });
         break;
@@ -86,7 +87,7 @@ export async function applyAndSave(
       if (fresh.lastRequestId === requestId) {
         // Our own write is stored: answer as it did, from the stored state, without applying it again.
         const same = fresh.version === numericVersion(expectedVersion) + 1;
-        await saveHistory(same ? result : { ...result, closedDay: null }, loaded, turnInput, userKey, deps, requestId);
+        await saveHistory(same ? result : { ...result, closedDay: null }, loaded, turnInput, userKey, deps, requestId, deadline);
         return { result: same ? { ...result, state: fresh.state } : transition(fresh.state, { type: 'ReplayedRequest' }, turnInput), version: fresh.version, unsaved: [] };
       }
       expectedVersion = fresh.version;
@@ -98,17 +99,25 @@ export async function applyAndSave(
       unsaved = [];
     }
   }
-  await saveHistory(result, loaded, turnInput, userKey, deps, requestId);
+  await saveHistory(result, loaded, turnInput, userKey, deps, requestId, deadline);
   if (saved !== null) return { result, version: saved, unsaved: [] };
   const id = storableRequestId(requestId);
   return { result, version: numericVersion(expectedVersion), unsaved: id === null ? unsaved : [...unsaved, id] };
 }
 
-async function saveHistory(result: TransitionResult, loaded: Loaded, turnInput: TurnInput, userKey: string, deps: SkillDeps, requestId: string): Promise<void> {
+async function saveHistory(
+  result: TransitionResult,
+  loaded: Loaded,
+  turnInput: TurnInput,
+  userKey: string,
+  deps: SkillDeps,
+  requestId: string,
+  deadline: StorageDeadline,
+): Promise<void> {
   if (result.closedDay === null) return;
   // History is keyed by day, so writing it again on a retried request changes nothing.
   const record = dayRecordOf(result.closedDay, loaded.state.lastTurnAtMs, turnInput.recordHealthDetails);
-  await deps.stores.history.putDay(userKey, record).catch((error: unknown) => {
+  await deps.stores.history.putDay(userKey, record, deadline).catch((error: unknown) => {
     deps.logger.error('history.save_failed', { requestId, userKey, error: errorFields(error) });
   });
 }
@@ -121,32 +130,31 @@ async function saveHistory(result: TransitionResult, loaded: Loaded, turnInput: 
  */
 export async function saveEndedSession(envelope: HandlerInput['requestEnvelope'], deps: SkillDeps): Promise<'nothing' | 'saved' | 'failed'> {
   const carried = sessionProgress(envelope);
-  if (carried === null || (carried.unsaved ?? []).length === 0) return 'nothing';
-  const unsaved = carried.unsaved ?? [];
+  if (carried === null || carried.unsaved.length === 0) return 'nothing';
+  const unsaved = carried.unsaved;
   const requestId = envelope.request.requestId;
   const userKey = userKeyOf(userIdOf(envelope), deps.config.userKeySecret);
   const { progress } = deps.stores;
-  return withStorageBudget(STORAGE_RETRY.turnBudgetMs, async () => {
-    let state = carried.state;
-    let expectedVersion = carried.version;
-    for (let round = 0; round < MAX_SAVE_ROUNDS; round += 1) {
-      try {
-        await progress.save(userKey, { state, expectedVersion, requestId, nowMs: state.lastTurnAtMs ?? deps.clock() });
-        deps.logger.info('progress.caught_up_at_session_end', { requestId, userKey });
-        return 'saved';
-      } catch (error) {
-        if (!(error instanceof WriteConflictError)) break;
-        const fresh = await progress.load(userKey).catch(() => null);
-        if (fresh === null) break;
-        if (fresh.lastRequestId === null || !unsaved.includes(fresh.lastRequestId)) {
-          state = keepOutcomes({ state: fresh.state, acts: [], closedDay: null }, carried.state).state;
-        }
-        expectedVersion = fresh.version;
+  const deadline = storageDeadline(STORAGE_RETRY.turnBudgetMs);
+  let state = carried.state;
+  let expectedVersion = carried.version;
+  for (let round = 0; round < MAX_SAVE_ROUNDS; round += 1) {
+    try {
+      await progress.save(userKey, { state, expectedVersion, requestId, nowMs: state.lastTurnAtMs ?? deps.clock(), deadline });
+      deps.logger.info('progress.caught_up_at_session_end', { requestId, userKey });
+      return 'saved';
+    } catch (error) {
+      if (!(error instanceof WriteConflictError)) break;
+      const fresh = await progress.load(userKey, deadline).catch(() => null);
+      if (fresh === null) break;
+      if (fresh.lastRequestId === null || !unsaved.includes(fresh.lastRequestId)) {
+        state = keepOutcomes({ state: fresh.state, acts: [], closedDay: null }, carried.state).state;
       }
+      expectedVersion = fresh.version;
     }
-    deps.logger.error('progress.session_end_save_failed', { requestId, userKey });
-    return 'failed';
-  });
+  }
+  deps.logger.error('progress.session_end_save_failed', { requestId, userKey });
+  return 'failed';
 }
 
 /** Events that mean the same wherever the routine stands (or that must never be dropped: pain, emergencies). */

@@ -5,14 +5,15 @@ import type { Config } from '../config';
 import type { DayRecord } from '../engine/types';
 import type { Logger } from '../logger';
 import type { ProgressStore } from '../store/progress-store';
+import type { StorageDeadline } from '../store/retry';
 import type { UserRecords } from '../store/user-records';
 
 export type SkillStores = {
   progress: ProgressStore;
-  users: { load(userKey: string): Promise<UserRecords>; deleteAll(userKey: string): Promise<number> };
+  users: { load(userKey: string, deadline?: StorageDeadline): Promise<UserRecords>; deleteAll(userKey: string): Promise<number> };
   history: {
-    putDay(userKey: string, record: DayRecord): Promise<void>;
-    queryDays(userKey: string, fromDay: string, toDay: string): Promise<DayRecord[]>;
+    putDay(userKey: string, record: DayRecord, deadline?: StorageDeadline): Promise<void>;
+    queryDays(userKey: string, fromDay: string, toDay: string, deadline?: StorageDeadline): Promise<DayRecord[]>;
   };
 };
 

@@ -8,7 +8,7 @@ import type { RoutineEvent, TurnInput } from '../engine/types';
 import { stringsFor } from '../speech/locale-strings';
 import { render } from '../speech/render';
 import { text } from '../speech/ssml';
-import { STORAGE_RETRY, withStorageBudget } from '../store/retry';
+import { STORAGE_RETRY, storageDeadline, type StorageDeadline } from '../store/retry';
 import { userKeyOf } from '../user-key';
 import { loadTurn, sessionAttributesFor } from './progress-loader';
 import { userIdOf } from './request-user';
@@ -16,7 +16,7 @@ import { applyAndSave } from './save-turn';
 import type { SkillDeps } from './skill-deps';
 
 /** What an intent may need to build its event: today's date and, for weekly summaries, the history. */
-export type TurnIO = { today: string; userKey: string; deps: SkillDeps; requestId: string };
+export type TurnIO = { today: string; userKey: string; deps: SkillDeps; requestId: string; deadline: StorageDeadline };
 
 export type EventSource = RoutineEvent | ((io: TurnIO) => Promise<RoutineEvent>);
 
@@ -29,12 +29,9 @@ function nowOf(input: HandlerInput, deps: SkillDeps): number {
 
 const LAST_PLAUSIBLE_MS = Date.parse('9999-12-30T00:00:00Z');
 
-/** One turn, its storage work inside one budget (lambda/store/retry.ts) so the answer goes out well under 8 s. */
-export function runTurn(input: HandlerInput, source: EventSource, deps: SkillDeps): Promise<Response> {
-  return withStorageBudget(STORAGE_RETRY.turnBudgetMs, () => turn(input, source, deps));
-}
-
-async function turn(input: HandlerInput, source: EventSource, deps: SkillDeps): Promise<Response> {
+/** One turn, its storage work inside one deadline (lambda/store/retry.ts) so the answer goes out well under 8 s. */
+export async function runTurn(input: HandlerInput, source: EventSource, deps: SkillDeps): Promise<Response> {
+  const deadline = storageDeadline(STORAGE_RETRY.turnBudgetMs);
   const envelope = input.requestEnvelope;
   const nowMs = nowOf(input, deps);
   const locale = (envelope.request as { locale?: string }).locale ?? 'en-US';
@@ -43,7 +40,7 @@ async function turn(input: HandlerInput, source: EventSource, deps: SkillDeps): 
   // The Settings API is asked once a session, alongside the read, and never waited on for long.
   const deviceZone = newSession ? deps.deviceTimeZone(envelope) : Promise.resolve(null);
   const provisionalDay = localDay(nowMs, chooseTimeZone(null, null, locale));
-  const loaded = await withStorageBudget(STORAGE_RETRY.loadBudgetMs, () => loadTurn(input, deps.stores, userKey, provisionalDay, deps.logger));
+  const loaded = await loadTurn(input, deps.stores, userKey, provisionalDay, deps.logger, storageDeadline(STORAGE_RETRY.loadBudgetMs, deadline));
   const device = await deviceZone;
   const turnInput: TurnInput = {
     nowMs,
@@ -53,9 +50,9 @@ async function turn(input: HandlerInput, source: EventSource, deps: SkillDeps): 
     plan: loaded.plan,
     timeZone: device,
   };
-  const io: TurnIO = { today: turnInput.today, userKey, deps, requestId: envelope.request.requestId };
+  const io: TurnIO = { today: turnInput.today, userKey, deps, requestId: envelope.request.requestId, deadline };
   const event = typeof source === 'function' ? await source(io) : source;
-  const { result, version, unsaved } = await applyAndSave(input, event, turnInput, loaded, userKey, deps);
+  const { result, version, unsaved } = await applyAndSave(input, event, turnInput, loaded, userKey, deps, deadline);
 
   const rendered = render(result.acts, { locale, voiceRatePercent: result.state.prefs.voiceRatePercent });
   const notice = loaded.reset ? `<s>${text(stringsFor(locale).progressReset)}</s> ` : '';

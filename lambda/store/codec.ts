@@ -1,53 +1,75 @@
-// Compact encodings of the parts of a record that grow with the routine, so every item stays under 1 KB.
-// Exercises are written as their two-letter catalog code; unknown codes (a retired exercise) are dropped.
+// Compact encodings of the parts of the stored state, used by state-codec.ts. Exercises are written as their
+// two-letter catalog code; a code the catalog no longer has (a retired exercise) is dropped from a list. The
+// decoders take unknown input: absent is empty, anything that is not their string is undefined, which the
+// record's schema refuses.
 import { CATALOG } from '../catalog/catalog';
-import { STEP_OUTCOMES, type OutcomeRecord, type StepOutcome } from '../engine/types';
+import type { Dose } from '../catalog/schema';
+import type { OutcomeRecord, StepOutcome, StepRef } from '../engine/types';
 
 const ID_BY_CODE = new Map(CATALOG.map((e) => [e.code, e.id]));
 const CODE_BY_ID = new Map(CATALOG.map((e) => [e.id, e.code]));
-const SIDE_LETTER = { right: 'r', left: 'l', both: 'b' } as const;
-const SIDE_OF_LETTER: Record<string, string> = { r: 'right', l: 'left', b: 'both' };
-const OUTCOME_LETTER: Record<StepOutcome, string> = { completed: 'c', cutShort: 'x', stoppedEarly: 's', skipped: 'k' };
-const OUTCOME_OF_LETTER = Object.fromEntries(STEP_OUTCOMES.map((o) => [OUTCOME_LETTER[o], o]));
-const KIND_LETTER = { reps: 'r', hold: 'h' } as const;
-const KIND_OF_LETTER: Record<string, string> = { r: 'reps', h: 'hold' };
 
-/** "hip-rotation/right" -> "hrr"; a key of an unknown exercise is kept out. */
-function encodeStepKey(key: string): string | null {
-  const [id = '', side = ''] = key.split('/');
-  const code = CODE_BY_ID.get(id);
-  const letter = SIDE_LETTER[side as keyof typeof SIDE_LETTER];
-  return code === undefined || letter === undefined ? null : `${code}${letter}`;
+/** A two-way map between a closed set of words and one letter each. */
+export function letterCodec<const T extends Record<string, string>>(letters: T) {
+  const words = new Map(Object.entries(letters).map(([word, letter]) => [letter, word]));
+  return {
+    encode: (word: keyof T & string): string => letters[word] ?? '',
+    /** The word, or undefined for a letter not in the set. */
+    decode: (letter: unknown): keyof T | undefined => (typeof letter === 'string' ? (words.get(letter) as keyof T | undefined) : undefined),
+  };
 }
 
-function decodeStepKey(encoded: string): string | null {
-  const id = ID_BY_CODE.get(encoded.slice(0, 2));
-  const side = SIDE_OF_LETTER[encoded.slice(2)];
-  return id === undefined || side === undefined ? null : `${id}/${side}`;
+const SIDE = letterCodec({ right: 'r', left: 'l', both: 'b' });
+const OUTCOME = letterCodec<Record<StepOutcome, string>>({ completed: 'c', cutShort: 'x', stoppedEarly: 's', skipped: 'k' });
+const KIND = letterCodec({ reps: 'r', hold: 'h' });
+
+/** Splits a stored list; undefined when the value is there but is not a string. */
+function parts(value: unknown): string[] | undefined {
+  if (value === undefined) return [];
+  return typeof value === 'string' ? value.split(',').filter((part) => part !== '') : undefined;
 }
 
-/** { "hip-rotation/right": { outcome: "completed", amount: 4 } } -> "hrr:c4". */
+/** { exerciseId: "hip-rotation", side: "right" } -> "hrr"; an unsided step is "..b"; null for an unknown exercise. */
+export function encodeStep(step: StepRef): string | null {
+  const code = CODE_BY_ID.get(step.exerciseId);
+  return code === undefined ? null : `${code}${SIDE.encode(step.side ?? 'both')}`;
+}
+
+/** The step of a code, or undefined when it is unreadable or names an exercise the catalog does not have. */
+export function decodeStep(value: unknown): StepRef | undefined {
+  if (typeof value !== 'string' || value.length !== 3) return undefined;
+  const exerciseId = ID_BY_CODE.get(value.slice(0, 2));
+  const side = SIDE.decode(value.charAt(2));
+  if (exerciseId === undefined || side === undefined) return undefined;
+  return { exerciseId, side: side === 'both' ? null : side };
+}
+
+/** Outcome keys ("hip-rotation/right") as the engine writes them. */
+const keyOf = (step: StepRef) => `${step.exerciseId}/${step.side ?? 'both'}`;
+const stepOfKey = (key: string): StepRef => {
+  const [exerciseId = '', side = ''] = key.split('/');
+  return { exerciseId, side: side === 'both' ? null : (side as StepRef['side']) };
+};
+
+/** { "hip-rotation/right": { outcome: "completed", amount: 4 } } -> "hrrc4". */
 export function encodeOutcomes(outcomes: Record<string, OutcomeRecord>): string {
   return Object.entries(outcomes)
     .map(([key, record]) => {
-      const step = encodeStepKey(key);
-      return step === null ? null : `${step}:${OUTCOME_LETTER[record.outcome]}${record.amount}`;
+      const step = encodeStep(stepOfKey(key));
+      return step === null ? '' : `${step}${OUTCOME.encode(record.outcome)}${record.amount}`;
     })
-    .filter((part) => part !== null)
+    .filter((part) => part !== '')
     .join(',');
 }
 
-export function decodeOutcomes(encoded: string): Record<string, { outcome: string; amount: number }> {
-  const entries = encoded
-    .split(',')
-    .filter((part) => part !== '')
-    .map((part) => {
-      const [step = '', value = ''] = part.split(':');
-      const key = decodeStepKey(step);
-      const outcome = OUTCOME_OF_LETTER[value.charAt(0)];
-      return key === null || outcome === undefined ? null : ([key, { outcome, amount: Number(value.slice(1)) }] as const);
-    })
-    .filter((entry) => entry !== null);
+export function decodeOutcomes(value: unknown): Record<string, { outcome: unknown; amount: number }> | undefined {
+  const list = parts(value);
+  if (list === undefined) return undefined;
+  // History written before schema v3 of progress has a colon after the step ("hrr:c4").
+  const entries = list.map((part) => part.replace(':', '')).flatMap((part) => {
+    const step = decodeStep(part.slice(0, 3));
+    return step === undefined ? [] : [[keyOf(step), { outcome: OUTCOME.decode(part.charAt(3)), amount: Number(part.slice(4)) }] as const];
+  });
   return Object.fromEntries(entries);
 }
 
@@ -57,35 +79,64 @@ export function encodeLevels(levels: Record<string, number>): string {
     .map(([key, level]) => {
       const [id = '', kind = ''] = key.split(':');
       const code = CODE_BY_ID.get(id);
-      const letter = KIND_LETTER[kind as keyof typeof KIND_LETTER];
-      return code === undefined || letter === undefined ? null : `${code}${letter}${level}`;
+      return code === undefined || (kind !== 'reps' && kind !== 'hold') ? '' : `${code}${KIND.encode(kind)}${level}`;
     })
-    .filter((part) => part !== null)
+    .filter((part) => part !== '')
     .join(',');
 }
 
-export function decodeLevels(encoded: string): Record<string, number> {
-  const entries = encoded
-    .split(',')
-    .filter((part) => part !== '')
-    .map((part) => {
-      const id = ID_BY_CODE.get(part.slice(0, 2));
-      const kind = KIND_OF_LETTER[part.charAt(2)];
-      return id === undefined || kind === undefined ? null : ([`${id}:${kind}`, Number(part.slice(3))] as const);
-    })
-    .filter((entry) => entry !== null);
+export function decodeLevels(value: unknown): Record<string, number> | undefined {
+  const list = parts(value);
+  if (list === undefined) return undefined;
+  const entries = list.flatMap((part) => {
+    const id = ID_BY_CODE.get(part.slice(0, 2));
+    const kind = KIND.decode(part.charAt(2));
+    return id === undefined || kind === undefined ? [] : [[`${id}:${String(kind)}`, Number(part.slice(3))] as const];
+  });
   return Object.fromEntries(entries);
 }
 
 export function encodeIds(ids: readonly string[]): string {
-  return ids.map((id) => CODE_BY_ID.get(id)).filter((code) => code !== undefined).join(',');
+  return ids
+    .map((id) => CODE_BY_ID.get(id))
+    .filter((code) => code !== undefined)
+    .join(',');
 }
 
-export function decodeIds(encoded: string): string[] {
-  return encoded
-    .split(',')
-    .map((code) => ID_BY_CODE.get(code))
-    .filter((id) => id !== undefined);
+export function decodeIds(value: unknown): string[] | undefined {
+  const list = parts(value);
+  return list?.map((code) => ID_BY_CODE.get(code)).filter((id) => id !== undefined);
+}
+
+/** { "hip-rotation": reps 4 } -> "hrr4"; a hold is "hrh30", "hrh30a" when held as tolerated. */
+export function encodeDoses(doses: Record<string, Dose>): string {
+  return Object.entries(doses)
+    .map(([id, dose]) => {
+      const code = CODE_BY_ID.get(id);
+      if (code === undefined) return '';
+      return dose.kind === 'reps' ? `${code}r${dose.reps}` : `${code}h${dose.holdSeconds}${dose.asTolerated ? 'a' : ''}`;
+    })
+    .filter((part) => part !== '')
+    .join(',');
+}
+
+export function decodeDoses(value: unknown): Record<string, unknown> | undefined {
+  const list = parts(value);
+  if (list === undefined) return undefined;
+  const entries = list.flatMap((part) => {
+    const id = ID_BY_CODE.get(part.slice(0, 2));
+    if (id === undefined) return [];
+    const kind = part.charAt(2);
+    const amount = part.slice(3).replace(/a$/, '');
+    const dose =
+      kind === 'r'
+        ? { kind: 'reps', reps: Number(amount) }
+        : kind === 'h'
+          ? { kind: 'hold', holdSeconds: Number(amount), asTolerated: part.endsWith('a') }
+          : undefined;
+    return [[id, dose] as const];
+  });
+  return Object.fromEntries(entries);
 }
 
 type PainReportLike = { stepKey: string | null; bodyPart: string | null; severity: number | null; atMs: number };
@@ -93,18 +144,21 @@ type PainReportLike = { stepKey: string | null; bodyPart: string | null; severit
 /** Pain reports (stored only with HEALTH_LOG=detailed) as "hkr|knee|6|1796137219000;...". */
 export function encodePainReports(reports: readonly PainReportLike[]): string {
   return reports
-    .map((r) => [r.stepKey === null ? '' : (encodeStepKey(r.stepKey) ?? ''), r.bodyPart ?? '', r.severity ?? '', r.atMs].join('|'))
+    .map((r) => [r.stepKey === null ? '' : (encodeStep(stepOfKey(r.stepKey)) ?? ''), r.bodyPart ?? '', r.severity ?? '', r.atMs].join('|'))
     .join(';');
 }
 
-export function decodePainReports(encoded: string): PainReportLike[] {
-  return encoded
+export function decodePainReports(value: unknown): Array<Record<keyof PainReportLike, unknown>> | undefined {
+  if (value === undefined) return [];
+  if (typeof value !== 'string') return undefined;
+  return value
     .split(';')
     .filter((part) => part !== '')
     .map((part) => {
       const [step = '', bodyPart = '', severity = '', atMs = ''] = part.split('|');
+      const ref = step === '' ? null : decodeStep(step);
       return {
-        stepKey: step === '' ? null : decodeStepKey(step),
+        stepKey: ref === null ? null : ref === undefined ? undefined : keyOf(ref),
         bodyPart: bodyPart === '' ? null : bodyPart,
         severity: severity === '' ? null : Number(severity),
         atMs: Number(atMs),

@@ -5,7 +5,7 @@ import { addDays } from '../engine/day';
 import { ROUTINES, STEP_OUTCOMES, type DayProgress, type DayRecord } from '../engine/types';
 import { PersistenceError } from '../errors';
 import { decodeOutcomes, decodePainReports, encodeOutcomes, encodePainReports } from './codec';
-import { withRetry } from './retry';
+import { withRetry, type StorageDeadline } from './retry';
 import { TABLE_KEYS } from './table';
 
 export const HISTORY_SCHEMA_VERSION = 1;
@@ -48,7 +48,7 @@ export class DynamoHistoryStore {
     private readonly retentionDays = DEFAULT_HISTORY_RETENTION_DAYS,
   ) {}
 
-  async putDay(userKey: string, record: DayRecord): Promise<void> {
+  async putDay(userKey: string, record: DayRecord, deadline?: StorageDeadline): Promise<void> {
     const expires = Date.parse(`${addDays(record.day, this.retentionDays + 1)}T00:00:00Z`) / 1000;
     const item: Record<string, AttributeValue> = {
       [TABLE_KEYS.partition]: { S: userKey },
@@ -64,14 +64,14 @@ export class DynamoHistoryStore {
     if (record.startedAtMs !== null) item.startedAtMs = num(record.startedAtMs);
     if (record.endedAtMs !== null) item.endedAtMs = num(record.endedAtMs);
     try {
-      await withRetry((abortSignal) => this.client.send(new PutItemCommand({ TableName: this.tableName, Item: item }), { abortSignal }));
+      await withRetry((abortSignal) => this.client.send(new PutItemCommand({ TableName: this.tableName, Item: item }), { abortSignal }), deadline);
     } catch (error) {
       throw new PersistenceError('Could not save a day of history', 'PutItem', this.tableName, { cause: error });
     }
   }
 
   /** Days from..to inclusive, oldest first, in one Query; an item that fails its schema is left out. */
-  async queryDays(userKey: string, fromDay: string, toDay: string): Promise<DayRecord[]> {
+  async queryDays(userKey: string, fromDay: string, toDay: string, deadline?: StorageDeadline): Promise<DayRecord[]> {
     let items: Array<Record<string, AttributeValue>>;
     try {
       const output = await withRetry((abortSignal) => this.client.send(
@@ -87,7 +87,7 @@ export class DynamoHistoryStore {
           ConsistentRead: true,
         }),
         { abortSignal },
-      ));
+      ), deadline);
       items = output.Items ?? [];
     } catch (error) {
       throw new PersistenceError('Could not read history', 'Query', this.tableName, { cause: error });

@@ -1,129 +1,121 @@
-// The stored progress record: one per user, schema-versioned, parsed with zod on every read.
-import * as z from 'zod';
+// The stored progress record: one per user, schema-versioned; its state is parsed with zod on every read, from
+// DynamoDB and from the session alike (the text is state-codec.ts's).
+import * as z from 'zod/mini';
 import { HANDOUT_MAX_HOLD_SECONDS, HANDOUT_MAX_REPS, SIDES } from '../catalog/schema';
-import { MAX_PAIN_REPORTS_PER_DAY } from '../engine/state';
+import { BODY_PART_IDS } from '../catalog/body-parts';
+import { MAX_ALERT_TOKEN_LENGTH, MAX_PAIN_REPORTS_PER_DAY } from '../engine/state';
 import { PHASES, ROUTINES, STEP_OUTCOMES, type RoutineState } from '../engine/types';
-import { decodeIds, decodeLevels, decodeOutcomes, decodePainReports, encodeIds, encodeLevels, encodeOutcomes, encodePainReports } from './codec';
+import { decodeState } from './state-codec';
 
-export const PROGRESS_SCHEMA_VERSION = 2;
+/** 3: the compact text of state-codec.ts. A record of an older version reads as corrupt and is replaced. */
+export const PROGRESS_SCHEMA_VERSION = 3;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const epochMs = z.number().int().nonnegative();
-const StepRefSchema = z.object({ exerciseId: z.string().min(1).max(64), side: z.enum(SIDES).nullable() });
+/** The longest IANA zone name is 32 characters. */
+const MAX_TIME_ZONE_LENGTH = 40;
+const MAX_BODY_PART_LENGTH = Math.max(...BODY_PART_IDS.map((id) => id.length));
+
+const text = (max: number, min = 0) => z.string().check(z.minLength(min), z.maxLength(max));
+const whole = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const epochMs = z.int().check(z.minimum(0));
+const exerciseId = text(64, 1);
+const exerciseIds = z.array(exerciseId).check(z.maxLength(32));
+const StepRefSchema = z.object({ exerciseId, side: z.nullable(z.enum(SIDES)) });
+const hour = whole(0, 23);
+const minute = whole(0, 59);
+
+const PlanChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('leaveOut'), exerciseIds, group: z.nullable(text(16)) }),
+  z.object({ kind: z.literal('putBack'), exerciseIds, group: z.nullable(text(16)) }),
+  z.object({ kind: z.literal('setReps'), exerciseId, reps: whole(1, HANDOUT_MAX_REPS) }),
+  z.object({ kind: z.literal('useHold'), exerciseId }),
+]);
 
 const PendingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('chooseRoutine') }),
-  z.object({ kind: z.literal('continueOrRestart'), routine: z.enum(ROUTINES).nullable() }),
+  z.object({ kind: z.literal('continueOrRestart'), routine: z.nullable(z.enum(ROUTINES)) }),
   z.object({ kind: z.literal('wasSetFinished') }),
   z.object({ kind: z.literal('repeatAfterPain') }),
   z.object({ kind: z.literal('wantSummary') }),
   z.object({ kind: z.literal('secondRound'), routine: z.enum(ROUTINES) }),
-  z.object({ kind: z.literal('planChange'), change: z.lazy(() => PlanChangeSchema) }),
-  z.object({ kind: z.literal('leaveOutUntilReview'), exerciseId: z.string().max(64) }),
+  z.object({ kind: z.literal('planChange'), change: PlanChangeSchema }),
+  z.object({ kind: z.literal('leaveOutUntilReview'), exerciseId }),
   z.object({ kind: z.literal('endEarly'), otherSide: StepRefSchema }),
-  z.object({ kind: z.literal('confirmReminder'), hour: z.number().int().min(0).max(23), minute: z.number().int().min(0).max(59) }),
-  z.object({ kind: z.literal('reminderPermission'), hour: z.number().int().min(0).max(23), minute: z.number().int().min(0).max(59) }),
+  z.object({ kind: z.literal('confirmReminder'), hour, minute }),
+  z.object({ kind: z.literal('reminderPermission'), hour, minute }),
 ]);
 
-const ids = z.array(z.string().max(64)).max(32);
-const PlanChangeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('leaveOut'), exerciseIds: ids, group: z.string().max(16).nullable() }),
-  z.object({ kind: z.literal('putBack'), exerciseIds: ids, group: z.string().max(16).nullable() }),
-  z.object({ kind: z.literal('setReps'), exerciseId: z.string().max(64), reps: z.number().int().min(1).max(HANDOUT_MAX_REPS) }),
-  z.object({ kind: z.literal('useHold'), exerciseId: z.string().max(64) }),
-]);
+const stepKey = text(80, 1);
 
 const DayProgressSchema = z.object({
   day,
-  routine: z.enum(ROUTINES).nullable(),
+  routine: z.nullable(z.enum(ROUTINES)),
   phase: z.enum(PHASES),
-  current: StepRefSchema.nullable(),
-  delivered: z.object({ atMs: epochMs, endsAtMs: epochMs, amount: z.number().int().min(0).max(HANDOUT_MAX_HOLD_SECONDS) }).nullable(),
-  skippedExerciseIds: z.array(z.string().max(64)).max(32),
-  outcomes: z.record(z.string().max(80), z.object({ outcome: z.enum(STEP_OUTCOMES), amount: z.number().int().min(0).max(Math.max(HANDOUT_MAX_REPS, HANDOUT_MAX_HOLD_SECONDS)) })),
+  current: z.nullable(StepRefSchema),
+  delivered: z.nullable(z.object({ atMs: epochMs, endsAtMs: epochMs, amount: whole(0, HANDOUT_MAX_HOLD_SECONDS) })),
+  skippedExerciseIds: exerciseIds,
+  outcomes: z.record(stepKey, z.object({ outcome: z.enum(STEP_OUTCOMES), amount: whole(0, Math.max(HANDOUT_MAX_REPS, HANDOUT_MAX_HOLD_SECONDS)) })),
   painReports: z
     .array(
       z.object({
-        stepKey: z.string().max(80).nullable(),
-        bodyPart: z.string().max(40).nullable(),
-        severity: z.number().int().min(0).max(10).nullable(),
+        stepKey: z.nullable(stepKey),
+        bodyPart: z.nullable(text(MAX_BODY_PART_LENGTH)),
+        severity: z.nullable(whole(0, 10)),
         atMs: epochMs,
       }),
     )
-    .max(MAX_PAIN_REPORTS_PER_DAY),
-  startedAtMs: epochMs.nullable(),
+    .check(z.maxLength(MAX_PAIN_REPORTS_PER_DAY)),
+  startedAtMs: z.nullable(epochMs),
   endedEarly: z.boolean(),
-  endReason: z.literal('fatigue').nullable(),
+  endReason: z.nullable(z.literal('fatigue')),
 });
 
 const DoseSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('reps'), reps: z.number().int().min(1).max(HANDOUT_MAX_REPS) }),
-  z.object({ kind: z.literal('hold'), holdSeconds: z.number().int().min(1).max(HANDOUT_MAX_HOLD_SECONDS), asTolerated: z.boolean() }),
+  z.object({ kind: z.literal('reps'), reps: whole(1, HANDOUT_MAX_REPS) }),
+  z.object({ kind: z.literal('hold'), holdSeconds: whole(1, HANDOUT_MAX_HOLD_SECONDS), asTolerated: z.boolean() }),
 ]);
 
 export const RoutineStateSchema = z.object({
   today: DayProgressSchema,
-  previousDay: z.object({ day, routine: z.enum(ROUTINES), done: z.number().int().min(0), planned: z.number().int().min(0) }).nullable(),
-  prefs: z.object({ paceFactor: z.number().min(1).max(2), voiceRatePercent: z.number().int().min(50).max(100) }),
-  pending: PendingSchema.nullable(),
+  previousDay: z.nullable(z.object({ day, routine: z.enum(ROUTINES), done: whole(0, 64), planned: whole(0, 64) })),
+  prefs: z.object({ paceFactor: z.number().check(z.minimum(1), z.maximum(2)), voiceRatePercent: whole(50, 100) }),
+  pending: z.nullable(PendingSchema),
   paused: z.boolean(),
   introduced: z.boolean(),
   interruptHintGiven: z.boolean(),
-  lastTurnAtMs: epochMs.nullable(),
-  levels: z.record(z.string().max(80), z.number().int().min(1).max(HANDOUT_MAX_HOLD_SECONDS)),
-  recentStops: z.record(z.string().max(64), z.array(day).max(14)),
-  planOverrides: z.object({ excluded: z.array(z.string().max(64)).max(32), doses: z.record(z.string().max(64), DoseSchema) }),
-  lastStoppedEarly: z.object({ day, step: StepRefSchema }).nullable(),
-  timeZone: z.string().max(64).nullable(),
-  reminder: z.object({ alertToken: z.string().max(512), hour: z.number().int().min(0).max(23), minute: z.number().int().min(0).max(59) }).nullable(),
-  endAfter: StepRefSchema.nullable(),
-}) satisfies z.ZodType<RoutineState>;
+  lastTurnAtMs: z.nullable(epochMs),
+  levels: z.record(text(80), whole(1, HANDOUT_MAX_HOLD_SECONDS)),
+  recentStops: z.record(exerciseId, z.array(day).check(z.maxLength(14))),
+  planOverrides: z.object({ excluded: exerciseIds, doses: z.record(exerciseId, DoseSchema) }),
+  lastStoppedEarly: z.nullable(z.object({ day, step: StepRefSchema })),
+  timeZone: z.nullable(text(MAX_TIME_ZONE_LENGTH)),
+  reminder: z.nullable(z.object({ alertToken: text(MAX_ALERT_TOKEN_LENGTH, 1), hour, minute })),
+  endAfter: z.nullable(StepRefSchema),
+}) satisfies z.ZodMiniType<RoutineState>;
 
 /** Fails to compile when the engine's state and its stored schema drift apart in either direction. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const stateMatchesSchema: Same<z.infer<typeof RoutineStateSchema>, RoutineState> = true;
 void stateMatchesSchema;
 
-export const ProgressRecordSchema = z.object({
-  schemaVersion: z.literal(PROGRESS_SCHEMA_VERSION),
+export type ProgressRecord = {
   /** Incremented by every write; writes are conditional on it so newer progress is never overwritten. */
-  version: z.number().int().nonnegative(),
-  updatedAtMs: epochMs,
-  lastRequestId: z.string().max(200).nullable(),
-  state: RoutineStateSchema,
-});
+  version: number;
+  updatedAtMs: number;
+  lastRequestId: string | null;
+  state: RoutineState;
+};
 
-export type ProgressRecord = z.infer<typeof ProgressRecordSchema>;
+export type StateReading = { ok: true; state: RoutineState } | { ok: false; reason: 'json' | 'schema'; cause: unknown };
 
-/** The state as written: the parts that grow with the routine in compact strings (see codec.ts). */
-export function toStoredState(state: RoutineState): Record<string, unknown> {
-  return {
-    ...state,
-    levels: encodeLevels(state.levels),
-    today: {
-      ...state.today,
-      outcomes: encodeOutcomes(state.today.outcomes),
-      skippedExerciseIds: encodeIds(state.today.skippedExerciseIds),
-      painReports: encodePainReports(state.today.painReports),
-    },
-  };
-}
-
-/** Undoes toStoredState; the result is still unknown until RoutineStateSchema parses it. */
-export function fromStoredState(stored: unknown): unknown {
-  if (typeof stored !== 'object' || stored === null) return stored;
-  const record = stored as Record<string, unknown>;
-  const today = record.today as Record<string, unknown> | undefined;
-  if (typeof today !== 'object' || today === null) return stored;
-  const text = (value: unknown) => (typeof value === 'string' ? value : '');
-  return {
-    ...record,
-    levels: decodeLevels(text(record.levels)),
-    today: {
-      ...today,
-      outcomes: decodeOutcomes(text(today.outcomes)),
-      skippedExerciseIds: decodeIds(text(today.skippedExerciseIds)),
-      painReports: decodePainReports(text(today.painReports)),
-    },
-  };
+/** The state in a stored or carried text, or why it cannot be read. */
+export function readState(stored: string): StateReading {
+  let raw: unknown;
+  try {
+    raw = decodeState(stored);
+  } catch (error) {
+    return { ok: false, reason: 'json', cause: error };
+  }
+  const parsed = RoutineStateSchema.safeParse(raw);
+  return parsed.success ? { ok: true, state: parsed.data } : { ok: false, reason: 'schema', cause: parsed.error };
 }

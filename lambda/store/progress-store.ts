@@ -7,10 +7,12 @@ import {
   type AttributeValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { CorruptRecordError, PersistenceError, WriteConflictError } from '../errors';
 import type { RoutineState } from '../engine/types';
-import { fromStoredState, PROGRESS_SCHEMA_VERSION, ProgressRecordSchema, toStoredState, type ProgressRecord } from './progress-record';
-import { withRetry } from './retry';
+import { PROGRESS_SCHEMA_VERSION, readState, type ProgressRecord } from './progress-record';
+import { withRetry, type StorageDeadline } from './retry';
+import { encodeState } from './state-codec';
 import { TABLE_KEYS } from './table';
 
 /** Abandoned progress expires; history (a later record kind) keeps its own longer retention. */
@@ -21,31 +23,73 @@ export function progressKey(userKey: string): Record<string, AttributeValue> {
   return { [TABLE_KEYS.partition]: { S: userKey }, [TABLE_KEYS.sort]: { S: PROGRESS_SORT_KEY } };
 }
 
-/** Parses a stored progress item; throws CorruptRecordError when it is unreadable or fails its schema. */
-export function parseProgressItem(item: Record<string, AttributeValue>): ProgressRecord {
-  let raw: unknown;
-  try {
-    raw = {
-      schemaVersion: Number(item.schemaVersion?.N),
-      version: Number(item.version?.N),
-      updatedAtMs: Number(item.updatedAtMs?.N),
-      lastRequestId: item.lastRequestId?.S ?? null,
-      state: fromStoredState(JSON.parse(item.state?.S ?? 'null')),
-    };
-  } catch (error) {
-    throw new CorruptRecordError('Stored progress is not valid JSON', 'progress', { cause: error });
-  }
-  const parsed = ProgressRecordSchema.safeParse(raw);
-  if (!parsed.success) throw new CorruptRecordError('Stored progress fails its schema', 'progress', { cause: parsed.error });
-  return parsed.data;
+/** The item's attributes, named short because names count toward the item's size. */
+const ATTR = { schemaVersion: 'sv', version: 'v', updatedAtMs: 'at', requestId: 'rid', state: 's', deflatedState: 'z' } as const;
+/**
+ * A state text longer than this is stored deflated (binary), which halves a busy day's state; shorter ones stay
+ * legible in the DynamoDB console. Either way the item stays in one write unit (test/store/progress-size.test.ts).
+ */
+export const DEFLATE_STATE_ABOVE_BYTES = 600;
+/** Far above any real state: an item that inflates past this is corrupt, not read. */
+const MAX_STATE_BYTES = 16_384;
+
+function storedStateText(item: Record<string, AttributeValue>): string {
+  const deflated = item[ATTR.deflatedState]?.B;
+  if (deflated === undefined) return item[ATTR.state]?.S ?? '';
+  return inflateRawSync(deflated, { maxOutputLength: MAX_STATE_BYTES }).toString('utf8');
 }
 
-/** The longest request id kept for replay detection (the record's schema bound); Alexa's are about 60 characters. */
-export const MAX_REQUEST_ID_LENGTH = 200;
+/** Parses a stored progress item; throws CorruptRecordError when it is unreadable or fails its schema. */
+export function parseProgressItem(item: Record<string, AttributeValue>): ProgressRecord {
+  const schemaVersion = Number(item[ATTR.schemaVersion]?.N);
+  if (schemaVersion !== PROGRESS_SCHEMA_VERSION) throw new CorruptRecordError(`Stored progress has schema version ${schemaVersion}`, 'progress');
+  const version = Number(item[ATTR.version]?.N);
+  const updatedAtMs = Number(item[ATTR.updatedAtMs]?.N);
+  if (!Number.isSafeInteger(version) || version < 0 || !Number.isSafeInteger(updatedAtMs) || updatedAtMs < 0) {
+    throw new CorruptRecordError('Stored progress has no valid version', 'progress');
+  }
+  let text: string;
+  try {
+    text = storedStateText(item);
+  } catch (error) {
+    throw new CorruptRecordError('Stored progress does not inflate', 'progress', { cause: error });
+  }
+  const reading = readState(text);
+  if (!reading.ok) {
+    throw new CorruptRecordError(reading.reason === 'json' ? 'Stored progress is not valid JSON' : 'Stored progress fails its schema', 'progress', { cause: reading.cause });
+  }
+  const storedId = item[ATTR.requestId]?.S;
+  return { version, updatedAtMs, lastRequestId: storedId === undefined ? null : expandRequestId(storedId), state: reading.state };
+}
 
-/** A request id as it can be stored: a non-empty string within the schema's bound, else nothing. */
+/** The longest request id kept for replay detection; Alexa's are about 60 characters. */
+export const MAX_REQUEST_ID_LENGTH = 200;
+/** Every Alexa request id starts with this; it is stored as "~" to keep the item small. */
+const ALEXA_REQUEST_ID_PREFIX = 'amzn1.echo-api.request.';
+
+/** A request id as it can be stored: a non-empty string within the bound (and not our "~" marker), else nothing. */
 export function storableRequestId(requestId: unknown): string | null {
-  return typeof requestId === 'string' && requestId.length > 0 && requestId.length <= MAX_REQUEST_ID_LENGTH ? requestId : null;
+  return typeof requestId === 'string' && requestId.length > 0 && requestId.length <= MAX_REQUEST_ID_LENGTH && !requestId.startsWith('~') ? requestId : null;
+}
+
+const shortenRequestId = (id: string) => (id.startsWith(ALEXA_REQUEST_ID_PREFIX) ? `~${id.slice(ALEXA_REQUEST_ID_PREFIX.length)}` : id);
+const expandRequestId = (stored: string) => (stored.startsWith('~') ? `${ALEXA_REQUEST_ID_PREFIX}${stored.slice(1)}` : stored);
+
+/** The progress item a save writes; exported so its size can be checked against one write unit. */
+export function progressItem(userKey: string, request: SaveRequest, version: number, encodedState: string): Record<string, AttributeValue> {
+  const requestId = storableRequestId(request.requestId);
+  return {
+    ...progressKey(userKey),
+    [ATTR.schemaVersion]: { N: String(PROGRESS_SCHEMA_VERSION) },
+    [ATTR.version]: { N: String(version) },
+    [ATTR.updatedAtMs]: { N: String(request.nowMs) },
+    // An id the record could not give back unchanged is not kept: the record must always read back.
+    ...(requestId !== null ? { [ATTR.requestId]: { S: shortenRequestId(requestId) } } : {}),
+    ...(Buffer.byteLength(encodedState) > DEFLATE_STATE_ABOVE_BYTES
+      ? { [ATTR.deflatedState]: { B: deflateRawSync(encodedState, { level: 9 }) } }
+      : { [ATTR.state]: { S: encodedState } }),
+    [TABLE_KEYS.ttl]: { N: String(Math.floor(request.nowMs / 1000) + PROGRESS_TTL_DAYS * 24 * 3600) },
+  };
 }
 
 export type SaveRequest = {
@@ -54,11 +98,12 @@ export type SaveRequest = {
   expectedVersion: number | 'any';
   requestId: string;
   nowMs: number;
+  deadline?: StorageDeadline;
 };
 
 export interface ProgressStore {
   /** The user's record, or null when there is none. Throws CorruptRecordError when it fails its schema. */
-  load(userKey: string): Promise<ProgressRecord | null>;
+  load(userKey: string, deadline?: StorageDeadline): Promise<ProgressRecord | null>;
   /** Writes only if the stored version is still expectedVersion; returns the new version. */
   save(userKey: string, request: SaveRequest): Promise<number>;
   remove(userKey: string): Promise<void>;
@@ -74,9 +119,9 @@ export class DynamoProgressStore implements ProgressStore {
     return progressKey(userKey);
   }
 
-  async load(userKey: string): Promise<ProgressRecord | null> {
+  async load(userKey: string, deadline?: StorageDeadline): Promise<ProgressRecord | null> {
     const output = await this.wrap('GetItem', (abortSignal) =>
-      this.client.send(new GetItemCommand({ TableName: this.tableName, Key: this.key(userKey), ConsistentRead: true }), { abortSignal }),
+      this.client.send(new GetItemCommand({ TableName: this.tableName, Key: this.key(userKey), ConsistentRead: true }), { abortSignal }), deadline,
     );
     return output.Item === undefined ? null : parseProgressItem(output.Item);
   }
@@ -84,34 +129,24 @@ export class DynamoProgressStore implements ProgressStore {
   async save(userKey: string, request: SaveRequest): Promise<number> {
     const replacing = request.expectedVersion === 'any';
     const version = request.expectedVersion === 'any' ? 1 : request.expectedVersion + 1;
-    const ttl = Math.floor(request.nowMs / 1000) + PROGRESS_TTL_DAYS * 24 * 3600;
+    const item = progressItem(userKey, request, version, encodeState(request.state));
     try {
       // A retried attempt whose first try landed fails its condition: the turn then re-reads and finds its own id.
       await withRetry((abortSignal) => this.client.send(
         new PutItemCommand({
           TableName: this.tableName,
-          Item: {
-            ...this.key(userKey),
-            schemaVersion: { N: String(PROGRESS_SCHEMA_VERSION) },
-            version: { N: String(version) },
-            updatedAtMs: { N: String(request.nowMs) },
-            // An id the record's schema would refuse (absent, not a string, too long) is not kept: the record must
-            // always read back.
-            ...(storableRequestId(request.requestId) !== null ? { lastRequestId: { S: request.requestId } } : {}),
-            state: { S: JSON.stringify(toStoredState(request.state)) },
-            [TABLE_KEYS.ttl]: { N: String(ttl) },
-          },
+          Item: item,
           // A new user has no item; otherwise the item must still be the version this turn read.
           ...(replacing
             ? {}
             : {
                 ConditionExpression: 'attribute_not_exists(#pk) OR #version = :expected',
-                ExpressionAttributeNames: { '#pk': TABLE_KEYS.partition, '#version': 'version' },
+                ExpressionAttributeNames: { '#pk': TABLE_KEYS.partition, '#version': ATTR.version },
                 ExpressionAttributeValues: { ':expected': { N: String(request.expectedVersion) } },
               }),
         }),
         { abortSignal },
-      ));
+      ), request.deadline);
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) {
         throw new WriteConflictError('Progress was written by another request first', { cause: error });
@@ -127,9 +162,9 @@ export class DynamoProgressStore implements ProgressStore {
     );
   }
 
-  private async wrap<T>(operation: string, call: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+  private async wrap<T>(operation: string, call: (abortSignal: AbortSignal) => Promise<T>, deadline?: StorageDeadline): Promise<T> {
     try {
-      return await withRetry(call);
+      return await withRetry(call, deadline);
     } catch (error) {
       throw new PersistenceError(`DynamoDB ${operation} failed`, operation, this.tableName, { cause: error });
     }

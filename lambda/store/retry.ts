@@ -5,13 +5,14 @@
 // - a failed attempt that may succeed again (throttling, 5xx, a dropped or timed-out connection) is retried
 //   after a jittered backoff of 20, 40, 80 ms (half to all of it), at most MAX_ATTEMPTS attempts in all;
 // - a turn's storage work (load, save, conflict re-read, history) shares one deadline TURN_BUDGET_MS after the
-//   turn began; no retry is started past it, and an attempt near it is cut to what is left;
+//   turn began, passed to every call; no retry is started past it, and an attempt near it is cut to what is left;
 // - the first read of a turn (a new session's BatchGetItem) may use at most LOAD_BUDGET_MS of it, so the save
 //   always has time left;
 // - an operation that starts when the budget is already spent still gets one attempt of LATE_ATTEMPT_MS.
 // Worst case for a turn: TURN_BUDGET_MS plus LATE_ATTEMPT_MS for each operation started late (after a conflict:
 // re-read, write again, history; three at most), i.e. under 2 s; Alexa's limit is 8 s.
-import { AsyncLocalStorage } from 'node:async_hooks';
+// The deadline is passed explicitly rather than kept in AsyncLocalStorage: that would switch on promise hooks for
+// every promise in the process, which cost 9% of a warm turn's CPU in the benchmark (bench/FINDINGS.md).
 import { performance } from 'node:perf_hooks';
 
 export const STORAGE_RETRY = {
@@ -27,13 +28,12 @@ export const STORAGE_RETRY = {
   lateAttemptMs: 150,
 } as const;
 
-type Budget = { deadlineMs: number };
-const turnBudget = new AsyncLocalStorage<Budget>();
+/** When storage work must be over, in performance.now() milliseconds; shared by every call of a turn. */
+export type StorageDeadline = { readonly atMs: number };
 
-/** Runs fn with one storage deadline shared by every DynamoDB call made inside it (never later than an enclosing one). */
-export function withStorageBudget<T>(budgetMs: number, fn: () => Promise<T>): Promise<T> {
-  const outer = turnBudget.getStore()?.deadlineMs ?? Number.POSITIVE_INFINITY;
-  return turnBudget.run({ deadlineMs: Math.min(outer, performance.now() + budgetMs) }, fn);
+/** A deadline budgetMs from now, never later than the enclosing one. */
+export function storageDeadline(budgetMs: number, within?: StorageDeadline): StorageDeadline {
+  return { atMs: Math.min(within?.atMs ?? Number.POSITIVE_INFINITY, performance.now() + budgetMs) };
 }
 
 /** Errors worth another attempt: throttling, server errors, timeouts and connections that broke. */
@@ -78,12 +78,15 @@ const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs one DynamoDB call (e.g. `(abortSignal) => client.send(command, { abortSignal })`) with per-attempt
- * timeouts and bounded, jittered retries inside the current turn's budget. Throws the last error when the
+ * timeouts and bounded, jittered retries before the deadline (by default, an operation's own budget from now). Throws the last error when the
  * attempts or the budget run out; an error that retrying cannot fix (a failed condition) is thrown at once.
  */
-export async function withRetry<T>(call: (abortSignal: AbortSignal) => Promise<T>, random: () => number = Math.random): Promise<T> {
-  const startedAt = performance.now();
-  const deadlineMs = turnBudget.getStore()?.deadlineMs ?? startedAt + STORAGE_RETRY.operationBudgetMs;
+export async function withRetry<T>(
+  call: (abortSignal: AbortSignal) => Promise<T>,
+  deadline: StorageDeadline = storageDeadline(STORAGE_RETRY.operationBudgetMs),
+  random: () => number = Math.random,
+): Promise<T> {
+  const deadlineMs = deadline.atMs;
   let lastError: unknown;
   for (let attempt = 1; attempt <= STORAGE_RETRY.maxAttempts; attempt += 1) {
     const left = deadlineMs - performance.now();

@@ -12,7 +12,7 @@ import { CorruptRecordError, PersistenceError } from '../errors';
 import { DEFAULT_PLAN_OWNER, parsePlanItem, planKey } from './plan-store';
 import { parseProgressItem, progressKey } from './progress-store';
 import type { ProgressRecord } from './progress-record';
-import { withRetry } from './retry';
+import { withRetry, type StorageDeadline } from './retry';
 import { TABLE_KEYS } from './table';
 
 export type UserRecords = {
@@ -32,7 +32,7 @@ export class DynamoUserRecords {
     private readonly tableName: string,
   ) {}
 
-  async load(userKey: string): Promise<UserRecords> {
+  async load(userKey: string, deadline?: StorageDeadline): Promise<UserRecords> {
     const keys = [progressKey(userKey), planKey(userKey), planKey(DEFAULT_PLAN_OWNER)];
     let items: Array<Record<string, AttributeValue>> = [];
     try {
@@ -42,7 +42,7 @@ export class DynamoUserRecords {
       // BatchGetItem may hand back keys it did not get to; three small items rarely need a second round.
       for (let round = 0; round < 3 && request !== undefined; round += 1) {
         const keysLeft = request;
-        const output: BatchGetItemCommandOutput = await withRetry((abortSignal) => this.client.send(new BatchGetItemCommand({ RequestItems: keysLeft }), { abortSignal }));
+        const output: BatchGetItemCommandOutput = await withRetry((abortSignal) => this.client.send(new BatchGetItemCommand({ RequestItems: keysLeft }), { abortSignal }), deadline);
         items = [...items, ...(output.Responses?.[this.tableName] ?? [])];
         const left: Array<Record<string, AttributeValue>> | undefined = output.UnprocessedKeys?.[this.tableName]?.Keys;
         request = left !== undefined && left.length > 0 ? { [this.tableName]: { Keys: left, ConsistentRead: true } } : undefined;

@@ -7,7 +7,7 @@ import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/
 import type { Intent, RequestEnvelope, ResponseEnvelope, SessionEndedReason } from 'ask-sdk-model';
 import { DEVELOPMENT_USER_KEY_SECRET } from '../../lambda/config';
 import type { RoutineState } from '../../lambda/engine/types';
-import { SESSION_KEY } from '../../lambda/handlers/progress-loader';
+import { progressInAttributes } from '../../lambda/handlers/progress-loader';
 import type { SkillDeps } from '../../lambda/handlers/skill-deps';
 import type { LogFields, Logger } from '../../lambda/logger';
 import { buildSkill } from '../../lambda/skill';
@@ -273,7 +273,7 @@ function toTurn(envelope: RequestEnvelope, invocation: Invocation): Turn {
   const response = invocation.response?.response;
   const speech = response?.outputSpeech;
   const ssml = speech?.type === 'SSML' ? speech.ssml : speech?.type === 'PlainText' ? speech.text : '';
-  const rom = invocation.response?.sessionAttributes?.[SESSION_KEY] as { state?: RoutineState } | undefined;
+  const carried = progressInAttributes(invocation.response?.sessionAttributes);
   return {
     envelope,
     ...(invocation.response !== undefined ? { response: invocation.response } : {}),
@@ -281,7 +281,7 @@ function toTurn(envelope: RequestEnvelope, invocation: Invocation): Turn {
     latencyMs: invocation.latencyMs,
     text: plain(ssml),
     shouldEndSession: response?.shouldEndSession,
-    state: rom?.state ?? null,
+    state: carried?.state ?? null,
     speechMs: estimateResponseSpeechMs(response),
   };
 }

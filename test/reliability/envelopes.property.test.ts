@@ -8,7 +8,8 @@ import { CATALOG } from '../../lambda/catalog/catalog';
 import { PHASES, ROUTINES, STEP_OUTCOMES, type RoutineState } from '../../lambda/engine/types';
 import { initialState } from '../../lambda/engine/state';
 import { INTENT_SLOTS, INTENTS } from '../../lambda/intents';
-import { SESSION_KEY } from '../../lambda/handlers/progress-loader';
+import { SESSION_KEY, sessionAttributesFor } from '../../lambda/handlers/progress-loader';
+import { encodeState } from '../../lambda/store/state-codec';
 import { parsePlanItem } from '../../lambda/store/plan-store';
 import { parseProgressItem } from '../../lambda/store/progress-store';
 import { runCaregiver } from '../../scripts/soak/caregiver';
@@ -136,19 +137,29 @@ function oddState(base: RoutineState) {
     }));
 }
 
+/** An odd state as a session would carry it; one the encoder itself cannot write is carried as JSON. */
+function carriedText(state: RoutineState): string {
+  try {
+    return encodeState(state);
+  } catch {
+    return JSON.stringify(state);
+  }
+}
+
 const sessionAttributes = fc.oneof(
   { arbitrary: fc.constant(undefined), weight: 3 },
   { arbitrary: fc.constant({}), weight: 1 },
   { arbitrary: anyJson.map((rom) => ({ [SESSION_KEY]: rom })), weight: 1 },
   {
     weight: 6,
-    arbitrary: fc.record({ version: mostly(fc.nat(50), fc.oneof(fc.integer({ min: -5, max: -1 }), anyJson)), plan: fc.constant(null) }).chain((r) =>
+    arbitrary: fc.record({ v: mostly(fc.nat(50), fc.oneof(fc.integer({ min: -5, max: -1 }), anyJson)), p: fc.constant(null) }).chain((r) =>
     fc.integer({ min: 0, max: 1_000_000 }).chain((pick) =>
-      (realStates.length === 0 ? fc.constant(initialState('2026-12-01')) : oddState(realStates[pick % realStates.length]!)).map((state) => ({ [SESSION_KEY]: { ...r, state } })),
+      (realStates.length === 0 ? fc.constant(initialState('2026-12-01')) : oddState(realStates[pick % realStates.length]!)).map((state) => ({ [SESSION_KEY]: { ...r, s: carriedText(state) } })),
     ),
   ),
   },
-  { arbitrary: fc.integer({ min: 0, max: 1_000_000 }).map((pick) => ({ [SESSION_KEY]: { version: 1, plan: null, state: realStates[pick % Math.max(1, realStates.length)] ?? initialState('2026-12-01') } })), weight: 4 },
+  { arbitrary: fc.integer({ min: 0, max: 1_000_000 }).map((pick) => sessionAttributesFor({ state: realStates[pick % Math.max(1, realStates.length)] ?? initialState('2026-12-01'), plan: null }, 1)), weight: 4 },
+  { arbitrary: fc.record({ v: fc.nat(50), s: fc.oneof(fc.string(), anyJson.map((json) => JSON.stringify(json) ?? '')) }).map((rom) => ({ [SESSION_KEY]: rom })), weight: 1 },
   { arbitrary: anyJson, weight: 1 },
 );
 

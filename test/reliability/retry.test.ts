@@ -1,7 +1,7 @@
 // The storage retry policy on its own: which errors are retried, how many attempts, and that the per-turn
 // budget bounds the time whatever the calls do.
 import { performance } from 'node:perf_hooks';
-import { isRetryable, STORAGE_RETRY, withRetry, withStorageBudget } from '../../lambda/store/retry';
+import { isRetryable, STORAGE_RETRY, storageDeadline, withRetry } from '../../lambda/store/retry';
 
 const named = (name: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(name), { name, ...extra });
 /** A call that never answers until its attempt is aborted, as a DynamoDB that hangs. */
@@ -64,7 +64,7 @@ describe('withRetry', () => {
   it('aborts each attempt after the attempt timeout and stays inside the turn budget', async () => {
     const attempts: number[] = [];
     const started = performance.now();
-    await expect(withStorageBudget(STORAGE_RETRY.turnBudgetMs, () => withRetry(hangs(attempts)))).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(withRetry(hangs(attempts), storageDeadline(STORAGE_RETRY.turnBudgetMs))).rejects.toMatchObject({ name: 'AbortError' });
     const elapsed = performance.now() - started;
     expect(attempts.length).toBeGreaterThanOrEqual(3);
     expect(attempts.length).toBeLessThanOrEqual(STORAGE_RETRY.maxAttempts);
@@ -75,7 +75,7 @@ describe('withRetry', () => {
     const attempts: number[] = [];
     const started = performance.now();
     // 333.3 ms leaves a fractional remainder: AbortSignal.timeout must still get whole milliseconds.
-    await expect(withStorageBudget(5000, () => withStorageBudget(333.3, () => withRetry(hangs(attempts))))).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(withRetry(hangs(attempts), storageDeadline(333.3, storageDeadline(5000)))).rejects.toMatchObject({ name: 'AbortError' });
     expect(performance.now() - started).toBeLessThan(333.3 + 120);
     expect(attempts.length).toBe(2);
   });
@@ -84,10 +84,9 @@ describe('withRetry', () => {
     const attempts: number[] = [];
     await new Promise((resolve) => setTimeout(resolve, 5));
     const started = performance.now();
-    await expect(withStorageBudget(1, async () => {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      return withRetry(hangs(attempts));
-    })).rejects.toMatchObject({ name: 'AbortError' });
+    const deadline = storageDeadline(1);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await expect(withRetry(hangs(attempts), deadline)).rejects.toMatchObject({ name: 'AbortError' });
     expect(attempts).toHaveLength(1);
     expect(performance.now() - started).toBeLessThan(STORAGE_RETRY.lateAttemptMs + 80);
   });

@@ -5,18 +5,20 @@
 export type WireValue = {
   S?: string;
   N?: string;
-  B?: string;
+  B?: string | Uint8Array;
   BOOL?: boolean;
   NULL?: boolean;
   SS?: string[];
   NS?: string[];
-  BS?: string[];
+  BS?: Array<string | Uint8Array>;
   L?: WireValue[];
   M?: Record<string, WireValue>;
 };
 export type WireItem = Record<string, WireValue>;
 
 const utf8 = (text: string): number => Buffer.byteLength(text, 'utf8');
+/** Binary on the wire is base 64; the SDK hands it over as bytes. */
+const binaryBytes = (value: string | Uint8Array): number => (typeof value === 'string' ? Buffer.from(value, 'base64').length : value.length);
 
 function numberBytes(text: string): number {
   const digits = text.replace(/^-/, '').replace(/[eE].*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
@@ -26,11 +28,11 @@ function numberBytes(text: string): number {
 export function valueBytes(value: WireValue): number {
   if (value.S !== undefined) return utf8(value.S);
   if (value.N !== undefined) return numberBytes(value.N);
-  if (value.B !== undefined) return Buffer.from(value.B, 'base64').length;
+  if (value.B !== undefined) return binaryBytes(value.B);
   if (value.BOOL !== undefined || value.NULL !== undefined) return 1;
   if (value.SS !== undefined) return value.SS.reduce((n, s) => n + utf8(s), 0);
   if (value.NS !== undefined) return value.NS.reduce((n, s) => n + numberBytes(s), 0);
-  if (value.BS !== undefined) return value.BS.reduce((n, s) => n + Buffer.from(s, 'base64').length, 0);
+  if (value.BS !== undefined) return value.BS.reduce((n, s) => n + binaryBytes(s), 0);
   if (value.L !== undefined) return 3 + value.L.reduce((n, v) => n + 1 + valueBytes(v), 0);
   if (value.M !== undefined) return 3 + Object.entries(value.M).reduce((n, [k, v]) => n + 1 + utf8(k) + valueBytes(v), 0);
   return 0;
