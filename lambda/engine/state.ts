@@ -51,10 +51,12 @@ export function initialState(day: string): RoutineState {
 
 /** Stops older than a week no longer count toward "stopped twice within 7 days". */
 export const RECENT_STOP_DAYS = 7;
+/** The latest stops kept per exercise: "twice within 7 days" needs no more. */
+export const RECENT_STOPS_KEPT = 2;
 
 export function recentStopsAsOf(stops: RoutineState['recentStops'], day: string): RoutineState['recentStops'] {
   const kept = Object.entries(stops)
-    .map(([id, days]) => [id, days.filter((d) => daysBetween(d, day) < RECENT_STOP_DAYS)] as const)
+    .map(([id, days]) => [id, days.filter((d) => daysBetween(d, day) < RECENT_STOP_DAYS).slice(-RECENT_STOPS_KEPT)] as const)
     .filter(([, days]) => days.length > 0);
   return Object.fromEntries(kept);
 }

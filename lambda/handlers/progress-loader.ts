@@ -23,7 +23,8 @@ const MAX_SESSION_STATE_LENGTH = 4096;
 const SessionSchema = z.object({
   v: z.int().check(z.minimum(0)),
   s: z.string().check(z.maxLength(MAX_SESSION_STATE_LENGTH)),
-  p: z.nullable(TherapistPlanSchema),
+  /** The plan as JSON text: compared, not parsed, when it is the one this container read last. */
+  p: z.nullable(z.string().check(z.maxLength(MAX_SESSION_STATE_LENGTH))),
   u: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(MAX_UNSAVED_REQUESTS))),
 });
 
@@ -46,17 +47,56 @@ export type Loaded = {
   unsaved: readonly string[];
 };
 
+// A warm container mostly hears the same household turn after turn, and Alexa hands back the attributes it was
+// given: the text this container wrote last, and the plan text it parsed last, are known without parsing again.
+let lastCarried: { text: string; state: RoutineState } | null = null;
+let lastPlan: { text: string; plan: TherapistPlan } | null = null;
+const planTexts = new WeakMap<TherapistPlan, string>();
+
+function planText(plan: TherapistPlan): string {
+  let text = planTexts.get(plan);
+  if (text === undefined) {
+    text = JSON.stringify(plan);
+    planTexts.set(plan, text);
+  }
+  return text;
+}
+
+function planOfText(text: string): TherapistPlan | undefined {
+  if (lastPlan?.text === text) return lastPlan.plan;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = TherapistPlanSchema.safeParse(raw);
+  if (!parsed.success) return undefined;
+  lastPlan = { text, plan: parsed.data };
+  planTexts.set(parsed.data, text);
+  return parsed.data;
+}
+
+function stateOfText(text: string): RoutineState | undefined {
+  if (lastCarried?.text === text) return lastCarried.state;
+  const reading = readState(text);
+  return reading.ok ? reading.state : undefined;
+}
+
 export function sessionAttributesFor(loaded: Pick<Loaded, 'state' | 'plan'>, version: number, unsaved: readonly string[] = []): Record<string, unknown> {
   const pending = unsaved.slice(-MAX_UNSAVED_REQUESTS);
-  return { [SESSION_KEY]: { v: version, s: encodeState(loaded.state), p: loaded.plan, ...(pending.length > 0 ? { u: pending } : {}) } };
+  const text = encodeState(loaded.state);
+  lastCarried = { text, state: loaded.state };
+  return { [SESSION_KEY]: { v: version, s: text, p: loaded.plan === null ? null : planText(loaded.plan), ...(pending.length > 0 ? { u: pending } : {}) } };
 }
 
 /** The progress in a set of session attributes, if it is readable. */
 export function progressInAttributes(attributes: Record<string, unknown> | undefined): SessionProgress | null {
   const parsed = SessionSchema.safeParse(attributes?.[SESSION_KEY]);
   if (!parsed.success) return null;
-  const reading = readState(parsed.data.s);
-  return reading.ok ? { version: parsed.data.v, state: reading.state, plan: parsed.data.p, unsaved: parsed.data.u ?? [] } : null;
+  const state = stateOfText(parsed.data.s);
+  const plan = parsed.data.p === null ? null : planOfText(parsed.data.p);
+  return state === undefined || plan === undefined ? null : { version: parsed.data.v, state, plan, unsaved: parsed.data.u ?? [] };
 }
 
 /** What an open session carries, if it is readable. */

@@ -5,7 +5,7 @@
 // so a damaged record is reported as such, never half-read.
 import { addDays, daysBetween } from '../engine/day';
 import { PACE_FACTOR } from '../engine/pace';
-import { VOICE_RATE } from '../engine/state';
+import { RECENT_STOPS_KEPT, VOICE_RATE } from '../engine/state';
 import type { DayProgress, PendingQuestion, PlanChange, RoutineState } from '../engine/types';
 import {
   decodeDoses,
@@ -23,8 +23,6 @@ import {
   letterCodec,
 } from './codec';
 
-/** Stops kept per exercise: "stopped early twice within a week" needs no more. */
-export const STOPS_KEPT_PER_EXERCISE = 2;
 
 const ROUTINE = letterCodec({ legs: 'l', arms: 'a', everything: 'e' });
 const PHASE = letterCodec({ choosing: 'c', settingUp: 'u', setDelivered: 'd', stoppedForPain: 'p', finished: 'f' });
@@ -147,7 +145,7 @@ function encodeStops(stops: RoutineState['recentStops'], day: string): string {
   return Object.entries(stops)
     .map(([exerciseId, days]) => {
       const code = encodeIds([exerciseId]);
-      const offsets = days.map((d) => daysBetween(d, day)).sort((a, b) => a - b).slice(0, STOPS_KEPT_PER_EXERCISE);
+      const offsets = days.map((d) => daysBetween(d, day)).sort((a, b) => a - b).slice(0, RECENT_STOPS_KEPT);
       return code === '' || offsets.length === 0 ? '' : `${code}${offsets.join('.')}`;
     })
     .filter((part) => part !== '')

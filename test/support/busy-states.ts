@@ -31,7 +31,7 @@ export const everythingDone: RoutineState = {
 };
 
 /**
- * Every field at the most it can hold in use: every exercise stopped early on each of the last 7 days, levels
+ * Every field at the most it can hold in use: every exercise stopped early on the last two days (all a state keeps), levels
  * for both kinds of dose, a voice change for every exercise and half left out, a reminder, the longest zone
  * name, five detailed pain reports (HEALTH_LOG=detailed), a question pending, mid-set.
  */
@@ -42,7 +42,7 @@ export const busiestDay: RoutineState = {
   timeZone: 'America/Argentina/ComodRivadavia',
   reminder: { alertToken: 'amzn1.alert-id.0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0', hour: 10, minute: 45 },
   levels: Object.fromEntries(CATALOG.flatMap((e) => [[`${e.id}:reps`, 10] as const, [`${e.id}:hold`, 30] as const])),
-  recentStops: Object.fromEntries(CATALOG.map((e) => [e.id, Array.from({ length: 7 }, (_, i) => addDays(BUSY_DAY, i - 6))])),
+  recentStops: Object.fromEntries(CATALOG.map((e) => [e.id, [addDays(BUSY_DAY, -1), BUSY_DAY]])),
   lastStoppedEarly: { day: BUSY_DAY, step: { exerciseId: 'hip-rotation', side: 'left' } },
   planOverrides: {
     excluded: CATALOG.slice(0, 8).map((e) => e.id),
