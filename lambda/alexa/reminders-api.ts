@@ -1,6 +1,6 @@
 // The Alexa Reminders API: one daily reminder per user, with a label that carries no health detail.
 import type { RequestEnvelope } from 'ask-sdk-model';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const REMINDERS_PERMISSION = 'alexa::alerts:reminders:skill:readwrite';
 /** Outbound calls never hold up the answer for long; a slow API counts as a failure. */
@@ -62,7 +62,7 @@ export function alexaRemindersApi(fetchImpl: typeof fetch = fetch, timeoutMs = R
         const response = await call(envelope, '', { method: 'POST', body: JSON.stringify(reminderBody(reminder)) });
         if (response.status === 401 || response.status === 403) return { ok: false, reason: 'permission' };
         if (response.status !== 200 && response.status !== 201) return { ok: false, reason: 'error' };
-        const body = z.object({ alertToken: z.string().min(1).max(512) }).safeParse(await response.json());
+        const body = z.object({ alertToken: z.string().check(z.minLength(1), z.maxLength(512)) }).safeParse(await response.json());
         return body.success ? { ok: true, alertToken: body.data.alertToken } : { ok: false, reason: 'error' };
       } catch {
         return { ok: false, reason: 'error' };

@@ -1,6 +1,6 @@
 // The device's time zone from the Alexa Settings API, within a short timeout; null whenever it cannot tell.
 import type { RequestEnvelope } from 'ask-sdk-model';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isValidTimeZone } from '../engine/day';
 
 /** The answer is never delayed for the time zone: past this, the cached or locale zone is used. */
@@ -22,7 +22,7 @@ export function settingsApiTimeZone(fetchImpl: typeof fetch = fetch, timeoutMs =
         },
       );
       if (response.status !== 200) return null;
-      const zone = z.string().max(64).safeParse(await response.json());
+      const zone = z.string().check(z.maxLength(64)).safeParse(await response.json());
       return zone.success && isValidTimeZone(zone.data) ? zone.data : null;
     } catch {
       return null;
