@@ -1,18 +1,19 @@
 // The environment, parsed once with zod at cold start. Nothing else reads process.env.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-locale';
 import { ConfigError } from './errors';
 
 /** Only for local runs and tests; a deployment sets its own secret so keys cannot be recomputed by others. */
 export const DEVELOPMENT_USER_KEY_SECRET = 'range-of-motion-coach-development-only';
 
 const EnvSchema = z.object({
-  SKILL_TABLE: z.string().min(3).max(255).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  AWS_REGION: z.string().min(1).default('us-east-1'),
-  HEALTH_LOG: z.enum(['off', 'detailed']).default('off'),
-  SKILL_ID: z.string().min(1).optional(),
-  USER_KEY_SECRET: z.string().min(16).default(DEVELOPMENT_USER_KEY_SECRET),
-  HISTORY_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(400),
+  SKILL_TABLE: z.string().check(z.minLength(3), z.maxLength(255), z.regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only')),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  AWS_REGION: z._default(z.string().check(z.minLength(1)), 'us-east-1'),
+  HEALTH_LOG: z._default(z.enum(['off', 'detailed']), 'off'),
+  SKILL_ID: z.optional(z.string().check(z.minLength(1))),
+  USER_KEY_SECRET: z._default(z.string().check(z.minLength(16)), DEVELOPMENT_USER_KEY_SECRET),
+  HISTORY_RETENTION_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(7), z.maximum(3650)), 400),
 });
 
 export type Config = {

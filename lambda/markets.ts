@@ -2,7 +2,7 @@
 // One table for both sides: the speech layer reads `therapist` and `emergencyNumber` from here, and the
 // interaction-model source (interactionModels/) builds each locale's sample utterances from the same entries,
 // so "physio" is what Alexa both says and understands in en-GB. Imports nothing but zod.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const LOCALES = ['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN'] as const;
 export type Locale = (typeof LOCALES)[number];

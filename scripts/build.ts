@@ -1,9 +1,12 @@
 // `npm run build`: bundles the Lambda handler into one CommonJS file, dist/lambda/index.js.
-// The folder holds no package.json, so ask-cli zips it as it is. The source map goes to dist/index.js.map,
+// The folder holds no package.json, so ask-cli zips it as it is. The skill uses the exercise catalog without
+// validating it, so an invalid catalog stops the build here instead. The source map goes to dist/index.js.map,
 // outside that folder: Lambda never reads it, and it was three quarters of the zip.
 import { build, type BuildOptions } from 'esbuild';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { EXERCISE_DATA } from '../lambda/catalog/exercises';
+import { parseCatalog } from '../lambda/catalog/parse-catalog';
 
 const root = path.join(__dirname, '..');
 const outdir = path.join(root, 'dist', 'lambda');
@@ -22,7 +25,22 @@ export const BUNDLE_OPTIONS = {
   logLevel: 'warning',
 } as const satisfies BuildOptions;
 
+/** Why the catalog may not be bundled, or null when it is valid. */
+export function catalogProblem(data: unknown): string | null {
+  try {
+    parseCatalog(data);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 async function main(): Promise<void> {
+  const problem = catalogProblem(EXERCISE_DATA);
+  if (problem !== null) {
+    console.error(`build refused: lambda/catalog/exercises.ts is not a valid catalog, fix it first.\n${problem}`);
+    process.exit(1);
+  }
   mkdirSync(outdir, { recursive: true });
   const result = await build({
     entryPoints: [path.join(root, 'lambda', 'index.ts')],

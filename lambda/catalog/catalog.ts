@@ -1,41 +1,12 @@
-// The exercise catalog, validated once at cold start. A bad entry stops the skill loading
-// rather than letting it speak a half-formed instruction.
+// The exercise catalog: exercises.ts, typed against the schema and frozen. It is source code, not input, so it
+// is validated where a bad entry can still be fixed (test/catalog, and `npm run build` refuses to bundle it)
+// rather than with zod at every cold start.
 import { CatalogError } from '../errors';
+import { deepFreeze } from './deep-freeze';
 import { EXERCISE_DATA } from './exercises';
-import { CatalogSchema, type Exercise } from './schema';
+import type { Exercise } from './schema';
 
-/** Validates catalog data; throws CatalogError listing every issue with its path. Exported for tests. */
-export function parseCatalog(data: unknown): readonly Exercise[] {
-  const parsed = CatalogSchema.safeParse(data);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => {
-      const path = issue.path.map(String).join('.') || '(catalog)';
-      return `${path}${describeEntry(data, issue.path[0])}: ${issue.message}`;
-    });
-    throw new CatalogError(`Invalid exercise catalog: ${issues.join('; ')}`, { cause: parsed.error });
-  }
-  return deepFreeze(parsed.data);
-}
-
-/** Names the entry an issue belongs to, e.g. " (hip-rotation)", when its id can be read. */
-function describeEntry(data: unknown, index: PropertyKey | undefined): string {
-  if (!Array.isArray(data) || typeof index !== 'number') return '';
-  const entry: unknown = data[index];
-  if (typeof entry === 'object' && entry !== null && 'id' in entry && typeof entry.id === 'string') {
-    return ` (${entry.id})`;
-  }
-  return '';
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
-
-export const CATALOG: readonly Exercise[] = parseCatalog(EXERCISE_DATA);
+export const CATALOG: readonly Exercise[] = deepFreeze(EXERCISE_DATA);
 
 export const EXERCISE_IDS: readonly string[] = Object.freeze(CATALOG.map((exercise) => exercise.id));
 

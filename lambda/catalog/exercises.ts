@@ -1,11 +1,11 @@
 // The exercises of the passive range-of-motion handout, reworded for speech.
 // Every string here is spoken to a caregiver whose hands are busy, so each is short and holds
 // one instruction. Facts follow the handout; the wording is our own. Angles are only a guide:
-// every step that names one also says that resistance comes first. catalog.ts validates this data.
-import type { z } from 'zod';
-import type { ExerciseSchema } from './schema';
+// every step that names one also says that resistance comes first. The skill uses this data as it is written:
+// the type below checks each entry as it is compiled, and parse-catalog.ts validates the rest in tests and builds.
+import type { Exercise } from './schema';
 
-export type ExerciseInput = z.input<typeof ExerciseSchema>;
+export type { ExerciseInput } from './exercise-schema';
 
 const LYING_ON_BACK = 'Have them lie flat on their back.';
 const ARMS_POSITION = 'They can sit in a chair or lie on their back.';
@@ -16,7 +16,7 @@ const SMALL_PACE = { outSeconds: 2, pauseSeconds: 1, backSeconds: 2 };
 const TEN_REPS = { kind: 'reps', reps: 10 } as const;
 const HOLD_30 = { kind: 'hold', holdSeconds: 30, asTolerated: false } as const;
 
-export const EXERCISE_DATA: readonly ExerciseInput[] = [
+export const EXERCISE_DATA: readonly Exercise[] = [
   // ---------------------------------------------------------------- legs
   {
     id: 'hip-knee-flexion',

@@ -1,5 +1,6 @@
 // The therapist's plan: which exercises, sides, way, dose and pace, validated with zod at every boundary.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-locale';
 import { CATALOG, exerciseById } from '../catalog/catalog';
 import { HANDOUT_MAX_HOLD_SECONDS, HANDOUT_MAX_REPS, SIDES, type Dose } from '../catalog/schema';
 import { PACE_FACTOR } from './pace';
@@ -8,56 +9,60 @@ export const PLAN_SCHEMA_VERSION = 1;
 /** A plan not reviewed for this long prompts a suggestion to ask the therapist to look at it again. */
 export const PLAN_REVIEW_DAYS = 90;
 
-const ExerciseIdSchema = z.string().refine((id) => CATALOG.some((e) => e.id === id), {
-  message: `unknown exercise; use one of: ${CATALOG.map((e) => e.id).join(', ')}`,
-});
+const ExerciseIdSchema = z.string().check(
+  z.refine((id) => CATALOG.some((e) => e.id === id), {
+    message: `unknown exercise; use one of: ${CATALOG.map((e) => e.id).join(', ')}`,
+  }),
+);
 
 const PlanExerciseSchema = z
-  .object({
+  .strictObject({
     id: ExerciseIdSchema,
     /** Only for exercises done on each side, e.g. ["left"] for the left arm only. */
-    sides: z.array(z.enum(SIDES)).min(1).max(2).optional(),
+    sides: z.optional(z.array(z.enum(SIDES)).check(z.minLength(1), z.maxLength(2))),
     /** Which way to do it, where the handout gives two (hip rotation). */
-    way: z.string().optional(),
-    reps: z.number().int().min(1).max(HANDOUT_MAX_REPS).optional(),
-    holdSeconds: z.number().int().min(5).max(HANDOUT_MAX_HOLD_SECONDS).optional(),
+    way: z.optional(z.string()),
+    reps: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(HANDOUT_MAX_REPS))),
+    holdSeconds: z.optional(z.number().check(z.int(), z.minimum(5), z.maximum(HANDOUT_MAX_HOLD_SECONDS))),
     /** 1 is the catalog pace, 2 twice as slow; the caregiver's "slower" can slow it further, never faster. */
-    paceFactor: z.number().min(PACE_FACTOR.min).max(PACE_FACTOR.max).optional(),
+    paceFactor: z.optional(z.number().check(z.minimum(PACE_FACTOR.min), z.maximum(PACE_FACTOR.max))),
   })
-  .strict()
-  .superRefine((entry, ctx) => {
-    const exercise = CATALOG.find((e) => e.id === entry.id);
-    if (exercise === undefined) return;
-    if (entry.reps !== undefined && entry.holdSeconds !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['holdSeconds'], message: 'give reps or holdSeconds, not both' });
-    }
-    if (entry.sides !== undefined && !exercise.sided) {
-      ctx.addIssue({ code: 'custom', path: ['sides'], message: `${entry.id} is not done per side` });
-    }
-    if (entry.way !== undefined && !exercise.ways.some((w) => w.id === entry.way)) {
-      ctx.addIssue({ code: 'custom', path: ['way'], message: `use one of: ${exercise.ways.map((w) => w.id).join(', ')}` });
-    }
-  });
+  .check(
+    z.superRefine((entry, ctx) => {
+      const exercise = CATALOG.find((e) => e.id === entry.id);
+      if (exercise === undefined) return;
+      if (entry.reps !== undefined && entry.holdSeconds !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['holdSeconds'], message: 'give reps or holdSeconds, not both' });
+      }
+      if (entry.sides !== undefined && !exercise.sided) {
+        ctx.addIssue({ code: 'custom', path: ['sides'], message: `${entry.id} is not done per side` });
+      }
+      if (entry.way !== undefined && !exercise.ways.some((w) => w.id === entry.way)) {
+        ctx.addIssue({ code: 'custom', path: ['way'], message: `use one of: ${exercise.ways.map((w) => w.id).join(', ')}` });
+      }
+    }),
+  );
 
 export const TherapistPlanSchema = z
-  .object({
+  .strictObject({
     schemaVersion: z.literal(PLAN_SCHEMA_VERSION),
     /** The date the therapist last reviewed this plan, YYYY-MM-DD. */
     reviewedOn: z.iso.date(),
-    legsFirst: z.boolean().default(true),
-    firstSide: z.enum(SIDES).default('right'),
+    legsFirst: z._default(z.boolean(), true),
+    firstSide: z._default(z.enum(SIDES), 'right'),
     /** Start low and build up toward each dose (the handout's advice); off means the dose from day one. */
-    buildUp: z.boolean().default(true),
-    exercises: z.array(PlanExerciseSchema).min(1),
+    buildUp: z._default(z.boolean(), true),
+    exercises: z.array(PlanExerciseSchema).check(z.minLength(1)),
   })
-  .strict()
-  .superRefine((plan, ctx) => {
-    const seen = new Set<string>();
-    plan.exercises.forEach((entry, index) => {
-      if (seen.has(entry.id)) ctx.addIssue({ code: 'custom', path: ['exercises', index, 'id'], message: `${entry.id} is listed twice` });
-      seen.add(entry.id);
-    });
-  });
+  .check(
+    z.superRefine((plan, ctx) => {
+      const seen = new Set<string>();
+      plan.exercises.forEach((entry, index) => {
+        if (seen.has(entry.id)) ctx.addIssue({ code: 'custom', path: ['exercises', index, 'id'], message: `${entry.id} is listed twice` });
+        seen.add(entry.id);
+      });
+    }),
+  );
 
 export type TherapistPlan = z.infer<typeof TherapistPlanSchema>;
 export type PlanExercise = TherapistPlan['exercises'][number];
@@ -85,6 +90,6 @@ export function handoutPlan(): TherapistPlan {
 }
 
 /** Field-level messages for an invalid plan, e.g. "exercises.2.reps: Too big: expected number to be <=10". */
-export function planProblems(error: z.ZodError): string[] {
+export function planProblems(error: z.core.$ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.map(String).join('.') || '(plan)'}: ${issue.message}`);
 }

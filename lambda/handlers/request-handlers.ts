@@ -1,7 +1,7 @@
 // The request handlers: each checks only the request type and intent, then runs one engine turn.
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
 import type { SessionEndedRequest } from 'ask-sdk-model';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { eventForIntent } from './intent-events';
 import { userKeyOf } from '../user-key';
 import type { SkillDeps } from './skill-deps';

@@ -1,14 +1,14 @@
 // Slot values read at the edge: only entity-resolved ids and bounded numbers reach the engine.
 import { getRequestType, getSlot } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 const ResolvedSchema = z.object({
   resolutions: z.object({
     resolutionsPerAuthority: z.array(
       z.object({
         status: z.object({ code: z.string() }),
-        values: z.array(z.object({ value: z.object({ id: z.string().optional(), name: z.string() }) })).optional(),
+        values: z.optional(z.array(z.object({ value: z.object({ id: z.optional(z.string()), name: z.string() }) }))),
       }),
     ),
   }),
@@ -37,7 +37,7 @@ export function resolvedChoice<T extends string>(envelope: RequestEnvelope, slot
 export function boundedNumberSlot(envelope: RequestEnvelope, slotName: string, min: number, max: number): number | null {
   if (getRequestType(envelope) !== 'IntentRequest') return null;
   const raw = getSlot(envelope, slotName)?.value;
-  const parsed = z.coerce.number().int().min(min).max(max).safeParse(raw);
+  const parsed = z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max)).safeParse(raw);
   return raw === undefined || raw === '' || !parsed.success ? null : parsed.data;
 }
 

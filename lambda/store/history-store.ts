@@ -1,6 +1,6 @@
 // History: one small item per user and local day (sk DAY#YYYY-MM-DD), read by key range with one Query.
 import { PutItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { addDays } from '../engine/day';
 import { ROUTINES, STEP_OUTCOMES, type DayProgress, type DayRecord } from '../engine/types';
 import { PersistenceError } from '../errors';
@@ -14,16 +14,21 @@ const DAY_PREFIX = 'DAY#';
 
 const DayRecordSchema = z.object({
   day: z.iso.date(),
-  routine: z.enum(ROUTINES).nullable(),
-  outcomes: z.record(z.string(), z.object({ outcome: z.enum(STEP_OUTCOMES), amount: z.number().int().min(0).max(60) })),
+  routine: z.nullable(z.enum(ROUTINES)),
+  outcomes: z.record(z.string(), z.object({ outcome: z.enum(STEP_OUTCOMES), amount: z.number().check(z.int(), z.minimum(0), z.maximum(60)) })),
   endedEarly: z.boolean(),
-  endReason: z.literal('fatigue').nullable(),
+  endReason: z.nullable(z.literal('fatigue')),
   painReports: z.array(
-    z.object({ stepKey: z.string().nullable(), bodyPart: z.string().max(40).nullable(), severity: z.number().int().min(0).max(10).nullable(), atMs: z.number() }),
+    z.object({
+      stepKey: z.nullable(z.string()),
+      bodyPart: z.nullable(z.string().check(z.maxLength(40))),
+      severity: z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(10))),
+      atMs: z.number(),
+    }),
   ),
-  startedAtMs: z.number().nullable(),
-  endedAtMs: z.number().nullable(),
-}) satisfies z.ZodType<DayRecord>;
+  startedAtMs: z.nullable(z.number()),
+  endedAtMs: z.nullable(z.number()),
+}) satisfies z.ZodMiniType<DayRecord>;
 
 /** What a closed day leaves in history; health details only when the deployment opted in. */
 export function dayRecordOf(day: DayProgress, endedAtMs: number | null, healthDetails: boolean): DayRecord {

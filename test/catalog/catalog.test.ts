@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { CatalogError } from '../../lambda/errors';
-import { CATALOG, EXERCISE_IDS, exerciseById, findExercise, parseCatalog } from '../../lambda/catalog/catalog';
+import { CATALOG, EXERCISE_IDS, exerciseById, findExercise } from '../../lambda/catalog/catalog';
+import { CatalogSchema, ExerciseSchema } from '../../lambda/catalog/exercise-schema';
 import { EXERCISE_DATA, type ExerciseInput } from '../../lambda/catalog/exercises';
-import { CatalogSchema, ExerciseSchema, PACE_FLOOR, type Exercise } from '../../lambda/catalog/schema';
+import { parseCatalog } from '../../lambda/catalog/parse-catalog';
+import { PACE_FLOOR, type Exercise } from '../../lambda/catalog/schema';
 
 const EXPECTED_IDS = [
   'hip-knee-flexion',
@@ -87,6 +89,10 @@ describe('exercise catalog', () => {
   it('is valid against the catalog schema', () => {
     const result = CatalogSchema.safeParse(EXERCISE_DATA);
     expect(result.success ? [] : result.error.issues).toEqual([]);
+  });
+
+  it('is used unparsed, so it must already be what parsing gives: nothing stripped, defaulted or transformed', () => {
+    expect(parseCatalog(EXERCISE_DATA)).toStrictEqual(CATALOG);
   });
 
   it('finds exercises by id and rejects unknown ids', () => {
