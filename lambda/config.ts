@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import './zod-locale';
 import { ConfigError } from './errors';
+import { LOG_LEVELS, type LogLevel } from './logger';
 
 /** Only for local runs and tests; a deployment sets its own secret so keys cannot be recomputed by others. */
 export const DEVELOPMENT_USER_KEY_SECRET = 'range-of-motion-coach-development-only';
@@ -14,6 +15,7 @@ const EnvSchema = z.object({
   SKILL_ID: z.optional(z.string().check(z.minLength(1))),
   USER_KEY_SECRET: z._default(z.string().check(z.minLength(16)), DEVELOPMENT_USER_KEY_SECRET),
   HISTORY_RETENTION_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(7), z.maximum(3650)), 400),
+  LOG_LEVEL: z._default(z.enum(LOG_LEVELS), 'warn'),
 });
 
 export type Config = {
@@ -27,6 +29,12 @@ export type Config = {
   userKeySecret: string;
   /** Days of history kept before DynamoDB's TTL removes them. */
   historyRetentionDays: number;
+  /**
+   * The least severe log line written. 'warn' by default: Lambda's REPORT line already times every request and
+   * the Alexa developer console counts intents, so one info line per turn (a fifth of the skill's own CPU per turn
+   * in the benchmark) is for diagnosing, switched on with LOG_LEVEL=info.
+   */
+  logLevel: LogLevel;
 };
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -45,5 +53,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     skillId: e.SKILL_ID,
     userKeySecret: e.USER_KEY_SECRET,
     historyRetentionDays: e.HISTORY_RETENTION_DAYS,
+    logLevel: e.LOG_LEVEL,
   };
 }

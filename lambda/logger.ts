@@ -15,9 +15,16 @@ export type Logger = {
   error(event: string, fields?: LogFields): void;
 };
 
-export function createLogger(write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Logger {
-  const log = (level: string) => (event: string, fields: LogFields = {}) =>
-    write(JSON.stringify({ level, event, ...fields }));
+export const LOG_LEVELS = ['info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const ignore = () => {};
+
+/** Lines below minLevel are dropped before anything is built. */
+export function createLogger(write: (line: string) => void = (line) => process.stdout.write(`${line}\n`), minLevel: LogLevel = 'info'): Logger {
+  const from = LOG_LEVELS.indexOf(minLevel);
+  const log = (level: LogLevel) =>
+    LOG_LEVELS.indexOf(level) < from ? ignore : (event: string, fields: LogFields = {}) => write(JSON.stringify({ level, event, ...fields }));
   return { info: log('info'), warn: log('warn'), error: log('error') };
 }
 

@@ -27,6 +27,7 @@ const ConsoleEnvSchema = z.object({
   SKILL_TABLE: z.string().optional(),
   SKILL_ID: z.string().optional(),
   AWS_REGION: z.string().optional(),
+  LOG_LEVEL: z.string().optional(),
   NO_COLOR: z.string().optional(),
   /** The device time zone the local Settings API answers with. */
   CONSOLE_TIME_ZONE: z.string().min(1).optional(),
@@ -57,6 +58,8 @@ async function main(): Promise<number> {
     process.env.SKILL_TABLE = env.SKILL_TABLE ?? 'range-of-motion-coach-local';
     process.env.DYNAMODB_ENDPOINT = dynalite.endpoint; // always local: the console never touches a real table
     process.env.AWS_REGION = env.AWS_REGION ?? 'us-east-1';
+    // Every request's log line, dimmed under the conversation: the console is for seeing what the skill does.
+    process.env.LOG_LEVEL = env.LOG_LEVEL ?? 'info';
     // Lambda runs Node 22; on a local Node 20 the SDK's deprecation notice is only noise in the console.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     await prepareTable(inMemory ? 'memory' : dataDir);

@@ -135,7 +135,9 @@ describe('the Lambda function', () => {
       SKILL_ID: { Ref: 'SkillId' },
       USER_KEY_SECRET: { Ref: 'UserKeySecret' },
       HISTORY_RETENTION_DAYS: { Ref: 'HistoryRetentionDays' },
+      LOG_LEVEL: { Ref: 'LogLevel' },
     });
+    expect(template.Parameters.LogLevel).toMatchObject({ Default: 'warn', AllowedValues: ['info', 'warn', 'error'] });
     expect(envInConfig).toEqual(expect.arrayContaining(['SKILL_TABLE', 'SKILL_ID', 'USER_KEY_SECRET', 'HEALTH_LOG']));
     expect(Object.keys(env).sort()).toEqual(envInConfig.filter((name) => !NOT_DEPLOYED.includes(name)).sort());
     // A published skill stores no health details; AWS_REGION is reserved and set by Lambda itself.
