@@ -18,6 +18,7 @@ import {
   type ProcessFigures,
   type ProcessResult,
   type Row,
+  slowTailByKind,
 } from './lib/analysis';
 import {
   BENCH,
@@ -561,6 +562,11 @@ async function main(): Promise<void> {
       holds,
       fails,
       sameRequestsInEverySkillRun: actionSignatures.size === 1,
+      slowTail: {
+        note: 'turns at or over their process p99 excluding the store, by kind, against all warm turns; cpuP50Ms is the median CPU of that kind',
+        skill: slowTailByKind(processes.filter((p) => p.variant === 'skill'), WARMUP_ROUNDS),
+        floor: slowTailByKind(processes.filter((p) => p.variant === 'floor'), WARMUP_ROUNDS),
+      },
       diagnosis,
       table: rows,
     };
@@ -580,6 +586,10 @@ async function main(): Promise<void> {
     console.log(`consumed capacity: not returned by the skill (no ReturnConsumedCapacity); estimated from item sizes: largest item ${largestItem.maxBytes} B = ${writeUnits(largestItem.maxBytes)} WCU per write; dynalite reports ${dynaliteCapacity ?? 'n/a'} for a copy`);
     if (!output.sameRequestsInEverySkillRun) console.log('note: the skill runs did not all send the same requests');
     if (pattern.violations.length > 0) console.log(`pattern notes:\n  ${pattern.violations.join('\n  ')}`);
+    const tailLine = (kinds: ReturnType<typeof slowTailByKind>) =>
+      kinds.slice(0, 5).map((k) => `${k.kind} ${Math.round(k.shareOfTail * 100)}% of tail / ${Math.round(k.shareOfTurns * 100)}% of turns, CPU p50 ${k.cpuP50Ms} ms`).join('; ');
+    console.log(`slow tail (turns at or over p99 excl. store), skill: ${tailLine(output.slowTail.skill)}`);
+    console.log(`slow tail, floor: ${tailLine(output.slowTail.floor)}`);
     if (diagnosis !== null) {
       const d = diagnosis as { skill: Record<string, { totalMs: number; top: Array<{ name: string; ms: number }> }> };
       const line = (name: string, key: string, n: number) => `${name} (${d.skill[key]!.totalMs} ms profiled): ${d.skill[key]!.top.slice(0, n).map((e) => `${e.name} ${e.ms}`).join(', ')}`;

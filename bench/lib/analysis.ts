@@ -239,3 +239,33 @@ export function printTable(rows: readonly Row[]): string {
   const rule = `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
   return [line(headers), rule, ...rows.map(line)].join('\n');
 }
+
+/**
+ * Which kinds of turn make the slow tail: for each kind (LaunchRequest, an intent, a new session's first
+ * intent), its share of all warm turns, its share of the turns at or over the p99 excluding the store, and its
+ * median CPU. A kind much more common in the tail than overall is where the p99 comes from.
+ */
+export function slowTailByKind(processes: ReadonlyArray<{ warm: readonly TurnRecord[] }>, warmupRounds: number) {
+  const kindOf = (t: TurnRecord) => (t.newSession && t.kind !== 'LaunchRequest' ? `${t.kind} (new session)` : t.kind);
+  const tail: TurnRecord[] = [];
+  const all: TurnRecord[] = [];
+  for (const p of processes) {
+    const warm = p.warm.filter((t) => t.round >= warmupRounds);
+    const excl = (t: TurnRecord) => Math.max(0, t.wallMs - t.ioMs);
+    const p99 = percentile(warm.map(excl), 99);
+    all.push(...warm);
+    tail.push(...warm.filter((t) => excl(t) >= p99));
+  }
+  const kinds = [...new Set(all.map(kindOf))];
+  return kinds
+    .map((kind) => {
+      const ofKind = all.filter((t) => kindOf(t) === kind);
+      return {
+        kind,
+        shareOfTurns: round(ofKind.length / Math.max(1, all.length), 3),
+        shareOfTail: round(tail.filter((t) => kindOf(t) === kind).length / Math.max(1, tail.length), 3),
+        cpuP50Ms: round(median(ofKind.map((t) => t.cpuUs / 1000)), 3),
+      };
+    })
+    .sort((a, b) => b.shareOfTail - a.shareOfTail);
+}

@@ -3,6 +3,7 @@
 // node:https, which the AWS SDK loads anyway (bench/FINDINGS.md).
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { withTimeout } from '../deadline-signal';
 
 export type JsonCall = { method: 'GET' | 'POST' | 'DELETE'; headers: Record<string, string>; body?: string; timeoutMs: number };
 /** The status and the parsed body (undefined when it is empty or not JSON). */
@@ -15,19 +16,20 @@ const MAX_BODY_BYTES = 65_536;
 const agents = { https: new HttpsAgent({ keepAlive: true }), http: new HttpAgent({ keepAlive: true }) };
 
 /** Rejects on a network error, a timeout (the whole call, not each read) or an oversized body. */
-export const httpJson: HttpJson = (url, call) =>
-  new Promise((resolve, reject) => {
+export const httpJson: HttpJson = (url, call) => withTimeout(call.timeoutMs, (signal) => send(url, call, signal));
+
+function send(url: string, call: JsonCall, signal: AbortSignal): Promise<JsonAnswer> {
+  return new Promise((resolve, reject) => {
     const target = new URL(url);
     // Plain http only for the local stub of the Alexa APIs (scripts/local/alexa-api-stub.ts).
     const secure = target.protocol === 'https:';
-    const send = secure ? httpsRequest : httpRequest;
-    const request = send(
+    const request = (secure ? httpsRequest : httpRequest)(
       target,
       {
         method: call.method,
         headers: { ...call.headers, ...(call.body !== undefined ? { 'Content-Length': String(Buffer.byteLength(call.body)) } : {}) },
         agent: secure ? agents.https : agents.http,
-        signal: AbortSignal.timeout(call.timeoutMs),
+        signal,
       },
       (response) => {
         const chunks: Buffer[] = [];
@@ -48,6 +50,7 @@ export const httpJson: HttpJson = (url, call) =>
     request.on('error', reject);
     request.end(call.body);
   });
+}
 
 function parseJson(text: string): unknown {
   if (text === '') return undefined;

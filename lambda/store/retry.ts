@@ -14,6 +14,7 @@
 // The deadline is passed explicitly rather than kept in AsyncLocalStorage: that would switch on promise hooks for
 // every promise in the process, which cost 9% of a warm turn's CPU in the benchmark (bench/FINDINGS.md).
 import { performance } from 'node:perf_hooks';
+import { withTimeout } from '../deadline-signal';
 
 export const STORAGE_RETRY = {
   attemptTimeoutMs: 300,
@@ -91,10 +92,10 @@ export async function withRetry<T>(
   for (let attempt = 1; attempt <= STORAGE_RETRY.maxAttempts; attempt += 1) {
     const left = deadlineMs - performance.now();
     if (left <= 0 && attempt > 1) break;
-    // Whole milliseconds: AbortSignal.timeout throws a RangeError for a fractional delay.
+    // Whole milliseconds, as the attempt timeout is reported in them.
     const timeoutMs = left <= 0 ? STORAGE_RETRY.lateAttemptMs : Math.floor(Math.min(STORAGE_RETRY.attemptTimeoutMs, Math.max(left, 50)));
     try {
-      return await call(AbortSignal.timeout(timeoutMs));
+      return await withTimeout(timeoutMs, call);
     } catch (error) {
       lastError = error;
       if (!isRetryable(error)) throw error;
