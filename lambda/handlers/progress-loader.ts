@@ -2,10 +2,11 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import * as z from 'zod/mini';
 import { initialState } from '../engine/state';
-import { TherapistPlanSchema, type TherapistPlan } from '../engine/therapist-plan';
+import type { TherapistPlan } from '../engine/therapist-plan';
 import type { RoutineState } from '../engine/types';
 import { CorruptRecordError, PersistenceError } from '../errors';
 import { errorFields, type Logger } from '../logger';
+import { planFromText, planToText } from '../store/plan-store';
 import { readState } from '../store/progress-record';
 import type { StorageDeadline } from '../store/retry';
 import { encodeState } from '../store/state-codec';
@@ -15,8 +16,9 @@ export const SESSION_KEY = 'rom';
 /** Request ids of a session's turns whose write was not confirmed; the oldest are forgotten past this. */
 export const MAX_UNSAVED_REQUESTS = 40;
 
-/** Far above any real state (a few hundred characters), so a forged session cannot make the turn slow. */
+/** Far above any real state (a few hundred characters) or plan (under 1 KB), so a forged session cannot make the turn slow. */
 const MAX_SESSION_STATE_LENGTH = 4096;
+const MAX_SESSION_PLAN_LENGTH = 16_384;
 
 // The session carries the state as the same compact text as the stored record: fewer bytes for Alexa to send
 // back, and one decoder for both.
@@ -24,7 +26,7 @@ const SessionSchema = z.object({
   v: z.int().check(z.minimum(0)),
   s: z.string().check(z.maxLength(MAX_SESSION_STATE_LENGTH)),
   /** The plan as JSON text: compared, not parsed, when it is the one this container read last. */
-  p: z.nullable(z.string().check(z.maxLength(MAX_SESSION_STATE_LENGTH))),
+  p: z.nullable(z.string().check(z.maxLength(MAX_SESSION_PLAN_LENGTH))),
   u: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(MAX_UNSAVED_REQUESTS))),
 });
 
@@ -47,56 +49,19 @@ export type Loaded = {
   unsaved: readonly string[];
 };
 
-// A warm container mostly hears the same household turn after turn, and Alexa hands back the attributes it was
-// given: the text this container wrote last, and the plan text it parsed last, are known without parsing again.
-let lastCarried: { text: string; state: RoutineState } | null = null;
-let lastPlan: { text: string; plan: TherapistPlan } | null = null;
-const planTexts = new WeakMap<TherapistPlan, string>();
-
-function planText(plan: TherapistPlan): string {
-  let text = planTexts.get(plan);
-  if (text === undefined) {
-    text = JSON.stringify(plan);
-    planTexts.set(plan, text);
-  }
-  return text;
-}
-
-function planOfText(text: string): TherapistPlan | undefined {
-  if (lastPlan?.text === text) return lastPlan.plan;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const parsed = TherapistPlanSchema.safeParse(raw);
-  if (!parsed.success) return undefined;
-  lastPlan = { text, plan: parsed.data };
-  planTexts.set(parsed.data, text);
-  return parsed.data;
-}
-
-function stateOfText(text: string): RoutineState | undefined {
-  if (lastCarried?.text === text) return lastCarried.state;
-  const reading = readState(text);
-  return reading.ok ? reading.state : undefined;
-}
-
 export function sessionAttributesFor(loaded: Pick<Loaded, 'state' | 'plan'>, version: number, unsaved: readonly string[] = []): Record<string, unknown> {
   const pending = unsaved.slice(-MAX_UNSAVED_REQUESTS);
-  const text = encodeState(loaded.state);
-  lastCarried = { text, state: loaded.state };
-  return { [SESSION_KEY]: { v: version, s: text, p: loaded.plan === null ? null : planText(loaded.plan), ...(pending.length > 0 ? { u: pending } : {}) } };
+  return { [SESSION_KEY]: { v: version, s: encodeState(loaded.state), p: loaded.plan === null ? null : planToText(loaded.plan), ...(pending.length > 0 ? { u: pending } : {}) } };
 }
 
 /** The progress in a set of session attributes, if it is readable. */
 export function progressInAttributes(attributes: Record<string, unknown> | undefined): SessionProgress | null {
   const parsed = SessionSchema.safeParse(attributes?.[SESSION_KEY]);
   if (!parsed.success) return null;
-  const state = stateOfText(parsed.data.s);
-  const plan = parsed.data.p === null ? null : planOfText(parsed.data.p);
-  return state === undefined || plan === undefined ? null : { version: parsed.data.v, state, plan, unsaved: parsed.data.u ?? [] };
+  const reading = readState(parsed.data.s);
+  const plan = parsed.data.p === null ? null : planFromText(parsed.data.p);
+  if (!reading.ok || (plan !== null && !plan.ok)) return null;
+  return { version: parsed.data.v, state: reading.state, plan: plan === null ? null : plan.plan, unsaved: parsed.data.u ?? [] };
 }
 
 /** What an open session carries, if it is readable. */

@@ -5,7 +5,7 @@ import { HANDOUT_MAX_HOLD_SECONDS, HANDOUT_MAX_REPS, SIDES } from '../catalog/sc
 import { BODY_PART_IDS } from '../catalog/body-parts';
 import { MAX_ALERT_TOKEN_LENGTH, MAX_PAIN_REPORTS_PER_DAY } from '../engine/state';
 import { PHASES, ROUTINES, STEP_OUTCOMES, type RoutineState } from '../engine/types';
-import { decodeState } from './state-codec';
+import { decodeState, stateLastEncodedAs } from './state-codec';
 
 /** 3: the compact text of state-codec.ts. A record of an older version reads as corrupt and is replaced. */
 export const PROGRESS_SCHEMA_VERSION = 3;
@@ -110,6 +110,8 @@ export type StateReading = { ok: true; state: RoutineState } | { ok: false; reas
 
 /** The state in a stored or carried text, or why it cannot be read. */
 export function readState(stored: string): StateReading {
+  const known = stateLastEncodedAs(stored);
+  if (known !== undefined) return { ok: true, state: known };
   let raw: unknown;
   try {
     raw = decodeState(stored);

@@ -39,8 +39,11 @@ function compact(entries: Record<string, unknown>): Stored {
   return Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined && value !== null && value !== '' && value !== 0));
 }
 
-// States are immutable: a turn encodes its state once for the write and the session together.
+// States are immutable: a turn encodes its state once for the write and the session together. And a warm
+// container mostly hears the same household next, handing back (in the session, or from the table at the next
+// launch) the very text it wrote last: that text's state is known without decoding and validating it again.
 const encoded = new WeakMap<RoutineState, string>();
+let lastEncoded: { text: string; state: RoutineState } | null = null;
 
 export function encodeState(state: RoutineState): string {
   let text = encoded.get(state);
@@ -48,7 +51,13 @@ export function encodeState(state: RoutineState): string {
     text = encodeFresh(state);
     encoded.set(state, text);
   }
+  lastEncoded = { text, state };
   return text;
+}
+
+/** The state this container last encoded to exactly this text, if it did. */
+export function stateLastEncodedAs(text: string): RoutineState | undefined {
+  return lastEncoded?.text === text ? lastEncoded.state : undefined;
 }
 
 function encodeFresh(state: RoutineState): string {

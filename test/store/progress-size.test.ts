@@ -3,14 +3,16 @@ import { initialState } from '../../lambda/engine/state';
 import { CorruptRecordError } from '../../lambda/errors';
 import type { RoutineState } from '../../lambda/engine/types';
 import { dynamoItemBytes, writeUnits } from '../../lambda/store/item-size';
-import { readState } from '../../lambda/store/progress-record';
+import { readState, RoutineStateSchema } from '../../lambda/store/progress-record';
 import { parseProgressItem, progressItem } from '../../lambda/store/progress-store';
 import { RECENT_STOPS_KEPT } from '../../lambda/engine/state';
-import { encodeState } from '../../lambda/store/state-codec';
+import { decodeState, encodeState } from '../../lambda/store/state-codec';
 import { ALEXA_REQUEST_ID, BUSY_DAY, busiestDay, everythingDone } from '../support/busy-states';
 
 const USER_KEY = 'x'.repeat(32);
 const nowMs = Date.parse(`${BUSY_DAY}T18:00:00Z`);
+/** Decodes and validates afresh: readState would hand back the state this process encoded last. */
+const decodeAfresh = (text: string) => RoutineStateSchema.safeParse(decodeState(text));
 const itemOf = (state: RoutineState) => progressItem(USER_KEY, { state, expectedVersion: 123_456, requestId: ALEXA_REQUEST_ID, nowMs }, 123_457, encodeState(state));
 
 describe('the stored progress item', () => {
@@ -25,23 +27,35 @@ describe('the stored progress item', () => {
   });
 
   it('reads back the busiest day as it was', () => {
-    const back = parseProgressItem(itemOf(busiestDay));
+    const item = itemOf(busiestDay);
+    encodeState(everythingDone); // another state encoded since: the item is decoded, not remembered
+    const back = parseProgressItem(item);
 
     expect(back).toMatchObject({ version: 123_457, updatedAtMs: nowMs, lastRequestId: ALEXA_REQUEST_ID });
+    expect(back.state).not.toBe(busiestDay);
     expect(back.state).toEqual(busiestDay);
   });
 
   it('keeps only the latest stops of an exercise, as the engine does', () => {
     const week = ['2026-12-04', '2026-12-06', '2026-12-09', '2026-12-10'];
     const state = { ...everythingDone, recentStops: { 'hip-rotation': week } };
-    const back = readState(encodeState(state));
-    expect(back.ok && back.state.recentStops).toEqual({ 'hip-rotation': week.slice(-RECENT_STOPS_KEPT) });
+    const back = decodeAfresh(encodeState(state));
+    expect(back.success && back.data.recentStops).toEqual({ 'hip-rotation': week.slice(-RECENT_STOPS_KEPT) });
   });
 
   it('reads back a new user and an ordinary day unchanged', () => {
     for (const state of [initialState(BUSY_DAY), everythingDone]) {
-      expect(readState(encodeState(state))).toEqual({ ok: true, state });
+      expect(decodeAfresh(encodeState(state))).toEqual({ success: true, data: state });
     }
+  });
+
+  it('knows the text it encoded last without decoding it, and only that exact text', () => {
+    const text = encodeState(everythingDone);
+    const reading = readState(text);
+    expect(reading.ok && reading.state).toBe(everythingDone);
+
+    const other = readState(text.replace('"p":"f"', '"p":"c"'));
+    expect(other.ok && other.state.today.phase).toBe('choosing');
   });
 
   it('keeps a request id that is not Alexa\'s as it is', () => {
