@@ -12,7 +12,6 @@ export const PROGRESS_SCHEMA_VERSION = 3;
 
 /** The longest IANA zone name is 32 characters. */
 const MAX_TIME_ZONE_LENGTH = 40;
-const MAX_BODY_PART_LENGTH = Math.max(...BODY_PART_IDS.map((id) => id.length));
 
 const text = (max: number, min = 0) => z.string().check(z.minLength(min), z.maxLength(max));
 const whole = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
@@ -59,7 +58,8 @@ const DayProgressSchema = z.object({
     .array(
       z.object({
         stepKey: z.nullable(stepKey),
-        bodyPart: z.nullable(text(MAX_BODY_PART_LENGTH)),
+        // An id of the catalog's body parts only: the stored text separates its fields with '|' and ';'.
+        bodyPart: z.nullable(z.enum(BODY_PART_IDS as [string, ...string[]])),
         severity: z.nullable(whole(0, 10)),
         atMs: epochMs,
       }),
@@ -88,7 +88,7 @@ export const RoutineStateSchema = z.object({
   recentStops: z.record(exerciseId, z.array(day).check(z.maxLength(14))),
   planOverrides: z.object({ excluded: exerciseIds, doses: z.record(exerciseId, DoseSchema) }),
   lastStoppedEarly: z.nullable(z.object({ day, step: StepRefSchema })),
-  timeZone: z.nullable(text(MAX_TIME_ZONE_LENGTH)),
+  timeZone: z.nullable(text(MAX_TIME_ZONE_LENGTH, 1)),
   reminder: z.nullable(z.object({ alertToken: text(MAX_ALERT_TOKEN_LENGTH, 1), hour, minute })),
   endAfter: z.nullable(StepRefSchema),
 }) satisfies z.ZodMiniType<RoutineState>;

@@ -1,0 +1,97 @@
+// The stored text gives back the state it was written from, for any state the record's schema allows.
+import fc from 'fast-check';
+import { BODY_PART_IDS } from '../../lambda/catalog/body-parts';
+import { CATALOG } from '../../lambda/catalog/catalog';
+import { HANDOUT_MAX_HOLD_SECONDS, HANDOUT_MAX_REPS, SIDES } from '../../lambda/catalog/schema';
+import { addDays } from '../../lambda/engine/day';
+import { stepKey } from '../../lambda/engine/plan';
+import { MAX_PAIN_REPORTS_PER_DAY, RECENT_STOPS_KEPT } from '../../lambda/engine/state';
+import { PHASES, ROUTINES, STEP_OUTCOMES, type RoutineState, type StepRef } from '../../lambda/engine/types';
+import { RoutineStateSchema } from '../../lambda/store/progress-record';
+import { decodeState, encodeState } from '../../lambda/store/state-codec';
+
+const ids = CATALOG.map((e) => e.id);
+const exerciseId = fc.constantFrom(...ids);
+const step: fc.Arbitrary<StepRef> = fc.record({ exerciseId, side: fc.constantFrom(...SIDES, null) });
+const epochMs = fc.integer({ min: 0, max: Date.parse('2200-01-01T00:00:00Z') });
+const day = fc.integer({ min: Date.parse('2020-01-01T00:00:00Z') / 86_400_000, max: Date.parse('2100-01-01T00:00:00Z') / 86_400_000 }).map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
+const idList = fc.uniqueArray(exerciseId, { maxLength: ids.length });
+const hour = fc.integer({ min: 0, max: 23 });
+const minute = fc.integer({ min: 0, max: 59 });
+const dose = fc.oneof(
+  fc.record({ kind: fc.constant('reps' as const), reps: fc.integer({ min: 1, max: HANDOUT_MAX_REPS }) }),
+  fc.record({ kind: fc.constant('hold' as const), holdSeconds: fc.integer({ min: 1, max: HANDOUT_MAX_HOLD_SECONDS }), asTolerated: fc.boolean() }),
+);
+const group = fc.option(fc.constantFrom('legs', 'arms', 'trunk', 'neck'), { nil: null });
+const planChange = fc.oneof(
+  fc.record({ kind: fc.constantFrom('leaveOut' as const, 'putBack' as const), exerciseIds: idList, group }),
+  fc.record({ kind: fc.constant('setReps' as const), exerciseId, reps: fc.integer({ min: 1, max: HANDOUT_MAX_REPS }) }),
+  fc.record({ kind: fc.constant('useHold' as const), exerciseId }),
+);
+const pending: fc.Arbitrary<RoutineState['pending']> = fc.oneof(
+  fc.constant(null),
+  fc.constantFrom('chooseRoutine', 'wasSetFinished', 'repeatAfterPain', 'wantSummary').map((kind) => ({ kind }) as RoutineState['pending']),
+  fc.record({ kind: fc.constant('continueOrRestart' as const), routine: fc.constantFrom(...ROUTINES, null) }),
+  fc.record({ kind: fc.constant('secondRound' as const), routine: fc.constantFrom(...ROUTINES) }),
+  fc.record({ kind: fc.constant('planChange' as const), change: planChange }),
+  fc.record({ kind: fc.constant('leaveOutUntilReview' as const), exerciseId }),
+  fc.record({ kind: fc.constant('endEarly' as const), otherSide: step }),
+  fc.record({ kind: fc.constantFrom('confirmReminder' as const, 'reminderPermission' as const), hour, minute }),
+);
+
+const state: fc.Arbitrary<RoutineState> = day.chain((today) =>
+  fc.record({
+    today: fc.record({
+      day: fc.constant(today),
+      routine: fc.constantFrom(...ROUTINES, null),
+      phase: fc.constantFrom(...PHASES),
+      current: fc.option(step, { nil: null }),
+      delivered: fc.option(
+        fc.record({ atMs: epochMs, lengthMs: fc.integer({ min: 0, max: 600_000 }), amount: fc.integer({ min: 0, max: HANDOUT_MAX_HOLD_SECONDS }) }).map(({ atMs, lengthMs, amount }) => ({ atMs, endsAtMs: atMs + lengthMs, amount })),
+        { nil: null },
+      ),
+      skippedExerciseIds: idList,
+      outcomes: fc.dictionary(step.map(stepKey), fc.record({ outcome: fc.constantFrom(...STEP_OUTCOMES), amount: fc.integer({ min: 0, max: HANDOUT_MAX_HOLD_SECONDS }) })),
+      painReports: fc.array(
+        fc.record({ stepKey: fc.option(step.map(stepKey), { nil: null }), bodyPart: fc.constantFrom(...BODY_PART_IDS, null), severity: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }), atMs: epochMs }),
+        { maxLength: MAX_PAIN_REPORTS_PER_DAY },
+      ),
+      startedAtMs: fc.option(epochMs, { nil: null }),
+      endedEarly: fc.boolean(),
+      endReason: fc.constantFrom('fatigue' as const, null),
+    }),
+    previousDay: fc.option(
+      fc.record({ back: fc.integer({ min: 1, max: 400 }), routine: fc.constantFrom(...ROUTINES), done: fc.nat(40), planned: fc.nat(40) }).map(({ back, ...rest }) => ({ day: addDays(today, -back), ...rest })),
+      { nil: null },
+    ),
+    prefs: fc.record({ paceFactor: fc.constantFrom(1, 1.25, 1.5, 1.75, 2), voiceRatePercent: fc.constantFrom(70, 80, 90, 100) }),
+    pending,
+    paused: fc.boolean(),
+    introduced: fc.boolean(),
+    interruptHintGiven: fc.boolean(),
+    lastTurnAtMs: fc.option(epochMs, { nil: null }),
+    levels: fc.dictionary(fc.tuple(exerciseId, fc.constantFrom('reps', 'hold')).map(([id, kind]) => `${id}:${kind}`), fc.integer({ min: 1, max: HANDOUT_MAX_HOLD_SECONDS })),
+    recentStops: fc.dictionary(
+      exerciseId,
+      fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: RECENT_STOPS_KEPT }).map((backs) => backs.sort((a, b) => b - a).map((back) => addDays(today, -back))),
+    ),
+    planOverrides: fc.record({ excluded: idList, doses: fc.dictionary(exerciseId, dose) }),
+    lastStoppedEarly: fc.option(fc.record({ day: fc.integer({ min: 0, max: 30 }).map((back) => addDays(today, -back)), step }), { nil: null }),
+    timeZone: fc.constantFrom(null, 'UTC', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'America/Argentina/ComodRivadavia'),
+    reminder: fc.option(fc.record({ alertToken: fc.string({ minLength: 1, maxLength: 100 }), hour, minute }), { nil: null }),
+    endAfter: fc.option(step, { nil: null }),
+  }),
+);
+
+describe('the stored state text', () => {
+  it('decodes to the very state it was encoded from', () => {
+    fc.assert(
+      fc.property(state, (original) => {
+        expect(RoutineStateSchema.safeParse(original).success).toBe(true);
+        const back = RoutineStateSchema.safeParse(decodeState(encodeState(original)));
+        expect(back).toEqual({ success: true, data: original });
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
