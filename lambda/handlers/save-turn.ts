@@ -13,8 +13,11 @@ import { userIdOf } from './request-user';
 import type { SkillDeps } from './skill-deps';
 import { isEffect, mergeTurns, replay, runEffects } from './turn-effects';
 
-/** What a turn saved: the answer, the version the session now carries, and this session's unconfirmed writes. */
-export type Saved = { result: TransitionResult; version: number; unsaved: readonly string[] };
+/**
+ * What a turn saved: the answer, the version the session now carries, this session's unconfirmed writes, and
+ * whether the stored record now holds this turn (false when its write failed for good).
+ */
+export type Saved = { result: TransitionResult; version: number; unsaved: readonly string[]; landed: boolean };
 
 /** Conflicts handled within one turn before the answer goes out with the write left to the next turn. */
 const MAX_SAVE_ROUNDS = 3;
@@ -44,14 +47,14 @@ export async function applyAndSave(
   const { progress } = deps.stores;
   // A request whose write already landed (its answer was lost, so Alexa sent it again) is not applied twice.
   if (loaded.lastRequestId === requestId) {
-    return { result: transition(loaded.state, { type: 'ReplayedRequest' }, turnInput), version: numericVersion(loaded.expectedVersion), unsaved: [] };
+    return { result: transition(loaded.state, { type: 'ReplayedRequest' }, turnInput), version: numericVersion(loaded.expectedVersion), unsaved: [], landed: true };
   }
   let result = transition(loaded.state, event, turnInput);
   // Effects (the Reminders API) run once: an in-session request Alexa sends again is recognised before them.
   if (result.acts.some(isEffect) && !turnInput.newSession) {
     const stored = await progress.load(userKey, deadline).catch(() => null);
     if (stored !== null && stored.lastRequestId === requestId) {
-      return { result: transition(stored.state, { type: 'ReplayedRequest' }, turnInput), version: stored.version, unsaved: [] };
+      return { result: transition(stored.state, { type: 'ReplayedRequest' }, turnInput), version: stored.version, unsaved: [], landed: true };
     }
   }
   // A replay after a write conflict reuses the effects' follow-up events.
@@ -88,7 +91,12 @@ export async function applyAndSave(
         // Our own write is stored: answer as it did, from the stored state, without applying it again.
         const same = fresh.version === numericVersion(expectedVersion) + 1;
         await saveHistory(same ? result : { ...result, closedDay: null }, loaded, turnInput, userKey, deps, requestId, deadline);
-        return { result: same ? { ...result, state: fresh.state } : transition(fresh.state, { type: 'ReplayedRequest' }, turnInput), version: fresh.version, unsaved: [] };
+        return {
+          result: same ? { ...result, state: fresh.state } : transition(fresh.state, { type: 'ReplayedRequest' }, turnInput),
+          version: fresh.version,
+          unsaved: [],
+          landed: true,
+        };
       }
       expectedVersion = fresh.version;
       if (fresh.lastRequestId !== null && unsaved.includes(fresh.lastRequestId)) {
@@ -100,9 +108,9 @@ export async function applyAndSave(
     }
   }
   await saveHistory(result, loaded, turnInput, userKey, deps, requestId, deadline);
-  if (saved !== null) return { result, version: saved, unsaved: [] };
+  if (saved !== null) return { result, version: saved, unsaved: [], landed: true };
   const id = storableRequestId(requestId);
-  return { result, version: numericVersion(expectedVersion), unsaved: id === null ? unsaved : [...unsaved, id] };
+  return { result, version: numericVersion(expectedVersion), unsaved: id === null ? unsaved : [...unsaved, id], landed: false };
 }
 
 async function saveHistory(

@@ -52,9 +52,9 @@ export async function runTurn(input: HandlerInput, source: EventSource, deps: Sk
   };
   const io: TurnIO = { today: turnInput.today, userKey, deps, requestId: envelope.request.requestId, deadline };
   const event = typeof source === 'function' ? await source(io) : source;
-  const { result, version, unsaved } = await applyAndSave(input, event, turnInput, loaded, userKey, deps, deadline);
+  const { result, version, unsaved, landed } = await applyAndSave(input, event, turnInput, loaded, userKey, deps, deadline);
 
-  const rendered = render(result.acts, { locale, voiceRatePercent: result.state.prefs.voiceRatePercent });
+  const rendered = render(result.acts, { locale, voiceRatePercent: result.state.prefs.voiceRatePercent, progressSaved: landed });
   const notice = loaded.reset ? `<s>${text(stringsFor(locale).progressReset)}</s> ` : '';
   const builder = input.responseBuilder.speak(notice + rendered.speech);
   if (rendered.reprompt !== null) builder.reprompt(rendered.reprompt);

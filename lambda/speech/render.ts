@@ -17,11 +17,16 @@ export type Rendered = {
   permission: 'askByVoice' | 'card' | null;
 };
 
-export type RenderOptions = { locale: string; voiceRatePercent: number };
+export type RenderOptions = {
+  locale: string;
+  voiceRatePercent: number;
+  /** False when this turn's write failed for good: closing words then do not claim the progress is saved. */
+  progressSaved?: boolean;
+};
 
 const sentence = (line: string) => `<s>${text(line)}</s>`;
 
-function renderContent(act: Act, s: LocaleStrings): string {
+function renderContent(act: Act, s: LocaleStrings, saved: boolean): string {
   switch (act.type) {
     case 'Intro':
       return sentence(s.intro(s.therapist));
@@ -50,7 +55,7 @@ function renderContent(act: Act, s: LocaleStrings): string {
     case 'VoiceRateChanged':
       return sentence(act.voiceRatePercent === 100 ? s.voiceNormal : act.limit === 'slowest' ? s.voiceSlowest : s.voiceSlower);
     case 'Paused':
-      return sentence(s.paused);
+      return sentence(saved ? s.paused : s.pausedUnsaved);
     case 'RoutineFinished':
       return sentence(s.routineFinished);
     case 'AlreadyDoneToday':
@@ -64,7 +69,7 @@ function renderContent(act: Act, s: LocaleStrings): string {
     case 'WhatsNext':
       return sentence(act.next === null ? s.whatsNextNone : s.whatsNext(stepName(act.next)));
     case 'EndedEarly':
-      return sentence(s.endedEarly);
+      return sentence(saved ? s.endedEarly : s.endedEarlyUnsaved);
     case 'PlanChanged':
       return sentence(planChanged(act.change, s));
     case 'PlanChangeRefused':
@@ -107,7 +112,7 @@ function renderContent(act: Act, s: LocaleStrings): string {
     case 'NotInRoutine':
       return sentence(capitalize(s.notInRoutine(exerciseName(act.exerciseId), act.routine)));
     case 'Goodbye':
-      return sentence(s.goodbye);
+      return sentence(saved ? s.goodbye : s.goodbyeUnsaved);
     case 'Prompt':
     case 'Close':
       return '';
@@ -166,7 +171,7 @@ export function render(acts: readonly Act[], options: RenderOptions): Rendered {
   const last = acts.at(-1);
   const parts = acts
     .filter((act) => !(act.type === 'WhatsNext' && promptNamesNext(last)))
-    .map((act) => renderContent(act, s))
+    .map((act) => renderContent(act, s, options.progressSaved ?? true))
     .filter((part) => part !== '');
   const summary = acts.find((act) => act.type === 'Summary');
   const card = summary?.type === 'Summary' ? summaryCard(summary, summary.today, s) : null;

@@ -1,6 +1,7 @@
 // Full routines through the real skill with DynamoDB behind the fault proxy, one turn in three failing on every
 // attempt (an outage): every turn must still be answered in time, and the next turn's write must catch up so
 // that nothing the caregiver was told is lost. Retries within a turn are in storage-retries.test.ts.
+import { buildIntent } from '../../scripts/console/envelopes';
 import type { FaultAction } from '../../scripts/local/fault-proxy';
 import { gapsBefore, lostSteps } from '../../scripts/soak/caregiver';
 import { completedSteps } from '../../scripts/soak/harness';
@@ -31,5 +32,33 @@ describe('an outage of every attempt on one turn in three, across a full routine
     const lastOpen = [...report.turns].reverse().find((turn) => turn.state !== null);
     expect(stored?.state.today).toEqual(lastOpen?.state?.today);
     expect(faults.rig().logs.some((line) => line.event === 'progress.save_failed')).toBe(true);
+  });
+});
+
+describe('closing words when the closing turn cannot be saved', () => {
+  it.each([
+    ['AMAZON.PauseIntent', 'pause'],
+    ['AMAZON.StopIntent', 'stop'],
+  ])('%s during an outage ends the session without claiming the progress is saved', async (intentName) => {
+    const { device } = faults.newUser();
+    await device.launch();
+    await device.send(buildIntent('StartRoutineIntent', [{ name: 'routine', value: 'legs', confirmationStatus: 'NONE' }]));
+
+    faults.setFault({ kind: 'error', error: 'InternalServerError' });
+    const closing = await device.send(buildIntent(intentName));
+    faults.setFault(null);
+
+    faults.expectAnsweredInTime([closing]);
+    expect(closing.shouldEndSession).toBe(true);
+    expect(closing.text).not.toMatch(/\bsaved\b/i);
+    expect(closing.text).toMatch(/couldn't save/i);
+  });
+
+  it('says the progress is saved when the write landed', async () => {
+    const { device } = faults.newUser();
+    await device.launch();
+    const closing = await device.send(buildIntent('AMAZON.StopIntent'));
+    expect(closing.text).toMatch(/\bsaved\b/i);
+    expect(closing.text).not.toMatch(/couldn't save/i);
   });
 });

@@ -47,6 +47,10 @@ export const EN_US = {
   voiceNormal: "Okay, I'll speak at my normal speed.",
   paused: 'Paused, and your place is saved. To pick up again, say: Alexa, open range of motion coach.',
   goodbye: 'Okay. Your progress is saved. Goodbye.',
+  // When the turn's write failed for good: the session ends, so nothing catches up, and the caregiver is told.
+  pausedUnsaved: "Paused. I couldn't save your place just now, so next time we may start a step or two back. To pick up again, say: Alexa, open range of motion coach.",
+  goodbyeUnsaved: "Okay. I couldn't save the last steps just now, so next time we may start a step or two back. Goodbye.",
+  endedEarlyUnsaved: "Okay, we'll stop here for today. I couldn't save the last steps just now. Goodbye.",
   routineFinished: "That was the last one. Today's routine is done.",
   alreadyDoneToday: "Today's routine is already done.",
   summaryNothing: 'Nothing has been done yet today.',
