@@ -79,8 +79,9 @@ const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs one DynamoDB call (e.g. `(abortSignal) => client.send(command, { abortSignal })`) with per-attempt
- * timeouts and bounded, jittered retries before the deadline (by default, an operation's own budget from now). Throws the last error when the
- * attempts or the budget run out; an error that retrying cannot fix (a failed condition) is thrown at once.
+ * timeouts and bounded, jittered retries before the deadline (by default, an operation's own budget from now).
+ * Throws the last error when the attempts or the budget run out; an error that retrying cannot fix (a failed
+ * condition) is thrown at once.
  */
 export async function withRetry<T>(
   call: (abortSignal: AbortSignal) => Promise<T>,
