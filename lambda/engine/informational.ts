@@ -2,19 +2,14 @@
 import { assertNever } from './assert-never';
 import { daysBetween } from './day';
 import { ref, stepAfter, type Move } from './moves';
-import { sameStep } from './plan';
+import { sameStep, stepOfKey } from './plan';
 import { summarizeDay } from './summary';
-import type { Act, DayRecord, PainDetail, RoutineEvent, RoutineState, StepRef, TurnContext, WeekSummary } from './types';
+import type { Act, DayRecord, PainDetail, RoutineEvent, RoutineState, TurnContext, WeekSummary } from './types';
 
 type InformationalEvent = Extract<
   RoutineEvent,
   { type: 'SummaryRequested' | 'WhatsLeftRequested' | 'LastStoppedEarlyRequested' | 'WhatsNextRequested' | 'HelpRequested' | 'FallbackHeard' }
 >;
-
-function stepOfKey(key: string): StepRef {
-  const [exerciseId = '', side = 'both'] = key.split('/');
-  return { exerciseId, side: side === 'left' || side === 'right' ? side : null };
-}
 
 /** The 7 local days ending today: which had work, what stopped early, and (opted in) fatigue. */
 export function weekSummary(state: RoutineState, history: readonly DayRecord[], ctx: TurnContext): WeekSummary {

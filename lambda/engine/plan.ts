@@ -7,6 +7,12 @@ export function stepKey(step: StepRef): string {
   return `${step.exerciseId}/${step.side ?? 'both'}`;
 }
 
+/** Undoes stepKey: "hip-rotation/right" -> { exerciseId: "hip-rotation", side: "right" }. */
+export function stepOfKey(key: string): StepRef {
+  const [exerciseId = '', side = 'both'] = key.split('/');
+  return { exerciseId, side: side === 'left' || side === 'right' ? side : null };
+}
+
 export function sameStep(a: StepRef | null, b: StepRef | null): boolean {
   return a !== null && b !== null && a.exerciseId === b.exerciseId && a.side === b.side;
 }

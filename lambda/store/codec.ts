@@ -1,9 +1,12 @@
-// Compact encodings of the parts of the stored state, used by state-codec.ts. Exercises are written as their
-// two-letter catalog code; a code the catalog no longer has (a retired exercise) is dropped from a list. The
-// decoders take unknown input: absent is empty, anything that is not their string is undefined, which the
-// record's schema refuses.
+// Compact encodings of the parts of stored records: the progress state (see state-codec.ts) and history days.
+// Exercises are written as their two-letter catalog code; a code the catalog no longer has (a retired exercise)
+// is dropped from a list. The decoders take unknown input: absent is empty, anything that is not their string
+// is undefined, which the record's schema refuses.
 import { CATALOG } from '../catalog/catalog';
 import type { Dose } from '../catalog/schema';
+import { addDays, daysBetween } from '../engine/day';
+import { stepKey, stepOfKey } from '../engine/plan';
+import { RECENT_STOPS_KEPT } from '../engine/state';
 import type { OutcomeRecord, StepOutcome, StepRef } from '../engine/types';
 
 const ID_BY_CODE = new Map(CATALOG.map((e) => [e.code, e.id]));
@@ -22,6 +25,21 @@ export function letterCodec<const T extends Record<string, string>>(letters: T) 
 const SIDE = letterCodec({ right: 'r', left: 'l', both: 'b' });
 const OUTCOME = letterCodec<Record<StepOutcome, string>>({ completed: 'c', cutShort: 'x', stoppedEarly: 's', skipped: 'k' });
 const KIND = letterCodec({ reps: 'r', hold: 'h' });
+
+/** An exercise's two-letter code, or undefined for an id the catalog does not have. */
+export const codeOf = (exerciseId: string): string | undefined => CODE_BY_ID.get(exerciseId);
+/** The exercise id of a code, or undefined for anything the catalog does not have. */
+export const idOf = (code: unknown): string | undefined => (typeof code === 'string' ? ID_BY_CODE.get(code) : undefined);
+
+/** Writes a list as its parts joined by commas, leaving out what could not be encoded (null). */
+function joinParts<T>(items: Iterable<T>, encode: (item: T) => string | null): string {
+  const out: string[] = [];
+  for (const item of items) {
+    const part = encode(item);
+    if (part !== null) out.push(part);
+  }
+  return out.join(',');
+}
 
 /** Splits a stored list; undefined when the value is there but is not a string. */
 function parts(value: unknown): string[] | undefined {
@@ -44,22 +62,12 @@ export function decodeStep(value: unknown): StepRef | undefined {
   return { exerciseId, side: side === 'both' ? null : side };
 }
 
-/** Outcome keys ("hip-rotation/right") as the engine writes them. */
-const keyOf = (step: StepRef) => `${step.exerciseId}/${step.side ?? 'both'}`;
-const stepOfKey = (key: string): StepRef => {
-  const [exerciseId = '', side = ''] = key.split('/');
-  return { exerciseId, side: side === 'both' ? null : (side as StepRef['side']) };
-};
-
 /** { "hip-rotation/right": { outcome: "completed", amount: 4 } } -> "hrrc4". */
 export function encodeOutcomes(outcomes: Record<string, OutcomeRecord>): string {
-  return Object.entries(outcomes)
-    .map(([key, record]) => {
-      const step = encodeStep(stepOfKey(key));
-      return step === null ? '' : `${step}${OUTCOME.encode(record.outcome)}${record.amount}`;
-    })
-    .filter((part) => part !== '')
-    .join(',');
+  return joinParts(Object.entries(outcomes), ([key, record]) => {
+    const step = encodeStep(stepOfKey(key));
+    return step === null ? null : `${step}${OUTCOME.encode(record.outcome)}${record.amount}`;
+  });
 }
 
 export function decodeOutcomes(value: unknown): Record<string, { outcome: unknown; amount: number }> | undefined {
@@ -68,21 +76,18 @@ export function decodeOutcomes(value: unknown): Record<string, { outcome: unknow
   // History written before schema v3 of progress has a colon after the step ("hrr:c4").
   const entries = list.map((part) => part.replace(':', '')).flatMap((part) => {
     const step = decodeStep(part.slice(0, 3));
-    return step === undefined ? [] : [[keyOf(step), { outcome: OUTCOME.decode(part.charAt(3)), amount: Number(part.slice(4)) }] as const];
+    return step === undefined ? [] : [[stepKey(step), { outcome: OUTCOME.decode(part.charAt(3)), amount: Number(part.slice(4)) }] as const];
   });
   return Object.fromEntries(entries);
 }
 
 /** { "hip-rotation:reps": 4 } -> "hrr4". */
 export function encodeLevels(levels: Record<string, number>): string {
-  return Object.entries(levels)
-    .map(([key, level]) => {
-      const [id = '', kind = ''] = key.split(':');
-      const code = CODE_BY_ID.get(id);
-      return code === undefined || (kind !== 'reps' && kind !== 'hold') ? '' : `${code}${KIND.encode(kind)}${level}`;
-    })
-    .filter((part) => part !== '')
-    .join(',');
+  return joinParts(Object.entries(levels), ([key, level]) => {
+    const [id = '', kind = ''] = key.split(':');
+    const code = CODE_BY_ID.get(id);
+    return code === undefined || (kind !== 'reps' && kind !== 'hold') ? null : `${code}${KIND.encode(kind)}${level}`;
+  });
 }
 
 export function decodeLevels(value: unknown): Record<string, number> | undefined {
@@ -97,10 +102,7 @@ export function decodeLevels(value: unknown): Record<string, number> | undefined
 }
 
 export function encodeIds(ids: readonly string[]): string {
-  return ids
-    .map((id) => CODE_BY_ID.get(id))
-    .filter((code) => code !== undefined)
-    .join(',');
+  return joinParts(ids, (id) => CODE_BY_ID.get(id) ?? null);
 }
 
 export function decodeIds(value: unknown): string[] | undefined {
@@ -110,14 +112,12 @@ export function decodeIds(value: unknown): string[] | undefined {
 
 /** { "hip-rotation": reps 4 } -> "hrr4"; a hold is "hrh30", "hrh30a" when held as tolerated. */
 export function encodeDoses(doses: Record<string, Dose>): string {
-  return Object.entries(doses)
-    .map(([id, dose]) => {
-      const code = CODE_BY_ID.get(id);
-      if (code === undefined) return '';
-      return dose.kind === 'reps' ? `${code}r${dose.reps}` : `${code}h${dose.holdSeconds}${dose.asTolerated ? 'a' : ''}`;
-    })
-    .filter((part) => part !== '')
-    .join(',');
+  return joinParts(Object.entries(doses), ([id, dose]) => {
+    const code = CODE_BY_ID.get(id);
+    if (code === undefined) return null;
+    const kind = `${code}${KIND.encode(dose.kind)}`;
+    return dose.kind === 'reps' ? `${kind}${dose.reps}` : `${kind}${dose.holdSeconds}${dose.asTolerated ? 'a' : ''}`;
+  });
 }
 
 export function decodeDoses(value: unknown): Record<string, unknown> | undefined {
@@ -126,15 +126,36 @@ export function decodeDoses(value: unknown): Record<string, unknown> | undefined
   const entries = list.flatMap((part) => {
     const id = ID_BY_CODE.get(part.slice(0, 2));
     if (id === undefined) return [];
-    const kind = part.charAt(2);
+    const kind = KIND.decode(part.charAt(2));
     const amount = part.slice(3).replace(/a$/, '');
     const dose =
-      kind === 'r'
-        ? { kind: 'reps', reps: Number(amount) }
-        : kind === 'h'
-          ? { kind: 'hold', holdSeconds: Number(amount), asTolerated: part.endsWith('a') }
+      kind === 'reps'
+        ? { kind, reps: Number(amount) }
+        : kind === 'hold'
+          ? { kind, holdSeconds: Number(amount), asTolerated: part.endsWith('a') }
           : undefined;
     return [[id, dose] as const];
+  });
+  return Object.fromEntries(entries);
+}
+
+/** { "hip-rotation": ["2026-11-28", "2026-11-30"] } on 2026-12-01 -> "hr1.3": days back from `day`, the latest only. */
+export function encodeStops(stops: Record<string, readonly string[]>, day: string): string {
+  return joinParts(Object.entries(stops), ([exerciseId, days]) => {
+    const code = CODE_BY_ID.get(exerciseId);
+    const back = days.map((d) => daysBetween(d, day)).sort((a, b) => a - b).slice(0, RECENT_STOPS_KEPT);
+    return code === undefined || back.length === 0 ? null : `${code}${back.join('.')}`;
+  });
+}
+
+/** Undoes encodeStops, oldest day first as the engine keeps them; a day that cannot be read is left empty. */
+export function decodeStops(value: unknown, day: string): Record<string, string[]> | undefined {
+  const list = parts(value);
+  if (list === undefined) return undefined;
+  const onDay = (back: number) => (Number.isInteger(back) && day !== '' ? addDays(day, -back) : '');
+  const entries = list.flatMap((part) => {
+    const id = ID_BY_CODE.get(part.slice(0, 2));
+    return id === undefined ? [] : [[id, part.slice(2).split('.').map((back) => onDay(Number(back))).reverse()] as const];
   });
   return Object.fromEntries(entries);
 }
@@ -158,7 +179,7 @@ export function decodePainReports(value: unknown): Array<Record<keyof PainReport
       const [step = '', bodyPart = '', severity = '', atMs = ''] = part.split('|');
       const ref = step === '' ? null : decodeStep(step);
       return {
-        stepKey: ref === null ? null : ref === undefined ? undefined : keyOf(ref),
+        stepKey: ref === null ? null : ref === undefined ? undefined : stepKey(ref),
         bodyPart: bodyPart === '' ? null : bodyPart,
         severity: severity === '' ? null : Number(severity),
         atMs: Number(atMs),

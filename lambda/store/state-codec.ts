@@ -5,21 +5,25 @@
 // so a damaged record is reported as such, never half-read.
 import { addDays, daysBetween } from '../engine/day';
 import { PACE_FACTOR } from '../engine/pace';
-import { RECENT_STOPS_KEPT, VOICE_RATE } from '../engine/state';
+import { VOICE_RATE } from '../engine/state';
 import type { DayProgress, PendingQuestion, PlanChange, RoutineState } from '../engine/types';
 import {
+  codeOf,
   decodeDoses,
   decodeIds,
   decodeLevels,
   decodeOutcomes,
   decodePainReports,
   decodeStep,
+  decodeStops,
   encodeDoses,
   encodeIds,
   encodeLevels,
   encodeOutcomes,
   encodePainReports,
   encodeStep,
+  encodeStops,
+  idOf,
   letterCodec,
 } from './codec';
 
@@ -126,7 +130,7 @@ export function decodeState(text: string): unknown {
     interruptHintGiven: (flags & FLAG.interruptHintGiven) !== 0,
     lastTurnAtMs: s.lt === undefined ? null : untime(s.lt),
     levels: decodeLevels(s.lv),
-    recentStops: decodeStops(s.rs, back),
+    recentStops: decodeStops(s.rs, day),
     planOverrides: { excluded: decodeIds(s.ox), doses: decodeDoses(s.od) },
     lastStoppedEarly: s.ls === undefined ? null : tuple(s.ls, ([offset, step]) => ({ day: back(offset), step: decodeStep(step) })),
     timeZone: s.tz ?? null,
@@ -149,29 +153,6 @@ function decodeDelivered(value: unknown): unknown {
   });
 }
 
-/** { "hip-rotation": ["2026-11-30", "2026-11-28"] } on 2026-12-01 -> "hr1.3": the latest stops only. */
-function encodeStops(stops: RoutineState['recentStops'], day: string): string {
-  return Object.entries(stops)
-    .map(([exerciseId, days]) => {
-      const code = encodeIds([exerciseId]);
-      const offsets = days.map((d) => daysBetween(d, day)).sort((a, b) => a - b).slice(0, RECENT_STOPS_KEPT);
-      return code === '' || offsets.length === 0 ? '' : `${code}${offsets.join('.')}`;
-    })
-    .filter((part) => part !== '')
-    .join(',');
-}
-
-function decodeStops(value: unknown, back: (offset: unknown) => string): unknown {
-  if (value === undefined) return {};
-  if (typeof value !== 'string') return undefined;
-  const entries = value
-    .split(',')
-    .filter((part) => part !== '')
-    .map((part) => [decodeIds(part.slice(0, 2))?.[0], part.slice(2).split('.').map((offset) => back(Number(offset))).reverse()] as const)
-    .filter((entry): entry is readonly [string, string[]] => entry[0] !== undefined);
-  return Object.fromEntries(entries);
-}
-
 // A pending question: its kind, then its fields in a fixed order, exercises as codes.
 function encodePending(pending: PendingQuestion): unknown[] {
   switch (pending.kind) {
@@ -187,7 +168,7 @@ function encodePending(pending: PendingQuestion): unknown[] {
     case 'planChange':
       return [pending.kind, ...encodePlanChange(pending.change)];
     case 'leaveOutUntilReview':
-      return [pending.kind, encodeIds([pending.exerciseId])];
+      return [pending.kind, codeOf(pending.exerciseId)];
     case 'endEarly':
       return [pending.kind, encodeStep(pending.otherSide)];
     case 'confirmReminder':
@@ -210,7 +191,7 @@ function decodePending(value: unknown): unknown {
       case 'planChange':
         return { kind, change: decodePlanChange(a, b, c) };
       case 'leaveOutUntilReview':
-        return { kind, exerciseId: decodeIds(a)?.[0] };
+        return { kind, exerciseId: idOf(a) };
       case 'endEarly':
         return { kind, otherSide: decodeStep(a) };
       case 'confirmReminder':
@@ -228,9 +209,9 @@ function encodePlanChange(change: PlanChange): unknown[] {
     case 'putBack':
       return [change.kind, encodeIds(change.exerciseIds), change.group];
     case 'setReps':
-      return [change.kind, encodeIds([change.exerciseId]), change.reps];
+      return [change.kind, codeOf(change.exerciseId), change.reps];
     case 'useHold':
-      return [change.kind, encodeIds([change.exerciseId])];
+      return [change.kind, codeOf(change.exerciseId)];
   }
 }
 
@@ -240,9 +221,9 @@ function decodePlanChange(kind: unknown, a: unknown, b: unknown): unknown {
     case 'putBack':
       return { kind, exerciseIds: decodeIds(a), group: b };
     case 'setReps':
-      return { kind, exerciseId: decodeIds(a)?.[0], reps: b };
+      return { kind, exerciseId: idOf(a), reps: b };
     case 'useHold':
-      return { kind, exerciseId: decodeIds(a)?.[0] };
+      return { kind, exerciseId: idOf(a) };
     default:
       return undefined;
   }
