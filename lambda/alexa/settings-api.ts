@@ -2,6 +2,7 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
 import * as z from 'zod/mini';
 import { isValidTimeZone } from '../engine/day';
+import { MAX_TIME_ZONE_LENGTH } from '../engine/state';
 import { httpJson, type HttpJson } from './http-json';
 
 /** The answer is never delayed for the time zone: past this, the cached or locale zone is used. */
@@ -9,7 +10,7 @@ export const SETTINGS_API_TIMEOUT_MS = 500;
 
 export type DeviceTimeZone = (envelope: RequestEnvelope) => Promise<string | null>;
 
-const ZoneSchema = z.string().check(z.maxLength(64));
+const ZoneSchema = z.string().check(z.minLength(1), z.maxLength(MAX_TIME_ZONE_LENGTH));
 
 export function settingsApiTimeZone(call: HttpJson = httpJson, timeoutMs = SETTINGS_API_TIMEOUT_MS): DeviceTimeZone {
   return async (envelope) => {

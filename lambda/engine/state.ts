@@ -12,6 +12,8 @@ export const RESUME_DIRECTLY_WITHIN_MS = 30 * 60 * 1000;
 export const MAX_PAIN_REPORTS_PER_DAY = 5;
 /** Alexa's alert tokens are UUIDs; the bound keeps the stored record in one write unit. */
 export const MAX_ALERT_TOKEN_LENGTH = 100;
+/** The longest IANA zone name is 32 characters; the Settings API's answer and the stored state share this bound. */
+export const MAX_TIME_ZONE_LENGTH = 40;
 
 export function freshDay(day: string): DayProgress {
   return {

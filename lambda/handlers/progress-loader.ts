@@ -8,6 +8,7 @@ import { CorruptRecordError, PersistenceError } from '../errors';
 import { errorFields, type Logger } from '../logger';
 import { planFromText, planToText } from '../store/plan-store';
 import { readState } from '../store/progress-record';
+import { MAX_REQUEST_ID_LENGTH } from '../store/progress-store';
 import type { StorageDeadline } from '../store/retry';
 import { encodeState } from '../store/state-codec';
 import type { SkillStores } from './skill-deps';
@@ -27,7 +28,7 @@ const SessionSchema = z.object({
   s: z.string().check(z.maxLength(MAX_SESSION_STATE_LENGTH)),
   /** The plan as JSON text: compared, not parsed, when it is the one this container read last. */
   p: z.nullable(z.string().check(z.maxLength(MAX_SESSION_PLAN_LENGTH))),
-  u: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(MAX_UNSAVED_REQUESTS))),
+  u: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(MAX_REQUEST_ID_LENGTH))).check(z.maxLength(MAX_UNSAVED_REQUESTS))),
 });
 
 /** What an open session carries: the state, its version, the plan and this session's unconfirmed writes. */
@@ -78,7 +79,15 @@ function fromSession(input: HandlerInput): Loaded | null {
     : { state: carried.state, plan: carried.plan, expectedVersion: carried.version, reset: false, lastRequestId: null, unsaved: carried.unsaved };
 }
 
-export async function loadTurn(input: HandlerInput, stores: SkillStores, userKey: string, today: string, logger: Logger, deadline: StorageDeadline): Promise<Loaded> {
+/** `startDay` gives the local day a fresh state starts on; it is asked only when there is no readable stored state. */
+export async function loadTurn(
+  input: HandlerInput,
+  stores: SkillStores,
+  userKey: string,
+  startDay: () => string,
+  logger: Logger,
+  deadline: StorageDeadline,
+): Promise<Loaded> {
   const inSession = fromSession(input);
   if (inSession !== null) return inSession;
   const requestId = input.requestEnvelope.request.requestId;
@@ -88,14 +97,14 @@ export async function loadTurn(input: HandlerInput, stores: SkillStores, userKey
     const { progress, plan } = records;
     if (progress instanceof CorruptRecordError) {
       logger.warn('progress.reset', { requestId, userKey, error: errorFields(progress) });
-      return { state: initialState(today), plan, expectedVersion: 'any', reset: true, lastRequestId: null, unsaved: [] };
+      return { state: initialState(startDay()), plan, expectedVersion: 'any', reset: true, lastRequestId: null, unsaved: [] };
     }
-    if (progress === null) return { state: initialState(today), plan, expectedVersion: 0, reset: false, lastRequestId: null, unsaved: [] };
+    if (progress === null) return { state: initialState(startDay()), plan, expectedVersion: 0, reset: false, lastRequestId: null, unsaved: [] };
     return { state: progress.state, plan, expectedVersion: progress.version, reset: false, lastRequestId: progress.lastRequestId, unsaved: [] };
   } catch (error) {
     if (!(error instanceof PersistenceError)) throw error;
     // The caregiver still gets an answer; the conditional write later refuses to overwrite what we could not read.
     logger.error('progress.load_failed', { requestId, userKey, error: errorFields(error) });
-    return { state: initialState(today), plan: null, expectedVersion: 0, reset: false, lastRequestId: null, unsaved: [] };
+    return { state: initialState(startDay()), plan: null, expectedVersion: 0, reset: false, lastRequestId: null, unsaved: [] };
   }
 }

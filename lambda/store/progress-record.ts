@@ -3,15 +3,13 @@
 import * as z from 'zod/mini';
 import { HANDOUT_MAX_HOLD_SECONDS, HANDOUT_MAX_REPS, SIDES } from '../catalog/schema';
 import { BODY_PART_IDS } from '../catalog/body-parts';
-import { MAX_ALERT_TOKEN_LENGTH, MAX_PAIN_REPORTS_PER_DAY } from '../engine/state';
+import { MAX_ALERT_TOKEN_LENGTH, MAX_PAIN_REPORTS_PER_DAY, MAX_TIME_ZONE_LENGTH } from '../engine/state';
 import { PHASES, ROUTINES, STEP_OUTCOMES, type RoutineState } from '../engine/types';
 import { decodeState, stateLastEncodedAs } from './state-codec';
 
 /** 3: the compact text of state-codec.ts. A record of an older version reads as corrupt and is replaced. */
 export const PROGRESS_SCHEMA_VERSION = 3;
 
-/** The longest IANA zone name is 32 characters. */
-const MAX_TIME_ZONE_LENGTH = 40;
 
 const text = (max: number, min = 0) => z.string().check(z.minLength(min), z.maxLength(max));
 const whole = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
@@ -44,7 +42,7 @@ const PendingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reminderPermission'), hour, minute }),
 ]);
 
-const stepKey = text(80, 1);
+const stepKeySchema = text(80, 1);
 
 const DayProgressSchema = z.object({
   day,
@@ -53,11 +51,11 @@ const DayProgressSchema = z.object({
   current: z.nullable(StepRefSchema),
   delivered: z.nullable(z.object({ atMs: epochMs, endsAtMs: epochMs, amount: whole(0, HANDOUT_MAX_HOLD_SECONDS) })),
   skippedExerciseIds: exerciseIds,
-  outcomes: z.record(stepKey, z.object({ outcome: z.enum(STEP_OUTCOMES), amount: whole(0, Math.max(HANDOUT_MAX_REPS, HANDOUT_MAX_HOLD_SECONDS)) })),
+  outcomes: z.record(stepKeySchema, z.object({ outcome: z.enum(STEP_OUTCOMES), amount: whole(0, Math.max(HANDOUT_MAX_REPS, HANDOUT_MAX_HOLD_SECONDS)) })),
   painReports: z
     .array(
       z.object({
-        stepKey: z.nullable(stepKey),
+        stepKey: z.nullable(stepKeySchema),
         // An id of the catalog's body parts only: the stored text separates its fields with '|' and ';'.
         bodyPart: z.nullable(z.enum(BODY_PART_IDS as [string, ...string[]])),
         severity: z.nullable(whole(0, 10)),
