@@ -18,7 +18,7 @@ const skill = buildSkill({
     users: new DynamoUserRecords(client, config.tableName),
     history: new DynamoHistoryStore(client, config.tableName, config.historyRetentionDays),
   },
-  logger: createLogger(undefined, config.logLevel),
+  logger: createLogger(config.logLevel),
   config,
   clock: Date.now,
   deviceTimeZone: settingsApiTimeZone(),

@@ -21,7 +21,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const ignore = () => {};
 
 /** Lines below minLevel are dropped before anything is built. */
-export function createLogger(write: (line: string) => void = (line) => process.stdout.write(`${line}\n`), minLevel: LogLevel = 'info'): Logger {
+export function createLogger(minLevel: LogLevel = 'info', write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Logger {
   const from = LOG_LEVELS.indexOf(minLevel);
   const log = (level: LogLevel) =>
     LOG_LEVELS.indexOf(level) < from ? ignore : (event: string, fields: LogFields = {}) => write(JSON.stringify({ level, event, ...fields }));

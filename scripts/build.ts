@@ -9,7 +9,6 @@ import { EXERCISE_DATA } from '../lambda/catalog/exercises';
 import { parseCatalog } from '../lambda/catalog/parse-catalog';
 
 const root = path.join(__dirname, '..');
-const outdir = path.join(root, 'dist', 'lambda');
 
 /** How the Lambda is bundled; the benchmark bundles its floor skill the same way. */
 export const BUNDLE_OPTIONS = {
@@ -35,21 +34,28 @@ export function catalogProblem(data: unknown): string | null {
   }
 }
 
+/** Bundles lambda/index.ts into distDir/lambda/index.js (the folder ask-cli zips), its map and metafile beside that folder. */
+export async function buildLambda(distDir: string): Promise<number> {
+  const outdir = path.join(distDir, 'lambda');
+  mkdirSync(outdir, { recursive: true });
+  const result = await build({
+    entryPoints: [path.join(root, 'lambda', 'index.ts')],
+    outfile: path.join(outdir, 'index.js'),
+    absWorkingDir: root,
+    ...BUNDLE_OPTIONS,
+  });
+  renameSync(path.join(outdir, 'index.js.map'), path.join(distDir, 'index.js.map'));
+  writeFileSync(path.join(distDir, 'meta.json'), JSON.stringify(result.metafile));
+  return Object.values(result.metafile.outputs).find((o) => o.entryPoint !== undefined)?.bytes ?? 0;
+}
+
 async function main(): Promise<void> {
   const problem = catalogProblem(EXERCISE_DATA);
   if (problem !== null) {
     console.error(`build refused: lambda/catalog/exercises.ts is not a valid catalog, fix it first.\n${problem}`);
     process.exit(1);
   }
-  mkdirSync(outdir, { recursive: true });
-  const result = await build({
-    entryPoints: [path.join(root, 'lambda', 'index.ts')],
-    outfile: path.join(outdir, 'index.js'),
-    ...BUNDLE_OPTIONS,
-  });
-  renameSync(path.join(outdir, 'index.js.map'), path.join(root, 'dist', 'index.js.map'));
-  writeFileSync(path.join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
-  const bytes = Object.values(result.metafile.outputs).find((o) => o.entryPoint !== undefined)?.bytes ?? 0;
+  const bytes = await buildLambda(path.join(root, 'dist'));
   console.log(`built dist/lambda/index.js (${(bytes / 1024).toFixed(0)} KiB)`);
 }
 

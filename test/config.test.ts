@@ -38,7 +38,7 @@ describe('parseConfig', () => {
 describe('createLogger', () => {
   it('writes one JSON line per event at or above its level, and nothing below', () => {
     const lines: string[] = [];
-    const logger = createLogger((line) => lines.push(line), 'warn');
+    const logger = createLogger('warn', (line) => lines.push(line));
 
     logger.info('request.done', { requestId: 'r1' });
     logger.warn('progress.conflict', { requestId: 'r2' });

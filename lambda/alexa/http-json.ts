@@ -3,7 +3,7 @@
 // node:https, which the AWS SDK loads anyway (bench/FINDINGS.md).
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { withTimeout } from '../deadline-signal';
+import { withTimeout } from '../with-timeout';
 
 export type JsonCall = { method: 'GET' | 'POST' | 'DELETE'; headers: Record<string, string>; body?: string; timeoutMs: number };
 /** The status and the parsed body (undefined when it is empty or not JSON). */

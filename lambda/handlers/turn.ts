@@ -39,7 +39,7 @@ export async function runTurn(input: HandlerInput, source: EventSource, deps: Sk
   const userKey = userKeyOf(userIdOf(envelope), deps.config.userKeySecret);
   // The Settings API is asked once a session, alongside the read, and never waited on for long.
   const deviceZone = newSession ? deps.deviceTimeZone(envelope) : Promise.resolve(null);
-  const provisionalDay = localDay(nowMs, chooseTimeZone(null, null, locale));
+  const provisionalDay = () => localDay(nowMs, chooseTimeZone(null, null, locale));
   const loaded = await loadTurn(input, deps.stores, userKey, provisionalDay, deps.logger, storageDeadline(STORAGE_RETRY.loadBudgetMs, deadline));
   const device = await deviceZone;
   const turnInput: TurnInput = {

@@ -14,7 +14,7 @@
 // The deadline is passed explicitly rather than kept in AsyncLocalStorage: that would switch on promise hooks for
 // every promise in the process, which cost 9% of a warm turn's CPU in the benchmark (bench/FINDINGS.md).
 import { performance } from 'node:perf_hooks';
-import { withTimeout } from '../deadline-signal';
+import { withTimeout } from '../with-timeout';
 
 export const STORAGE_RETRY = {
   attemptTimeoutMs: 300,

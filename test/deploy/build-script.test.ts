@@ -1,8 +1,10 @@
 // scripts/build.ts: the skill uses the exercise catalog unvalidated, so the build is where a bad catalog stops.
 import { build } from 'esbuild';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EXERCISE_DATA } from '../../lambda/catalog/exercises';
-import { BUNDLE_OPTIONS, catalogProblem } from '../../scripts/build';
+import { BUNDLE_OPTIONS, buildLambda, catalogProblem } from '../../scripts/build';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -22,5 +24,23 @@ describe('the build', () => {
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs).toContain('lambda/catalog/exercises.ts');
     expect(inputs.filter((file) => /catalog\/(exercise-schema|parse-catalog)\.ts$/.test(file))).toEqual([]);
+  });
+
+  it('puts only index.js in the folder ask-cli zips, with the source map and metafile outside it', async () => {
+    const dist = mkdtempSync(path.join(tmpdir(), 'rom-build-'));
+    const table = process.env.SKILL_TABLE;
+    try {
+      await buildLambda(dist);
+      expect(readdirSync(path.join(dist, 'lambda'))).toEqual(['index.js']);
+      expect(readdirSync(dist).sort()).toEqual(['index.js.map', 'lambda', 'meta.json']);
+      expect(readFileSync(path.join(dist, 'lambda', 'index.js'), 'utf8')).not.toMatch(/sourceMappingURL/);
+      // The bundle loads on its own (its configuration read at load, as on Lambda) and exports the handler.
+      process.env.SKILL_TABLE ??= 'rom-build-test';
+      const handler = (require(path.join(dist, 'lambda', 'index.js')) as { handler?: unknown }).handler;
+      expect(typeof handler).toBe('function');
+    } finally {
+      if (table === undefined) delete process.env.SKILL_TABLE;
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 });

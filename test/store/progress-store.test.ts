@@ -1,6 +1,7 @@
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { initialState } from '../../lambda/engine/state';
 import { CorruptRecordError, PersistenceError, WriteConflictError } from '../../lambda/errors';
+import { dynamoItemBytes } from '../../lambda/store/item-size';
 import { DynamoProgressStore } from '../../lambda/store/progress-store';
 import { ensureTable } from '../../lambda/store/table';
 import { createDynamoClient } from '../../lambda/store/client';
@@ -65,7 +66,7 @@ describe('DynamoProgressStore', () => {
     const { Item } = await client.send(new GetItemCommand({ TableName: table, Key: { pk: { S: 'user-f' }, sk: { S: 'PROGRESS' } } }));
 
     expect(Number(Item?.ttlEpochSeconds?.N)).toBeGreaterThan(now / 1000);
-    expect(JSON.stringify(Item).length).toBeLessThan(1024);
+    expect(dynamoItemBytes(Item)).toBeLessThan(1024);
   });
 
   it('deletes a user', async () => {
