@@ -1,9 +1,10 @@
 // Plan changes by voice: they narrow the therapist's plan or restore it, always confirmed, never raised.
 import { exerciseById } from '../catalog/catalog';
-import { HANDOUT_MAX_HOLD_SECONDS, HANDOUT_MAX_REPS } from '../catalog/schema';
+import type { Dose } from '../catalog/schema';
 import { dropForToday } from './navigation';
 import type { Move } from './moves';
-import type { PlanChange, RoutineState, TurnContext } from './types';
+import { STARTING_DOSE } from './program';
+import type { PlanChange, Program, RoutineState, TurnContext } from './types';
 
 type Refusal = Extract<import('./types').Act, { type: 'PlanChangeRefused' }>['reason'];
 
@@ -27,8 +28,7 @@ function validate(state: RoutineState, change: PlanChange, ctx: TurnContext): Pl
     }
     case 'setReps': {
       if (!program.exerciseIds.includes(change.exerciseId)) return 'notInPlan';
-      const target = program.targetDoses[change.exerciseId];
-      const ceiling = target?.kind === 'reps' ? target.reps : HANDOUT_MAX_REPS;
+      const ceiling = ceilingOf(program, change.exerciseId, 'reps');
       return change.reps > ceiling ? 'aboveDose' : change.reps < 1 ? 'nothingToChange' : change;
     }
     case 'useHold':
@@ -37,13 +37,23 @@ function validate(state: RoutineState, change: PlanChange, ctx: TurnContext): Pl
   }
 }
 
+/**
+ * The most a voice change may ask for: the therapist's own dose of that kind. A kind the plan did not set (a hold
+ * for a repetitions exercise, or the reverse) starts at the handout's starting dose, never its maximum.
+ */
+function ceilingOf(program: Program, exerciseId: string, kind: Dose['kind']): number {
+  const planned = program.planDoses[exerciseId];
+  if (planned?.kind === kind) return planned.kind === 'reps' ? planned.reps : planned.holdSeconds;
+  return kind === 'reps' ? STARTING_DOSE.reps : STARTING_DOSE.holdSeconds;
+}
+
 export function proposePlanChange(state: RoutineState, change: PlanChange, ctx: TurnContext): Move {
   const checked = validate(state, change, ctx);
   if (typeof checked === 'string') return refuse(state, change, checked);
   return { state: { ...state, pending: { kind: 'planChange', change: checked } }, acts: [] };
 }
 
-function overridesAfter(state: RoutineState, change: PlanChange): RoutineState['planOverrides'] {
+function overridesAfter(state: RoutineState, change: PlanChange, program: Program): RoutineState['planOverrides'] {
   const { excluded, doses } = state.planOverrides;
   switch (change.kind) {
     case 'leaveOut':
@@ -58,13 +68,14 @@ function overridesAfter(state: RoutineState, change: PlanChange): RoutineState['
     case 'useHold': {
       const { dose } = exerciseById(change.exerciseId);
       const asTolerated = dose.kind === 'hold' && dose.asTolerated;
-      return { excluded, doses: { ...doses, [change.exerciseId]: { kind: 'hold', holdSeconds: HANDOUT_MAX_HOLD_SECONDS, asTolerated } } };
+      const holdSeconds = ceilingOf(program, change.exerciseId, 'hold');
+      return { excluded, doses: { ...doses, [change.exerciseId]: { kind: 'hold', holdSeconds, asTolerated } } };
     }
   }
 }
 
 export function applyPlanChange(state: RoutineState, change: PlanChange, ctx: TurnContext): Move {
-  const changed: RoutineState = { ...state, planOverrides: overridesAfter(state, change) };
+  const changed: RoutineState = { ...state, planOverrides: overridesAfter(state, change, ctx.program) };
   const acts = [{ type: 'PlanChanged' as const, change }];
   const current = state.today.current;
   // Leaving out the exercise in progress moves the routine on, as a skip would.

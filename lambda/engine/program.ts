@@ -51,13 +51,15 @@ export function programFor(plan: TherapistPlan | null, state: Pick<RoutineState,
 function buildProgram(plan: TherapistPlan | null, state: Pick<RoutineState, 'levels' | 'planOverrides'>): Program {
   const source = plan ?? handoutPlan();
   const entries = source.exercises.filter((e) => !state.planOverrides.excluded.includes(e.id));
-  const targetDoses = Object.fromEntries(entries.map((e) => [e.id, state.planOverrides.doses[e.id] ?? planDose(e)]));
+  const planDoses = Object.fromEntries(entries.map((e) => [e.id, planDose(e)]));
+  const targetDoses = Object.fromEntries(entries.map((e) => [e.id, state.planOverrides.doses[e.id] ?? planDoses[e.id]!]));
   return {
     firstSide: source.firstSide,
     legsFirst: source.legsFirst,
     exerciseIds: entries.map((e) => e.id),
     sides: Object.fromEntries(entries.filter((e) => exerciseById(e.id).sided).map((e) => [e.id, e.sides ?? SIDES])),
     targetDoses,
+    planDoses,
     doses: Object.fromEntries(
       entries.map((e) => [e.id, source.buildUp ? builtUp(e.id, targetDoses[e.id]!, state.levels) : targetDoses[e.id]!]),
     ),

@@ -117,6 +117,8 @@ export type Program = {
   doses: Record<string, Dose>;
   /** The plan's dose after the caregiver's narrowing: where build-up is heading. */
   targetDoses: Record<string, Dose>;
+  /** The therapist's dose, before any voice change: the ceiling of every voice change. */
+  planDoses: Record<string, Dose>;
   ways: Record<string, string>;
   paceFactors: Record<string, number>;
   buildUp: boolean;

@@ -84,8 +84,11 @@ describe('gradual build-up', () => {
     d.send({ type: 'ReadyRequested' });
     d.send({ type: 'PainReported', bodyPart: null, severity: null });
     d.send({ type: 'NextRequested' });
-    d.send({ type: 'ReadyRequested' });
-    d.send({ type: 'NextRequested' });
+    for (let i = 0; i < 3; i += 1) {
+      // ankle right, hip left, ankle left
+      d.send({ type: 'ReadyRequested' });
+      d.send({ type: 'NextRequested' });
+    }
     d.today = '2026-12-02';
     d.send({ type: 'Launched' }, { newSession: true });
 
@@ -107,6 +110,18 @@ describe('gradual build-up', () => {
 });
 
 describe('stops within a week', () => {
+  it('holds the level of an exercise done on one side only', () => {
+    const d = driver({ plan: plan({ exercises: [{ id: 'hip-knee-flexion' }, { id: 'ankle-rotation' }] }) });
+    d.send({ type: 'StartRoutineRequested', routine: 'legs' });
+    d.send({ type: 'ReadyRequested' });
+    d.send({ type: 'NextRequested' });
+    d.today = '2026-12-02';
+    d.send({ type: 'Launched' }, { newSession: true });
+
+    expect(d.last.closedDay?.outcomes['hip-knee-flexion/right']?.outcome).toBe('completed');
+    expect(d.state.levels['hip-knee-flexion:reps']).toBeUndefined();
+  });
+
   it('suggests the therapist and offers to leave the exercise out after a second stop', () => {
     const d = driver();
     d.send({ type: 'StartRoutineRequested', routine: 'legs' });

@@ -1,0 +1,163 @@
+// Guards that no path may skip: once a day, a step stopped for pain, a question's own exits, one stop per incident.
+import { buildSteps, stepKey } from '../../lambda/engine/plan';
+import { defaultProgram } from '../../lambda/engine/program';
+import { handoutPlan, TherapistPlanSchema } from '../../lambda/engine/therapist-plan';
+import type { Act } from '../../lambda/engine/types';
+import { actTypes, driver, find } from '../support/engine';
+
+const legSteps = buildSteps('legs', defaultProgram());
+
+const promptOf = (acts: readonly Act[]) => {
+  const last = acts.at(-1);
+  return last?.type === 'Prompt' ? last.prompt : last?.type;
+};
+
+function finishLegs(d: ReturnType<typeof driver>): void {
+  d.send({ type: 'Launched' }, { newSession: true });
+  d.send({ type: 'StartRoutineRequested', routine: 'legs' });
+  for (let i = 0; i < 40 && d.state.today.phase !== 'finished'; i += 1) {
+    d.send({ type: 'ReadyRequested' });
+    d.send({ type: 'NextRequested' });
+  }
+}
+
+describe('once a day', () => {
+  it('asks before a second round of a finished routine, also when the routine is named as an answer', () => {
+    const d = driver();
+    finishLegs(d);
+    d.send({ type: 'NoSaid' });
+    d.send({ type: 'Launched' }, { newSession: true });
+    d.send({ type: 'StartRoutineRequested', routine: null });
+
+    const acts = d.send({ type: 'StartRoutineRequested', routine: 'legs' });
+
+    expect(promptOf(acts)).toBe('secondRound');
+    expect(find(acts, 'RoutineStarted')).toBeUndefined();
+  });
+
+  it('keeps the first round in the day when a second round is confirmed', () => {
+    const d = driver();
+    finishLegs(d);
+    d.send({ type: 'StartRoutineRequested', routine: 'legs' });
+    d.send({ type: 'YesSaid' });
+    d.send({ type: 'ReadyRequested' });
+    d.send({ type: 'SkipRequested' });
+
+    const done = Object.values(d.state.today.outcomes).filter((o) => o.outcome === 'completed');
+    expect(done).toHaveLength(legSteps.length);
+  });
+});
+
+describe('a step stopped for pain', () => {
+  function stoppedOnFirstStep() {
+    const d = driver();
+    d.send({ type: 'Launched' }, { newSession: true });
+    d.send({ type: 'StartRoutineRequested', routine: 'legs' });
+    d.send({ type: 'ReadyRequested', }, { afterMs: 5000 });
+    d.send({ type: 'PainReported', bodyPart: null, severity: null }, { afterMs: 2000 });
+    return d;
+  }
+
+  it('is not set up again by naming it without asking first', () => {
+    const d = stoppedOnFirstStep();
+    const first = legSteps[0]!;
+
+    const acts = d.send({ type: 'GoToRequested', exerciseId: first.exerciseId, side: first.side });
+
+    expect(promptOf(acts)).toBe('repeatAfterPain');
+    expect(find(acts, 'SetUp')).toBeUndefined();
+  });
+
+  it('is not set up again by going back to it without asking first', () => {
+    const d = stoppedOnFirstStep();
+    d.send({ type: 'NextRequested' });
+
+    const acts = d.send({ type: 'PreviousRequested' });
+
+    expect(promptOf(acts)).toBe('repeatAfterPain');
+    expect(find(acts, 'SetUp')).toBeUndefined();
+  });
+
+  it('counts one stop for one incident, however often the pain is reported', () => {
+    const d = stoppedOnFirstStep();
+
+    const again = d.send({ type: 'PainReported', bodyPart: 'knee', severity: null }, { afterMs: 4000 });
+
+    expect(d.state.recentStops[legSteps[0]!.exerciseId]).toHaveLength(1);
+    expect(find(again, 'TherapistSuggested')).toBeUndefined();
+  });
+
+  it('stays a stop in the day after a completed retry', () => {
+    const d = stoppedOnFirstStep();
+    d.send({ type: 'RepeatRequested' });
+    d.send({ type: 'YesSaid' });
+    d.send({ type: 'ReadyRequested' });
+    d.send({ type: 'NextRequested' });
+
+    expect(d.state.today.outcomes[stepKey(legSteps[0]!)]?.outcome).toBe('stoppedEarly');
+  });
+});
+
+describe('finish the other side first', () => {
+  it('does not end a later session when its question is long gone', () => {
+    const d = driver();
+    d.send({ type: 'Launched' }, { newSession: true });
+    d.send({ type: 'StartRoutineRequested', routine: 'legs' });
+    d.send({ type: 'ReadyRequested' });
+    d.send({ type: 'EndEarlyRequested', reason: null });
+    d.send({ type: 'YesSaid' }); // finish the left side first
+    d.send({ type: 'Launched' }, { newSession: true, afterMs: 3 * 3600 * 1000 });
+    d.send({ type: 'YesSaid' }); // continue
+
+    d.send({ type: 'ReadyRequested' });
+    const acts = d.send({ type: 'NextRequested' });
+
+    expect(acts.at(-1)?.type).toBe('Prompt');
+    expect(find(acts, 'EndedEarly')).toBeUndefined();
+  });
+
+  it('counts a day ended early, then resumed and finished, as finished', () => {
+    const d = driver();
+    d.send({ type: 'Launched' }, { newSession: true });
+    d.send({ type: 'StartRoutineRequested', routine: 'legs' });
+    d.send({ type: 'EndEarlyRequested', reason: null });
+    d.send({ type: 'NoSaid' });
+    d.send({ type: 'Launched' }, { newSession: true, afterMs: 3 * 3600 * 1000 });
+    d.send({ type: 'YesSaid' });
+    for (let i = 0; i < 40 && d.state.today.phase !== 'finished'; i += 1) {
+      d.send({ type: 'ReadyRequested' });
+      d.send({ type: 'NextRequested' });
+    }
+
+    expect(d.state.today.phase).toBe('finished');
+    expect(d.state.today.endedEarly).toBe(false);
+  });
+});
+
+describe('the daily reminder', () => {
+  it('asks to replace an existing reminder and replaces it instead of adding a second', () => {
+    const d = driver();
+    d.send({ type: 'ReminderRequested', time: { hour: 10, minute: 0 } });
+    d.send({ type: 'YesSaid' });
+    d.send({ type: 'ReminderCreated', alertToken: 'token-1', hour: 10, minute: 0 });
+
+    const asked = d.send({ type: 'ReminderRequested', time: { hour: 9, minute: 0 } });
+    const confirmed = d.send({ type: 'YesSaid' });
+
+    expect(asked.at(-1)).toMatchObject({ type: 'Prompt', prompt: 'confirmReminder', replaces: { hour: 10, minute: 0 } });
+    expect(find(confirmed, 'CreateReminder')).toMatchObject({ hour: 9, replacing: 'token-1' });
+  });
+});
+
+describe('a routine with no steps', () => {
+  it('refuses a routine the plan has nothing for instead of finishing an empty one', () => {
+    const plan = TherapistPlanSchema.parse({ ...handoutPlan(), reviewedOn: '2026-11-20', exercises: [{ id: 'elbow-flexion-extension' }] });
+    const d = driver({ plan });
+
+    const acts = d.send({ type: 'StartRoutineRequested', routine: 'legs' });
+
+    expect(actTypes(acts)).not.toContain('RoutineFinished');
+    expect(find(acts, 'NothingPlanned')).toMatchObject({ routine: 'legs' });
+    expect(d.state.today.routine).toBeNull();
+  });
+});
