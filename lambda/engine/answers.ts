@@ -45,7 +45,8 @@ export function launch(state: RoutineState, ctx: TurnContext): Move {
 
 /** Goes back to the step in progress: the set-up again, or asks whether an unconfirmed set was finished. */
 export function resume(state: RoutineState, ctx: TurnContext): Move {
-  const resumed = { ...state, paused: false };
+  // Carrying on after "that's enough for today" makes it an ordinary day again; ending early again says so again.
+  const resumed = { ...state, paused: false, today: { ...state.today, endedEarly: state.today.phase === 'finished' && state.today.endedEarly } };
   const { phase } = resumed.today;
   if (phase === 'setDelivered') return { state: { ...resumed, pending: { kind: 'wasSetFinished' } }, acts: [] };
   if (phase === 'stoppedForPain' || phase === 'choosing') return { state: resumed, acts: [] };
@@ -67,7 +68,8 @@ export function answer(state: RoutineState, yes: boolean, ctx: TurnContext, aske
     case 'repeatAfterPain': {
       if (!yes) return { state, acts: [] };
       const steps = todaysSteps(state, ctx);
-      return setUpAt(state, steps, currentIndex(state, steps));
+      const index = currentIndex(state, steps);
+      return index < 0 ? advance(state, ctx) : setUpAt(state, steps, index, true);
     }
     case 'wantSummary':
       return yes ? { state, acts: [summaryAct(state, ctx, null)], close: 'goodbye' } : { state, acts: [{ type: 'Goodbye' }], close: 'goodbye' };

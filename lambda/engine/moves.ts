@@ -37,9 +37,22 @@ export function ref(step: StepRef): StepRef {
   return { exerciseId: step.exerciseId, side: step.side };
 }
 
+/**
+ * Which of two outcomes of one step on one day the day keeps: a stop stays a stop (a retry never erases it from the
+ * summary or lets build-up raise the dose), and a step done once stays done when a second round is cut short.
+ */
+const OUTCOME_RANK: Record<StepOutcome, number> = { stoppedEarly: 3, completed: 2, cutShort: 1, skipped: 0 };
+
 export function record(state: RoutineState, step: StepRef, outcome: StepOutcome, amount: number): RoutineState {
-  const entry: OutcomeRecord = { outcome, amount };
-  return { ...state, today: { ...state.today, outcomes: { ...state.today.outcomes, [stepKey(step)]: entry } } };
+  const key = stepKey(step);
+  const before = state.today.outcomes[key];
+  const entry: OutcomeRecord =
+    before === undefined || OUTCOME_RANK[outcome] > OUTCOME_RANK[before.outcome]
+      ? { outcome, amount }
+      : OUTCOME_RANK[outcome] === OUTCOME_RANK[before.outcome]
+        ? { outcome, amount: Math.max(amount, before.amount) }
+        : before;
+  return { ...state, today: { ...state.today, outcomes: { ...state.today.outcomes, [key]: entry } } };
 }
 
 /** Records the delivered set of the current step with the given outcome. */
@@ -71,9 +84,15 @@ function lastSideBefore(steps: readonly PlannedStep[], index: number): string | 
   return null;
 }
 
-export function setUpAt(state: RoutineState, steps: readonly PlannedStep[], index: number): Move {
+/** A step stopped for pain today is set up again only after the caregiver said yes to trying it gently. */
+export function setUpAt(state: RoutineState, steps: readonly PlannedStep[], index: number, confirmedAfterPain = false): Move {
   const step = steps[index];
   if (step === undefined) return finish(state);
+  if (!confirmedAfterPain && state.today.outcomes[stepKey(step)]?.outcome === 'stoppedEarly') {
+    // The routine stands at that step, still stopped: "no" leaves it there, and "next" moves past it.
+    const atStop: RoutineState = { ...state, pending: { kind: 'repeatAfterPain' }, today: { ...state.today, phase: 'stoppedForPain', current: ref(step), delivered: null } };
+    return { state: atStop, acts: [] };
+  }
   const previousSide = lastSideBefore(steps, index);
   const next: RoutineState = {
     ...state,
@@ -139,17 +158,17 @@ export function finishWithSummary(state: RoutineState, ctx: TurnContext): Move {
   return { ...finished, acts: [{ type: 'RoutineFinished', summary: summarizeDay(finished.state.today, ctx.program) }] };
 }
 
-/** Starts a routine from its first step. Earlier outcomes of that routine's steps are cleared. */
+/**
+ * Starts a routine from its first step. What was already done today stays in the day (see record): a second round
+ * adds to the day, it never erases the first.
+ */
 export function startRoutine(state: RoutineState, routine: RoutineChoice, ctx: TurnContext): Move {
-  const keys = new Set(buildSteps(routine, ctx.program).map(stepKey));
-  const outcomes = Object.fromEntries(Object.entries(state.today.outcomes).filter(([key]) => !keys.has(key)));
   const started: RoutineState = {
     ...state,
     introduced: true,
     today: {
       ...state.today,
       routine,
-      outcomes,
       skippedExerciseIds: [],
       current: null,
       delivered: null,
@@ -158,6 +177,7 @@ export function startRoutine(state: RoutineState, routine: RoutineChoice, ctx: T
     },
   };
   const steps = todaysSteps(started, ctx);
+  if (steps.length === 0) return { state, acts: [{ type: 'NothingPlanned', routine }] };
   const setUp = setUpAt(started, steps, 0);
   return { state: setUp.state, acts: [{ type: 'RoutineStarted', routine, stepCount: steps.length }, ...setUp.acts] };
 }

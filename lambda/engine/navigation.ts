@@ -18,10 +18,11 @@ import type { Act, PendingQuestion, RoutineChoice, RoutineState, TurnContext } f
 
 export function requestRoutine(state: RoutineState, routine: RoutineChoice | null, ctx: TurnContext, asked: PendingQuestion | null): Move {
   if (routine === null) return { state: { ...state, pending: { kind: 'chooseRoutine' } }, acts: [] };
-  const answering = asked?.kind === 'chooseRoutine' || asked?.kind === 'continueOrRestart' || asked?.kind === 'secondRound';
   const { today } = state;
+  // Once a day: only the answer to the second-round question itself starts a finished routine again.
+  if (today.phase === 'finished' && asked?.kind !== 'secondRound') return { state: { ...state, pending: { kind: 'secondRound', routine } }, acts: [] };
+  const answering = asked?.kind === 'chooseRoutine' || asked?.kind === 'continueOrRestart' || asked?.kind === 'secondRound';
   if (answering || today.routine === null) return startRoutine(state, routine, ctx);
-  if (today.phase === 'finished') return { state: { ...state, pending: { kind: 'secondRound', routine } }, acts: [] };
   return { state: { ...state, pending: { kind: 'continueOrRestart', routine } }, acts: [] };
 }
 

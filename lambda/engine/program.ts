@@ -2,6 +2,7 @@
 import { exerciseById } from '../catalog/catalog';
 import { SIDES, type Dose } from '../catalog/schema';
 import { doseAmount } from './pace';
+import { stepKey } from './plan';
 import { handoutPlan, planDose } from './therapist-plan';
 import type { TherapistPlan } from './therapist-plan';
 import type { DayProgress, Program, RoutineState } from './types';
@@ -72,18 +73,15 @@ function buildProgram(plan: TherapistPlan | null, state: Pick<RoutineState, 'lev
 }
 
 /**
- * After a day closes, each exercise whose sets were all completed (none cut short or stopped early, and
- * the session not ended early) moves one step toward its dose; anything else holds its level.
+ * After a day closes, each exercise completed on every side the program gives it (none cut short, stopped early,
+ * skipped or not reached, and the session not ended early) moves one step toward its dose; anything else holds.
  */
 export function buildUpLevels(levels: RoutineState['levels'], day: DayProgress, program: Program): RoutineState['levels'] {
   if (!program.buildUp || day.endedEarly) return levels;
   const next = { ...levels };
   for (const exerciseId of program.exerciseIds) {
-    const outcomes = Object.entries(day.outcomes)
-      .filter(([key]) => key.startsWith(`${exerciseId}/`))
-      .map(([, record]) => record.outcome)
-      .filter((outcome) => outcome !== 'skipped');
-    if (outcomes.length === 0 || outcomes.some((o) => o !== 'completed')) continue;
+    const sides = program.sides[exerciseId] ?? [null];
+    if (!sides.every((side) => day.outcomes[stepKey({ exerciseId, side })]?.outcome === 'completed')) continue;
     const today = program.doses[exerciseId];
     const target = program.targetDoses[exerciseId];
     if (today === undefined || target === undefined) continue;

@@ -30,7 +30,11 @@ export function promptFor(state: RoutineState, ctx: TurnContext): Extract<Act, {
       return prompt('endEarly', state.pending.otherSide);
     case 'confirmReminder':
     case 'reminderPermission':
-      return { ...prompt('confirmReminder', null), time: { hour: state.pending.hour, minute: state.pending.minute } };
+      return {
+        ...prompt('confirmReminder', null),
+        time: { hour: state.pending.hour, minute: state.pending.minute },
+        ...(state.reminder === null ? {} : { replaces: { hour: state.reminder.hour, minute: state.reminder.minute } }),
+      };
     case undefined:
       break;
   }

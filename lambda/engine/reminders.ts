@@ -35,11 +35,11 @@ export function reminder(state: RoutineState, event: ReminderEvent, asked: Pendi
           close: 'permissionRequest',
         };
       }
-      return { state, acts: [{ type: 'ReminderFailed' }] };
+      return { state, acts: [{ type: 'ReminderFailed', reason: event.reason }] };
     case 'ReminderPermissionAnswered':
       if (asked?.kind !== 'reminderPermission') return { state, acts: [] };
       return event.granted
-        ? { state, acts: [{ type: 'CreateReminder', hour: asked.hour, minute: asked.minute, askForPermission: false }] }
+        ? { state, acts: [{ type: 'CreateReminder', hour: asked.hour, minute: asked.minute, askForPermission: false, replacing: state.reminder?.alertToken ?? null }] }
         : { state, acts: [{ type: 'ReminderPermissionCard' }] };
   }
 }
@@ -47,5 +47,7 @@ export function reminder(state: RoutineState, event: ReminderEvent, asked: Pendi
 /** The answer to "shall I set a daily reminder at ...?" */
 export function answerReminder(state: RoutineState, yes: boolean, asked: Extract<PendingQuestion, { kind: 'confirmReminder' | 'reminderPermission' }>): Move {
   if (!yes) return { state, acts: [{ type: 'ReminderDeclined' }] };
-  return { state, acts: [{ type: 'CreateReminder', hour: asked.hour, minute: asked.minute, askForPermission: asked.kind === 'confirmReminder' }] };
+  // A new daily reminder takes the place of the one already set: two would ring, and only one could be cancelled.
+  const replacing = state.reminder?.alertToken ?? null;
+  return { state, acts: [{ type: 'CreateReminder', hour: asked.hour, minute: asked.minute, askForPermission: asked.kind === 'confirmReminder', replacing }] };
 }

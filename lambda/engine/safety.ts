@@ -29,13 +29,19 @@ export function stopEarly(state: RoutineState, ctx: TurnContext): RoutineState {
 
 export function pain(state: RoutineState, bodyPart: string | null, severity: number | null, ctx: TurnContext): Move {
   const step = activeStep(state);
-  let stopped = stopEarly(state, ctx);
+  // Already stopped for pain: "she says her knee hurts" after "ow, stop" is the same incident, not a second stop.
+  const sameIncident = state.today.phase === 'stoppedForPain';
+  let stopped = sameIncident ? state : stopEarly(state, ctx);
   if (ctx.recordHealthDetails) {
     const report = { stepKey: step === null ? null : stepKey(step), bodyPart, severity, atMs: ctx.nowMs };
     const reports = [...stopped.today.painReports, report].slice(-MAX_PAIN_REPORTS_PER_DAY);
     stopped = { ...stopped, today: { ...stopped.today, painReports: reports } };
   }
   if (step === null) return { state: stopped, acts: [{ type: 'PainStop', step: null, next: null }] };
+  if (sameIncident) {
+    const after = stepAfter(stopped, ctx);
+    return { state: stopped, acts: [{ type: 'PainStop', step: ref(step), next: after === null ? null : ref(after) }] };
+  }
   const stops = recentStopsAsOf({ ...stopped.recentStops, [step.exerciseId]: [...(stopped.recentStops[step.exerciseId] ?? []), ctx.today] }, ctx.today);
   stopped = { ...stopped, recentStops: stops };
   const after = stepAfter(stopped, ctx);

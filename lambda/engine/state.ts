@@ -1,5 +1,6 @@
 // The initial state of a new user and the roll-over to a new local day.
 import { daysBetween } from './day';
+import { settleAs } from './moves';
 import { PACE_FACTOR } from './pace';
 import { buildUpLevels } from './program';
 import { summarizeDay } from './summary';
@@ -67,8 +68,9 @@ export function recentStopsAsOf(stops: RoutineState['recentStops'], day: string)
  * A new local day starts a fresh routine: what was left of the last one is remembered to mention it,
  * and the closed day moves build-up levels on.
  */
-export function rollOver(state: RoutineState, day: string, program: Program): RoutineState {
-  const old = state.today;
+export function rollOver(state: RoutineState, day: string, program: Program): { state: RoutineState; closed: DayProgress } {
+  // A set heard to the end and never confirmed (the session timed out, or was paused or stopped after it) was done.
+  const old = settleAs(state, 'completed').today;
   const previousDay =
     old.routine === null
       ? state.previousDay
@@ -76,7 +78,7 @@ export function rollOver(state: RoutineState, day: string, program: Program): Ro
           const summary = summarizeDay(old, program);
           return { day: old.day, routine: old.routine, done: summary.completed, planned: summary.planned };
         })();
-  return {
+  const next: RoutineState = {
     ...state,
     today: freshDay(day),
     previousDay,
@@ -86,4 +88,5 @@ export function rollOver(state: RoutineState, day: string, program: Program): Ro
     levels: buildUpLevels(state.levels, old, program),
     recentStops: recentStopsAsOf(state.recentStops, day),
   };
+  return { state: next, closed: old };
 }

@@ -21,11 +21,17 @@ import type { Act, PendingQuestion, RoutineEvent, RoutineState, TransitionResult
  * // acts: RoutineStarted, SetUp(hip-knee-flexion, right), Prompt(sayReady)
  */
 export function transition(state: RoutineState, event: RoutineEvent, input: TurnInput): TransitionResult {
-  const rolled = state.today.day === input.today ? null : state.today;
-  let current = rolled === null ? state : rollOver(state, input.today, programFor(input.plan, state));
+  // A day closes only when a later one begins, and only between sessions: a zone that moves the date back keeps
+  // the day it started on, and a session open across midnight stays on the day it began.
+  const laterDay = input.newSession && input.today > state.today.day;
+  const day = laterDay ? input.today : state.today.day;
+  const rolled = laterDay ? rollOver(state, day, programFor(input.plan, state)) : null;
+  let current = rolled === null ? state : rolled.state;
   if (input.timeZone !== null && input.timeZone !== current.timeZone) current = { ...current, timeZone: input.timeZone };
-  if (input.newSession) current = { ...current, interruptHintGiven: false };
-  const ctx: TurnContext = { ...input, program: programFor(input.plan, current), justClosed: rolled };
+  // "Finish the other side first" and the interrupt hint belong to the session they were said in.
+  if (input.newSession) current = { ...current, interruptHintGiven: false, endAfter: null };
+  const closed = rolled === null ? null : rolled.closed;
+  const ctx: TurnContext = { ...input, today: day, program: programFor(input.plan, current), justClosed: closed };
   const asked = current.pending;
   const move = handle({ ...current, pending: null }, event, ctx, asked);
   const acts: Act[] = [...move.acts];
@@ -33,7 +39,7 @@ export function transition(state: RoutineState, event: RoutineEvent, input: Turn
   return {
     state: { ...move.state, lastTurnAtMs: ctx.nowMs },
     acts,
-    closedDay: rolled !== null && rolled.routine !== null ? rolled : null,
+    closedDay: closed !== null && closed.routine !== null ? closed : null,
   };
 }
 

@@ -48,6 +48,8 @@ export type PendingQuestion =
   | { kind: 'wantSummary' }
   | { kind: 'secondRound'; routine: RoutineChoice };
 
+export type ReminderRef = { alertToken: string; hour: number; minute: number };
+
 export type DeliveredSet = {
   atMs: number;
   /** When the movements of the set end; a step command before this interrupted the set. */
@@ -102,7 +104,7 @@ export type RoutineState = {
   lastStoppedEarly: { day: string; step: StepRef } | null;
   /** The device's time zone as last read from the Settings API. */
   timeZone: string | null;
-  reminder: { alertToken: string; hour: number; minute: number } | null;
+  reminder: ReminderRef | null;
   /** "Finish the other side first": the session ends after this step. */
   endAfter: StepRef | null;
 };
@@ -187,7 +189,8 @@ export type RoutineEvent =
   | { type: 'ReminderCreated'; alertToken: string; hour: number; minute: number }
   | { type: 'ReminderDeleted' }
   /** askForPermission: false right after the caregiver answered Alexa's permission question, so it is never asked twice. */
-  | { type: 'ReminderFailed'; reason: 'permission' | 'error'; hour: number; minute: number; askForPermission: boolean }
+  /** noZone: the device's time zone is not known yet, and a reminder in a guessed zone would ring at the wrong hour. */
+  | { type: 'ReminderFailed'; reason: 'permission' | 'error' | 'noZone'; hour: number; minute: number; askForPermission: boolean }
   | { type: 'ReminderPermissionAnswered'; granted: boolean }
   | { type: 'HelpRequested' }
   | { type: 'StopRequested' }
@@ -273,12 +276,13 @@ export type Act =
   | { type: 'SkippedGroup'; group: string }
   /** Another device moved the routine on; this one is taken to where it now is. */
   | { type: 'MovedOnElsewhere' }
-  | { type: 'CreateReminder'; hour: number; minute: number; askForPermission: boolean }
+  /** replacing: the alert token of the reminder the new one replaces; it is deleted first, so there is never a second. */
+  | { type: 'CreateReminder'; hour: number; minute: number; askForPermission: boolean; replacing: string | null }
   | { type: 'DeleteReminder'; alertToken: string }
   | { type: 'ReminderSet'; hour: number; minute: number }
   | { type: 'ReminderCancelled' }
   | { type: 'NoReminder' }
-  | { type: 'ReminderFailed' }
+  | { type: 'ReminderFailed'; reason: 'error' | 'noZone' }
   | { type: 'ReminderNeedsTime' }
   | { type: 'ReminderDeclined' }
   | { type: 'AskReminderPermission' }
@@ -287,8 +291,17 @@ export type Act =
   | { type: 'NotUnderstood'; phase: Phase }
   | { type: 'NotAvailableNow'; reason: 'noRoutine' | 'noQuestion' | 'atFirstStep' | 'setAlreadyDone' | 'routineDone' }
   | { type: 'NotInRoutine'; exerciseId: string; routine: RoutineChoice }
+  /** Today's plan has no exercise in the routine asked for (a plan of arm exercises, asked for the legs). */
+  | { type: 'NothingPlanned'; routine: RoutineChoice }
   | { type: 'Goodbye' }
-  | { type: 'Prompt'; prompt: PromptKind; next: StepRef | null; change?: PlanChange; time?: { hour: number; minute: number } }
+  | {
+      type: 'Prompt';
+      prompt: PromptKind;
+      next: StepRef | null;
+      change?: PlanChange;
+      time?: { hour: number; minute: number };
+      replaces?: { hour: number; minute: number };
+    }
   | { type: 'Close'; reason: CloseReason };
 
 export type TransitionResult = {

@@ -11,7 +11,7 @@ import { userKeyOf } from '../user-key';
 import { sessionProgress, type Loaded } from './progress-loader';
 import { userIdOf } from './request-user';
 import type { SkillDeps } from './skill-deps';
-import { isEffect, mergeTurns, replay, runEffects } from './turn-effects';
+import { effectSkipped, isEffect, mergeTurns, replay, runEffects } from './turn-effects';
 
 /**
  * What a turn saved: the answer, the version the session now carries, this session's unconfirmed writes, and
@@ -51,15 +51,22 @@ export async function applyAndSave(
   }
   let result = transition(loaded.state, event, turnInput);
   // Effects (the Reminders API) run once: an in-session request Alexa sends again is recognised before them.
+  let effectChecked = true;
   if (result.acts.some(isEffect) && !turnInput.newSession) {
-    const stored = await progress.load(userKey, deadline).catch(() => null);
-    if (stored !== null && stored.lastRequestId === requestId) {
-      return { result: transition(stored.state, { type: 'ReplayedRequest' }, turnInput), version: stored.version, unsaved: [], landed: true };
+    try {
+      const stored = await progress.load(userKey, deadline);
+      if (stored !== null && stored.lastRequestId === requestId) {
+        return { result: transition(stored.state, { type: 'ReplayedRequest' }, turnInput), version: stored.version, unsaved: [], landed: true };
+      }
+    } catch (error) {
+      // Unchecked, the effect could run a second time (a second reminder): it is skipped and the caregiver asked to retry.
+      deps.logger.warn('effect.replay_check_failed', { requestId, userKey, error: errorFields(error) });
+      effectChecked = false;
     }
   }
   // A replay after a write conflict reuses the effects' follow-up events.
   const events = [event];
-  const followUp = await runEffects(input, result, turnInput, loaded, deps);
+  const followUp = effectChecked ? await runEffects(input, result, turnInput, loaded, deps) : effectSkipped(result);
   if (followUp !== null) {
     events.push(followUp);
     result = mergeTurns(result, transition(result.state, followUp, turnInput));

@@ -1,6 +1,5 @@
 // Effects the engine asks for (the Reminders API), carried out once per turn, and replaying turns on a conflict.
-import type { HandlerInput } from 'ask-sdk-core';
-import { chooseTimeZone } from '../alexa/time-zone';
+import { getLocale, type HandlerInput } from 'ask-sdk-core';
 import { transition } from '../engine/transition';
 import type { Act, RoutineEvent, RoutineState, TransitionResult, TurnInput } from '../engine/types';
 import { stringsFor } from '../speech/locale-strings';
@@ -23,6 +22,11 @@ export function replay(state: RoutineState, events: readonly RoutineEvent[], tur
 export const isEffect = (act: Act): act is Extract<Act, { type: 'CreateReminder' | 'DeleteReminder' }> =>
   act.type === 'CreateReminder' || act.type === 'DeleteReminder';
 
+/** The follow-up of an effect that was not carried out: the caregiver hears that it did not happen. */
+export function effectSkipped(result: TransitionResult): RoutineEvent | null {
+  return result.acts.some(isEffect) ? { type: 'ReminderFailed', reason: 'error', hour: 0, minute: 0, askForPermission: false } : null;
+}
+
 /** Carries out the effect an act asks for and says how it went, as the engine's next event. */
 export async function runEffects(input: HandlerInput, result: TransitionResult, turnInput: TurnInput, loaded: Loaded, deps: SkillDeps): Promise<RoutineEvent | null> {
   const effect = result.acts.find(isEffect);
@@ -32,16 +36,21 @@ export async function runEffects(input: HandlerInput, result: TransitionResult, 
     const removed = await deps.reminders.remove(envelope, effect.alertToken);
     return removed.ok ? { type: 'ReminderDeleted' } : { type: 'ReminderFailed', reason: 'error', hour: 0, minute: 0, askForPermission: false };
   }
-  const locale = (envelope.request as { locale?: string }).locale ?? 'en-US';
+  const failed = (reason: 'permission' | 'error' | 'noZone'): RoutineEvent =>
+    ({ type: 'ReminderFailed', reason, hour: effect.hour, minute: effect.minute, askForPermission: effect.askForPermission });
+  // Only the device's own zone (this session's answer, or the one cached with the user): a guess rings at the wrong hour.
+  const timeZone = turnInput.timeZone ?? result.state.timeZone ?? loaded.state.timeZone;
+  if (timeZone === null) return failed('noZone');
+  // The reminder it replaces goes first, so a failure never leaves two ringing with only one known.
+  if (effect.replacing !== null && !(await deps.reminders.remove(envelope, effect.replacing)).ok) return failed('error');
+  const locale = getLocale(envelope);
   const created = await deps.reminders.createDaily(envelope, {
     hour: effect.hour,
     minute: effect.minute,
-    timeZone: chooseTimeZone(turnInput.timeZone, result.state.timeZone ?? loaded.state.timeZone, locale),
+    timeZone,
     locale,
     text: stringsFor(locale).reminderLabel,
     nowMs: turnInput.nowMs,
   });
-  return created.ok
-    ? { type: 'ReminderCreated', alertToken: created.alertToken, hour: effect.hour, minute: effect.minute }
-    : { type: 'ReminderFailed', reason: created.reason, hour: effect.hour, minute: effect.minute, askForPermission: effect.askForPermission };
+  return created.ok ? { type: 'ReminderCreated', alertToken: created.alertToken, hour: effect.hour, minute: effect.minute } : failed(created.reason);
 }

@@ -13,13 +13,18 @@ export function changeSubject(change: PlanChange, s: LocaleStrings): string {
   return change.exerciseIds.map(exerciseName).join(' and ');
 }
 
+/** A group ("the neck exercises") or several exercises are spoken of as "them". */
+function isPlural(change: Extract<PlanChange, { kind: 'leaveOut' | 'putBack' }>): boolean {
+  return change.group !== null || change.exerciseIds.length > 1;
+}
+
 export function planChanged(change: PlanChange, s: LocaleStrings): string {
   const subject = capitalize(changeSubject(change, s));
   switch (change.kind) {
     case 'leaveOut':
-      return s.planLeftOut(subject);
+      return s.planLeftOut(subject, isPlural(change));
     case 'putBack':
-      return s.planPutBack(subject);
+      return s.planPutBack(subject, isPlural(change));
     case 'setReps':
       return s.planReps(subject, change.reps);
     case 'useHold':

@@ -87,7 +87,7 @@ function renderContent(act: Act, s: LocaleStrings, saved: boolean): string {
     case 'NoReminder':
       return sentence(s.noReminder);
     case 'ReminderFailed':
-      return sentence(s.reminderFailed);
+      return sentence(act.reason === 'noZone' ? s.reminderNoZone : s.reminderFailed);
     case 'ReminderNeedsTime':
       return sentence(s.reminderNeedsTime);
     case 'ReminderDeclined':
@@ -111,6 +111,8 @@ function renderContent(act: Act, s: LocaleStrings, saved: boolean): string {
       return sentence(s.notAvailable[act.reason]);
     case 'NotInRoutine':
       return sentence(capitalize(s.notInRoutine(exerciseName(act.exerciseId), act.routine)));
+    case 'NothingPlanned':
+      return sentence(s.nothingPlanned(act.routine, s.therapist));
     case 'Goodbye':
       return sentence(saved ? s.goodbye : s.goodbyeUnsaved);
     case 'Prompt':
@@ -155,7 +157,8 @@ function renderPrompt(prompt: Extract<Act, { type: 'Prompt' }>, s: LocaleStrings
       return { speech: p.endEarly(name), reprompt: p.endEarlyReprompt };
     case 'confirmReminder': {
       const time = prompt.time === undefined ? '' : s.spokenTime(prompt.time.hour, prompt.time.minute);
-      return { speech: p.confirmReminder(time), reprompt: p.yesOrNo };
+      const old = prompt.replaces === undefined ? null : s.spokenTime(prompt.replaces.hour, prompt.replaces.minute);
+      return { speech: old === null ? p.confirmReminder(time) : p.replaceReminder(old, time), reprompt: p.yesOrNo };
     }
   }
 }

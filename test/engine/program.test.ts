@@ -127,7 +127,7 @@ describe('stops within a week', () => {
     d.send({ type: 'StartRoutineRequested', routine: 'legs' });
     d.send({ type: 'PainReported', bodyPart: null, severity: null });
     d.today = '2026-12-03';
-    d.send({ type: 'StartRoutineRequested', routine: 'legs' });
+    d.send({ type: 'StartRoutineRequested', routine: 'legs' }, { newSession: true });
 
     const acts = d.send({ type: 'PainReported', bodyPart: null, severity: null });
     d.send({ type: 'YesSaid' });
@@ -141,7 +141,7 @@ describe('stops within a week', () => {
     d.send({ type: 'StartRoutineRequested', routine: 'legs' });
     d.send({ type: 'PainReported', bodyPart: null, severity: null });
     d.today = '2026-12-09';
-    d.send({ type: 'StartRoutineRequested', routine: 'legs' });
+    d.send({ type: 'StartRoutineRequested', routine: 'legs' }, { newSession: true });
 
     const acts = d.send({ type: 'PainReported', bodyPart: null, severity: null });
 

@@ -343,7 +343,7 @@ describe('transition', () => {
   });
 
   describe('StartOverRequested', () => {
-    it('restarts the routine from its first step, clearing its outcomes', () => {
+    it('restarts the routine from its first step, keeping what was already done today', () => {
       const d = startLegs();
       d.send({ type: 'ReadyRequested' });
       d.send({ type: 'NextRequested' });
@@ -351,7 +351,7 @@ describe('transition', () => {
       const acts = d.send({ type: 'StartOverRequested' });
 
       expect(find(acts, 'SetUp')?.step.exerciseId).toBe(legSteps[0]?.exerciseId);
-      expect(d.state.today.outcomes).toEqual({});
+      expect(d.state.today.outcomes[stepKey(legSteps[0]!)]?.outcome).toBe('completed');
     });
   });
 

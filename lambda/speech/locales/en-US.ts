@@ -13,7 +13,9 @@ export const EN_US = {
     `Welcome back. Last time, ${previous.planned - previous.done} of the ${previous.planned} steps of the ${ROUTINE_NAMES[previous.routine]} routine were left unfinished. Today starts fresh.`,
   welcomeBack: 'Welcome back.',
   routineStarted: (routine: RoutineChoice, stepCount: number) =>
-    `Let's do the ${ROUTINE_NAMES[routine]} routine. That's ${stepCount} steps. Move slowly, and watch their face as you go.`,
+    `Let's do the ${ROUTINE_NAMES[routine]} routine. That's ${stepCount === 1 ? 'one step' : `${stepCount} steps`}. Move slowly, and watch their face as you go.`,
+  nothingPlanned: (routine: RoutineChoice, therapist: string) =>
+    `The ${therapist}'s plan has no ${ROUTINE_NAMES[routine]} exercises, so there's nothing to do there.`,
   startOnSide: (side: string) => `We'll start on the ${side} side.`,
   moveRound: (side: string) => `Now move round to the ${side} side.`,
   doseReps: (count: string) => `${count} slow repetitions.`,
@@ -81,8 +83,8 @@ export const EN_US = {
   endedEarly: "Okay, we'll stop here for today. Everything so far is saved. Goodbye.",
   groupNames: { legs: 'leg exercises', trunk: 'lower back exercise', arms: 'arm exercises', neck: 'neck exercises' } as Record<string, string>,
   skippedGroup: (group: string) => `Okay, the ${group} are skipped for today.`,
-  planLeftOut: (what: string) => `Done. ${what} will be left out until you put it back.`,
-  planPutBack: (what: string) => `Done. ${what} is back in the plan.`,
+  planLeftOut: (what: string, plural: boolean) => `Done. ${what} will be left out until you put ${plural ? 'them' : 'it'} back.`,
+  planPutBack: (what: string, plural: boolean) => `Done. ${what} ${plural ? 'are' : 'is'} back in the plan.`,
   planReps: (exercise: string, reps: number) => `Done. ${exercise} is now ${reps} repetitions.`,
   planHold: (exercise: string) => `Done. ${exercise} is now done as a hold.`,
   planAboveDose: (therapist: string) =>
@@ -105,6 +107,7 @@ export const EN_US = {
   reminderCancelled: 'The daily reminder is cancelled.',
   noReminder: "There's no daily reminder set.",
   reminderFailed: "Sorry, I couldn't change the reminder just now. Everything else still works.",
+  reminderNoZone: "I couldn't check this device's time zone just now, so I haven't set the reminder. Please ask again in a minute.",
   reminderNeedsTime: 'What time each day? You can say, for example: remind me every day at ten a.m.',
   reminderDeclined: 'Okay, no reminder.',
   reminderPermission: 'To set reminders, I need your permission first.',
@@ -158,6 +161,8 @@ export const EN_US = {
       `Would you like to leave ${exercise} out until you've talked to the ${therapist}? Say yes or no.`,
     endEarly: (step: string) => `Would you like to finish ${step} first? Say yes, or say stop to end now.`,
     confirmReminder: (time: string) => `Shall I set a reminder every day at ${time} for the routine? Say yes or no.`,
+    replaceReminder: (old: string, time: string) =>
+      `You already have a daily reminder at ${old}. Shall I move it to ${time} every day? Say yes or no.`,
     endEarlyReprompt: 'Say yes to finish the other side, or stop to end now.',
     secondRound: {
       speech: 'The routine is already done today, and once a day is the advice. Do you want to go through it again anyway?',
