@@ -23,10 +23,13 @@ import type { Act, PendingQuestion, RoutineEvent, RoutineState, TransitionResult
 export function transition(state: RoutineState, event: RoutineEvent, input: TurnInput): TransitionResult {
   // A day closes only when a later one begins, and only between sessions: a zone that moves the date back keeps
   // the day it started on, and a session open across midnight stays on the day it began.
-  const laterDay = input.newSession && input.today > state.today.day;
-  const day = laterDay ? input.today : state.today.day;
+  // A state no turn has touched yet, or whose day was counted in a guessed zone until the device's zone first
+  // answered, takes the turn's day: the guess is corrected, nothing is closed.
+  const untouched = state.lastTurnAtMs === null || (state.timeZone === null && input.timeZone !== null && input.today < state.today.day);
+  const laterDay = !untouched && input.newSession && input.today > state.today.day;
+  const day = laterDay || untouched ? input.today : state.today.day;
   const rolled = laterDay ? rollOver(state, day, programFor(input.plan, state)) : null;
-  let current = rolled === null ? state : rolled.state;
+  let current = rolled !== null ? rolled.state : untouched && state.today.day !== day ? { ...state, today: { ...state.today, day } } : state;
   if (input.timeZone !== null && input.timeZone !== current.timeZone) current = { ...current, timeZone: input.timeZone };
   // "Finish the other side first" and the interrupt hint belong to the session they were said in.
   if (input.newSession) current = { ...current, interruptHintGiven: false, endAfter: null };

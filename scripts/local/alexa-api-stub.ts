@@ -26,7 +26,7 @@ export async function startFakeAlexaApi(options: Partial<Pick<FakeAlexaApi, 'tim
   let nextToken = 1;
   const api: FakeAlexaApi = {
     endpoint: '',
-    timeZone: options.timeZone ?? 'America/New_York',
+    timeZone: options.timeZone === undefined ? 'America/New_York' : options.timeZone,
     delayMs: options.delayMs ?? 0,
     createStatus: options.createStatus ?? 201,
     reminders: new Map(),

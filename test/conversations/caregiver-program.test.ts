@@ -194,6 +194,35 @@ describe('the daily reminder', () => {
   });
 });
 
+describe('a second daily reminder', () => {
+  it('replaces the first one, so only one rings and "cancel" leaves none', async () => {
+    const alexa = await intoTheArms({ remindersAllowed: true, deviceTimeZone: 'America/Chicago' });
+    await alexa.say('remind me every day at ten a.m.');
+    await alexa.say('yes');
+
+    const asked = await alexa.say('remind me every day at nine a.m.');
+    await alexa.say('yes');
+
+    expect(asked.text).toMatch(/already have a daily reminder at 10 a\.m\./i);
+    expect(alexa.alexaApi.reminders.size).toBe(1);
+    const [only] = [...alexa.alexaApi.reminders.values()] as Array<Record<string, any>>;
+    expect(JSON.stringify(only?.trigger)).toMatch(/BYHOUR=9;/);
+    await alexa.say('cancel the reminder');
+    expect(alexa.alexaApi.reminders.size).toBe(0);
+  });
+
+  it('is not created in a guessed time zone when the device has not told its zone', async () => {
+    const alexa = await intoTheArms({ remindersAllowed: true, deviceTimeZone: null });
+    await alexa.say('remind me every day at ten a.m.');
+
+    const answer = await alexa.say('yes');
+
+    expect(alexa.alexaApi.reminders.size).toBe(0);
+    expect(answer.text).toMatch(/time zone/i);
+    expect(answer.open).toBe(true);
+  });
+});
+
 describe('changes to the exercise in progress', () => {
   it('takes "only two reps" as the exercise being set up', async () => {
     const alexa = await intoTheArms();

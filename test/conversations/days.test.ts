@@ -1,6 +1,6 @@
 import { DEFAULT_PLAN_OWNER } from '../../lambda/store/plan-store';
 import { handoutPlan } from '../../lambda/engine/therapist-plan';
-import { HOUR_MS, openDialog, type Dialog } from '../support/dialog';
+import { HOUR_MS, MINUTE_MS, openDialog, type Dialog } from '../support/dialog';
 
 const TWO_EXERCISE_PLAN = { ...handoutPlan(), reviewedOn: '2026-11-20', exercises: [{ id: 'hip-knee-flexion', reps: 6 }, { id: 'lumbar-rotation' }] };
 
@@ -104,5 +104,27 @@ describe('across days', () => {
     const launch = await alexa.say('open range of motion coach');
 
     expect(launch.text).toMatch(/ask the therapist to look at it again/i);
+  });
+});
+
+describe('a day counted in a guessed zone', () => {
+  it('is corrected, not closed, when the device zone first answers with an earlier date', async () => {
+    // 21:30 in Los Angeles on December 1 is already December 2 in New York, the en-US guess.
+    const alexa = await openDialog({ startAt: '2026-12-02T05:30:00Z', deviceTimeZone: null });
+    await alexa.say('open range of motion coach');
+    await alexa.say('start the leg exercises');
+    await alexa.say('ready');
+    await alexa.say('next');
+    await alexa.say('stop');
+    alexa.alexaApi.timeZone = 'America/Los_Angeles';
+    alexa.wait(10 * MINUTE_MS);
+
+    const relaunch = await alexa.say('open range of motion coach');
+    const saved = await alexa.store.load(alexa.userKey);
+
+    expect(relaunch.text).not.toMatch(/unfinished|starts fresh/i);
+    expect(saved?.state.today.day).toBe('2026-12-01');
+    expect(Object.values(saved?.state.today.outcomes ?? {}).filter((o) => o.outcome === 'completed')).toHaveLength(1);
+    expect(saved?.state.previousDay).toBeNull();
   });
 });

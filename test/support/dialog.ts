@@ -67,7 +67,7 @@ export type DialogOptions = {
 export async function openDialog(options: DialogOptions = {}): Promise<Dialog> {
   const client = testClient();
   const table = await freshTable(client);
-  const alexaApi = await startFakeAlexaApi({ timeZone: options.deviceTimeZone ?? null });
+  const alexaApi = await startFakeAlexaApi({ timeZone: options.deviceTimeZone === undefined ? 'America/New_York' : options.deviceTimeZone });
   openApis.push(alexaApi);
   const store = new DynamoProgressStore(client, table);
   const history = new DynamoHistoryStore(client, table);
