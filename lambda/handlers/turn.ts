@@ -27,6 +27,9 @@ function nowOf(input: HandlerInput, deps: SkillDeps): number {
   return Number.isFinite(parsed) && parsed >= 0 && parsed < LAST_PLAUSIBLE_MS ? parsed : deps.clock();
 }
 
+/** Answers that must not wait on storage: the caregiver is told to stop, or to call for help, at once. */
+const SAFETY_EVENTS: ReadonlySet<RoutineEvent['type']> = new Set(['PainReported', 'EmergencyReported']);
+
 const LAST_PLAUSIBLE_MS = Date.parse('9999-12-30T00:00:00Z');
 
 /** One turn, its storage work inside one deadline (lambda/store/retry.ts) so the answer goes out well under 8 s. */
@@ -52,7 +55,8 @@ export async function runTurn(input: HandlerInput, source: EventSource, deps: Sk
   };
   const io: TurnIO = { today: turnInput.today, userKey, deps, requestId: envelope.request.requestId, deadline };
   const event = typeof source === 'function' ? await source(io) : source;
-  const { result, version, unsaved, landed } = await applyAndSave(input, event, turnInput, loaded, userKey, deps, deadline);
+  const saveDeadline = SAFETY_EVENTS.has(event.type) ? storageDeadline(STORAGE_RETRY.safetySaveBudgetMs, deadline) : deadline;
+  const { result, version, unsaved, landed } = await applyAndSave(input, event, turnInput, loaded, userKey, deps, saveDeadline);
 
   const rendered = render(result.acts, { locale, voiceRatePercent: result.state.prefs.voiceRatePercent, progressSaved: landed });
   const notice = loaded.reset ? `<s>${text(stringsFor(locale).progressReset)}</s> ` : '';

@@ -27,6 +27,11 @@ export const STORAGE_RETRY = {
   /** An operation outside any turn (the SKILL_DISABLED delete, scripts) gets this much on its own. */
   operationBudgetMs: 1400,
   lateAttemptMs: 150,
+  /**
+   * The save of a pain stop or an emergency: the answer ("stop now", "call 9 1 1") is never held back for storage.
+   * A write that does not land in this time rides in the session (pain) or is logged (an emergency ends the session).
+   */
+  safetySaveBudgetMs: 400,
 } as const;
 
 /** When storage work must be over, in performance.now() milliseconds; shared by every call of a turn. */

@@ -1,4 +1,5 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
+import { PersistenceError } from '../../lambda/errors';
 import { buildSkill } from '../../lambda/skill';
 import { DEFAULT_PLAN_OWNER } from '../../lambda/store/plan-store';
 import { handoutPlan } from '../../lambda/engine/therapist-plan';
@@ -55,6 +56,52 @@ describe('privacy and replays', () => {
     expect(after?.state.today.current).toEqual(before?.state.today.current);
     expect(after?.version).toBe(before?.version);
     expect(again.response.shouldEndSession).toBe(false);
+  });
+});
+
+describe('when storage fails outside a conversation', () => {
+  function skillWhoseStoresFail() {
+    const fail = async (): Promise<never> => {
+      throw new PersistenceError('DynamoDB is down', 'BatchWriteItem', 'table');
+    };
+    return buildSkill({
+      stores: { progress: { load: fail, save: fail, remove: fail }, users: { load: fail, deleteAll: fail }, history: { putDay: fail, queryDays: fail } },
+      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      config: { healthLog: 'off', userKeySecret: 'a-secret-of-sixteen+', skillId: undefined },
+      clock: () => 0,
+      deviceTimeZone: async () => null,
+      reminders: { createDaily: async () => ({ ok: false, reason: 'error' }), remove: async () => ({ ok: false }) },
+    });
+  }
+
+  it('fails the SKILL_DISABLED invocation, so Alexa delivers the deletion again, instead of answering it with speech', async () => {
+    const alexa = await openDialog();
+    await alexa.say('open range of motion coach');
+    const launch = alexa.lastEnvelope();
+    const disabled = {
+      version: '1.0',
+      context: launch.context,
+      request: { type: 'AlexaSkillEvent.SkillDisabled', requestId: 'event-2', timestamp: launch.request.timestamp, body: { userInformationPersistenceStatus: 'NOT_PERSISTED' } },
+    } as unknown as RequestEnvelope;
+
+    await expect(skillWhoseStoresFail().invoke(disabled)).rejects.toThrow(/SkillDisabled failed/);
+  });
+
+  it('says nothing to a SessionEndedRequest whose work failed', async () => {
+    const alexa = await openDialog();
+    await alexa.say('open range of motion coach');
+    const launch = alexa.lastEnvelope();
+    const ended = {
+      ...launch,
+      session: { ...launch.session!, new: false, attributes: { rom: 'not a state' } },
+      request: { type: 'SessionEndedRequest', requestId: 'ended-1', timestamp: launch.request.timestamp, locale: 'en-US', reason: 'ERROR' },
+    } as unknown as RequestEnvelope;
+    const noUser = { ...ended, context: { ...ended.context, System: { ...ended.context.System, user: undefined } } } as unknown as RequestEnvelope;
+
+    const reply = await skillWhoseStoresFail().invoke(noUser);
+
+    expect(reply.response.outputSpeech).toBeUndefined();
+    expect(reply.response.reprompt).toBeUndefined();
   });
 });
 

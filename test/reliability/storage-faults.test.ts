@@ -35,6 +35,25 @@ describe('an outage of every attempt on one turn in three, across a full routine
   });
 });
 
+describe('safety answers during an outage', () => {
+  it.each([
+    ['ReportPainIntent', /stop/i],
+    ['EmergencyIntent', /emergency|9 1 1|call/i],
+  ])('%s is answered within the safety budget, not after the full storage retries', async (intentName, words) => {
+    const { device } = faults.newUser();
+    await device.launch();
+    await device.send(buildIntent('StartRoutineIntent', [{ name: 'routine', value: 'legs', confirmationStatus: 'NONE' }]));
+
+    faults.setFault({ kind: 'delay', ms: 2000 });
+    const answer = await device.send(buildIntent(intentName));
+    faults.setFault(null);
+
+    expect(answer.text).toMatch(words);
+    // The full retries of an ordinary turn take about 1.4 s here; a safety answer is out in well under one.
+    expect(answer.latencyMs).toBeLessThan(1000);
+  });
+});
+
 describe('closing words when the closing turn cannot be saved', () => {
   it.each([
     ['AMAZON.PauseIntent', 'pause'],
