@@ -1,6 +1,7 @@
 // The building blocks of a turn: set up a step, deliver its set, settle it, advance, start, finish.
 import { exerciseById } from '../catalog/catalog';
-import { doseAmount, effectivePace, setMovementMs } from './pace';
+import { doseAmount, effectivePace } from './pace';
+import { setTimeline, timelineMs } from './set-timeline';
 import { buildSteps, sameStep, stepKey } from './plan';
 import { summarizeDay } from './summary';
 import type { Act, CloseReason, OutcomeRecord, PlannedStep, RoutineChoice, RoutineState, StepOutcome, StepRef, TurnContext } from './types';
@@ -112,7 +113,9 @@ export function deliverSet(state: RoutineState, step: PlannedStep, ctx: TurnCont
   const exercise = exerciseById(step.exerciseId);
   const paceFactor = Math.max(state.prefs.paceFactor, ctx.program.paceFactors[step.exerciseId] ?? 1);
   const pace = effectivePace(exercise.pace, paceFactor);
-  const endsAtMs = ctx.nowMs + setMovementMs(step.dose, pace, exercise.stages.length);
+  const interruptHint = !state.interruptHintGiven;
+  // A step command before the whole set has been said, words and pauses, cut it short.
+  const endsAtMs = ctx.nowMs + timelineMs(setTimeline(step, pace, interruptHint), state.prefs.voiceRatePercent);
   const next: RoutineState = {
     ...state,
     paused: false,
@@ -128,7 +131,7 @@ export function deliverSet(state: RoutineState, step: PlannedStep, ctx: TurnCont
   return {
     state: next,
     acts: [
-      { type: 'Set', step, paceFactor, interruptHint: !state.interruptHintGiven },
+      { type: 'Set', step, paceFactor, interruptHint },
       { type: 'SetFinished', step, next: after === null ? null : ref(after) },
     ],
   };

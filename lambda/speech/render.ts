@@ -41,7 +41,7 @@ function renderContent(act: Act, s: LocaleStrings, saved: boolean): string {
     case 'SetUp':
       return renderSetUp(act, s);
     case 'Set':
-      return renderSet(act, s);
+      return renderSet(act);
     case 'SetFinished':
       return sentence(s.setFinished(stepName(act.step)));
     case 'Skipped':

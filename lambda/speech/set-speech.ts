@@ -1,7 +1,8 @@
 // The set-up of a step and the paced set itself: counted repetitions or a counted hold, in SSML.
 import { exerciseById } from '../catalog/catalog';
 import type { ExerciseWay } from '../catalog/schema';
-import { effectivePace, REP_COUNT_MS, type EffectivePace } from '../engine/pace';
+import { effectivePace } from '../engine/pace';
+import { setTimeline, type Beat } from '../engine/set-timeline';
 import type { Act, PlannedStep } from '../engine/types';
 import type { LocaleStrings } from './locales/en-US';
 import { numberWord, pause, text } from './ssml';
@@ -44,40 +45,22 @@ export function renderSetUp(act: SetUpAct, s: LocaleStrings): string {
   return lines.filter((line) => line !== '').map((line) => `<s>${text(line)}</s>`).join(' ');
 }
 
-function repetitions(count: number, way: ExerciseWay, pace: EffectivePace): string {
-  const reps: string[] = [];
-  for (let i = 1; i <= count; i += 1) {
-    const gap = i < count ? pause(REP_COUNT_MS) : '';
-    reps.push(`${text(way.movement.out)} ${pause(pace.outMs + pace.pauseMs)} ${text(way.movement.back)} ${pause(pace.backMs)} ${numberWord(i)}.${gap}`);
+/** The set as the engine timed it (set-timeline.ts), beat by beat. */
+function beatSsml(beat: Beat): string {
+  switch (beat.kind) {
+    case 'sentence':
+      return `<s>${text(beat.text)}</s>`;
+    case 'words':
+      return text(beat.text);
+    case 'count':
+      return `${numberWord(beat.n)}.`;
+    case 'silence':
+      return pause(beat.ms);
   }
-  return reps.join(' ');
 }
 
-/** Splits a hold into counted chunks: every 5 s for short holds, every 10 s otherwise. */
-function holdCount(seconds: number): string {
-  const chunk = seconds <= 15 ? 5 : 10;
-  const parts: string[] = [];
-  for (let done = 0; done < seconds; ) {
-    const step = Math.min(chunk, seconds - done);
-    done += step;
-    parts.push(`${pause(step * 1000)} ${numberWord(done)}.`);
-  }
-  return parts.join(' ');
-}
-
-function hold(seconds: number, pace: EffectivePace, s: LocaleStrings): string {
-  return `${text(s.holdMoveIn)} ${pause(pace.outMs)} ${text(s.holdNow)} ${holdCount(seconds)} ${text(s.holdEaseBack)} ${pause(pace.backMs)}`;
-}
-
-export function renderSet(act: SetAct, s: LocaleStrings): string {
+export function renderSet(act: SetAct): string {
   const { step } = act;
-  const exercise = exerciseById(step.exerciseId);
-  const way = wayOf(step);
-  const pace = effectivePace(exercise.pace, act.paceFactor);
-  const body = step.dose.kind === 'reps' ? repetitions(step.dose.reps, way, pace) : hold(step.dose.holdSeconds, pace, s);
-  const stages = exercise.stages.map((stage) =>
-    exercise.stages.length > 1 ? `<s>${text(stage.intro)}</s> ${pause(pace.outMs)} ${body}` : body,
-  );
-  const hint = act.interruptHint ? `<s>${text(s.interruptHint)}</s> ` : '';
-  return `${hint}${stages.join(' ')}`;
+  const pace = effectivePace(exerciseById(step.exerciseId).pace, act.paceFactor);
+  return setTimeline(step, pace, act.interruptHint).map(beatSsml).join(' ');
 }

@@ -1,10 +1,12 @@
 // Estimates how long Alexa takes to play a response, so the console's simulated clock moves like a real Echo's.
 // The skill judges "was this set interrupted?" from request timestamps, so this estimate drives that logic locally.
 import type { Response, ui } from 'ask-sdk-model';
+import { countWords, MS_PER_SPOKEN_WORD } from '../../lambda/engine/spoken-time';
 import { breakSeconds, tokenizeSsml } from './ssml-tokens';
 
-/** About 150 words a minute, Alexa's default rate. */
-export const SECONDS_PER_WORD = 0.4;
+/** The skill's own estimate (lambda/engine/spoken-time.ts), so the console plays a set as long as the engine times it. */
+export const SECONDS_PER_WORD = MS_PER_SPOKEN_WORD / 1000;
+export { countWords };
 
 // Relative speaking rates for <prosody rate>; Alexa does not publish the named ones, these are estimates.
 const NAMED_RATES: Record<string, number> = { 'x-slow': 0.6, slow: 0.8, medium: 1, fast: 1.25, 'x-fast': 1.5 };
@@ -43,9 +45,6 @@ export function estimateResponseSpeechMs(response: Pick<Response, 'outputSpeech'
   return Math.round(estimateOutputSpeechSeconds(response?.outputSpeech) * 1000);
 }
 
-export function countWords(text: string): number {
-  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-}
 
 function parseRate(rate: string | undefined): number | undefined {
   if (rate === undefined) return undefined;

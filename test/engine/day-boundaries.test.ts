@@ -1,5 +1,9 @@
 // Local days: a day closes only when a later one begins, in a new session, with the last set heard counted.
-import { buildSteps } from '../../lambda/engine/plan';
+import { exerciseById } from '../../lambda/catalog/catalog';
+import { effectivePace } from '../../lambda/engine/pace';
+import { buildSteps, stepKey } from '../../lambda/engine/plan';
+import { setTimeline } from '../../lambda/engine/set-timeline';
+import { handoutPlan, TherapistPlanSchema } from '../../lambda/engine/therapist-plan';
 import { defaultProgram } from '../../lambda/engine/program';
 import { actTypes, driver, find } from '../support/engine';
 
@@ -80,5 +84,22 @@ describe('a session open across midnight', () => {
     d.send({ type: 'Launched' }, { newSession: true });
     expect(d.last.closedDay?.day).toBe('2026-12-01');
     expect(d.state.today.day).toBe('2026-12-02');
+  });
+});
+
+describe('a set cut short', () => {
+  it('counts "next" during the last repetitions as cut short: the words take time too, not only the pauses', () => {
+    const plan = TherapistPlanSchema.parse({ ...handoutPlan(), reviewedOn: '2026-11-20', buildUp: false, exercises: [{ id: 'hip-knee-flexion', reps: 10 }] });
+    const d = driver({ plan });
+    d.send({ type: 'StartRoutineRequested', routine: 'legs' });
+    d.send({ type: 'ReadyRequested' });
+    const step = d.state.today.current!;
+    const pace = effectivePace(exerciseById('hip-knee-flexion').pace, 1);
+    const silences = setTimeline({ ...step, wayId: exerciseById('hip-knee-flexion').ways[0]!.id, dose: { kind: 'reps', reps: 10 } }, pace, true)
+      .reduce((ms, beat) => ms + (beat.kind === 'silence' ? beat.ms : 0), 0);
+
+    d.send({ type: 'NextRequested' }, { afterMs: silences + 2000 });
+
+    expect(d.state.today.outcomes[stepKey(step)]).toEqual({ outcome: 'cutShort', amount: 0 });
   });
 });

@@ -1,6 +1,8 @@
 import { CATALOG, exerciseById } from '../../lambda/catalog/catalog';
 import { PACE_FLOOR } from '../../lambda/catalog/schema';
-import { effectivePace, setMovementMs } from '../../lambda/engine/pace';
+import { effectivePace } from '../../lambda/engine/pace';
+import { setTimeline, timelineMs } from '../../lambda/engine/set-timeline';
+import { estimateSsmlSeconds } from '../../scripts/console/speech-duration';
 import { buildSteps } from '../../lambda/engine/plan';
 import { defaultProgram } from '../../lambda/engine/program';
 import type { Act, PlannedStep, RoutineEvent } from '../../lambda/engine/types';
@@ -56,13 +58,19 @@ describe('render', () => {
     for (const ssml of speeches) expect(plainText(ssml)).not.toMatch(URGING);
   });
 
-  it('renders breaks that add up to the set length the engine times, for every exercise at every pace', () => {
+  it('renders the set the engine times, pauses and words, for every exercise at every pace', () => {
     for (const exercise of CATALOG) {
       for (const factor of [1, 1.5, 2]) {
         const step = fullDose(exercise.id);
-        const expected = setMovementMs(step.dose, effectivePace(exercise.pace, factor), exercise.stages.length);
+        const beats = setTimeline(step, effectivePace(exercise.pace, factor), false);
+        const silences = beats.reduce((ms, beat) => ms + (beat.kind === 'silence' ? beat.ms : 0), 0);
+        const speech = render(setAct(step, factor), options).speech;
 
-        expect(totalBreakMs(render(setAct(step, factor), options).speech)).toBe(expected);
+        expect(totalBreakMs(speech)).toBe(silences);
+        // The console's clock, reading the SSML Alexa would play, agrees with the engine's timing of the whole set.
+        const played = Math.round(estimateSsmlSeconds(speech) * 1000) - Math.round(estimateSsmlSeconds(render([{ type: 'Prompt', prompt: 'afterSet', next: null }], options).speech) * 1000);
+        expect(Math.abs(played - timelineMs(beats, 100))).toBeLessThan(1000);
+        expect(timelineMs(beats, 100)).toBeGreaterThan(silences);
       }
     }
   });

@@ -29,11 +29,7 @@ export const EN_US = {
     'One joint at a time. Steady the joint with one hand, and move with the other.',
     'If a joint is painful or swollen, move it extra gently.',
   ],
-  interruptHint: 'To stop during a set, say Alexa, then stop, or Alexa, that hurts.',
   stageAgain: 'Same again.',
-  holdMoveIn: 'Slowly move into the stretch, only to the point of resistance.',
-  holdNow: 'Hold it there.',
-  holdEaseBack: 'And slowly ease back.',
   setFinished: (step: string) => `That's the set for ${step}.`,
   skipped: (exercise: string) => `Okay, ${exercise} is skipped for today.`,
   painStop: (therapist: string) =>
