@@ -14,7 +14,7 @@ const root = path.join(__dirname, '..');
 export const BUNDLE_OPTIONS = {
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   format: 'cjs',
   minify: true,
   // No sourceMappingURL comment: the map is not shipped next to the bundle.

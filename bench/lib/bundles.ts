@@ -77,7 +77,7 @@ export async function buildWorker(): Promise<void> {
     outfile: WORKER_SCRIPT,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     format: 'cjs',
     logLevel: 'warning',
   });

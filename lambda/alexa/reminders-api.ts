@@ -69,7 +69,11 @@ export function alexaRemindersApi(http: HttpJson = httpJson, timeoutMs = REMINDE
         if (response.status === 401 || response.status === 403) return { ok: false, reason: 'permission' };
         if (response.status !== 200 && response.status !== 201) return { ok: false, reason: 'error' };
         const body = CreatedSchema.safeParse(response.body);
-        return body.success ? { ok: true, alertToken: body.data.alertToken } : { ok: false, reason: 'error' };
+        if (body.success) return { ok: true, alertToken: body.data.alertToken };
+        // Created, but with a token the record cannot keep: remove it now, or it would ring with no way to cancel it.
+        const token = (response.body as { alertToken?: unknown } | null)?.alertToken;
+        if (typeof token === 'string' && token !== '') await call(envelope, `/${encodeURIComponent(token)}`, 'DELETE').catch(() => undefined);
+        return { ok: false, reason: 'error' };
       } catch {
         return { ok: false, reason: 'error' };
       }

@@ -1,7 +1,8 @@
 // Saving a turn: one conditional write, with the conflicts two devices or a retried request can cause.
 import type { HandlerInput } from 'ask-sdk-core';
+import { isEffect, keepOutcomes, mergeTurns, reconcile } from '../engine/merge';
 import { transition } from '../engine/transition';
-import type { RoutineEvent, RoutineState, TransitionResult, TurnInput } from '../engine/types';
+import type { RoutineEvent, TransitionResult, TurnInput } from '../engine/types';
 import { WriteConflictError } from '../errors';
 import { errorFields } from '../logger';
 import { dayRecordOf } from '../store/history-store';
@@ -11,7 +12,7 @@ import { userKeyOf } from '../user-key';
 import { sessionProgress, type Loaded } from './progress-loader';
 import { userIdOf } from './request-user';
 import type { SkillDeps } from './skill-deps';
-import { effectSkipped, isEffect, mergeTurns, replay, runEffects } from './turn-effects';
+import { effectSkipped, runEffects } from './turn-effects';
 
 /**
  * What a turn saved: the answer, the version the session now carries, this session's unconfirmed writes, and
@@ -170,71 +171,6 @@ export async function saveEndedSession(envelope: HandlerInput['requestEnvelope']
   }
   deps.logger.error('progress.session_end_save_failed', { requestId, userKey });
   return 'failed';
-}
-
-/** Events that mean the same wherever the routine stands (or that must never be dropped: pain, emergencies). */
-const ANYWHERE: ReadonlySet<RoutineEvent['type']> = new Set<RoutineEvent['type']>([
-  'Launched',
-  'StartRoutineRequested',
-  'ResumeRequested',
-  'PauseRequested',
-  'StopRequested',
-  'PainReported',
-  'EmergencyReported',
-  'EndEarlyRequested',
-  'PaceChangeRequested',
-  'VoiceRateChangeRequested',
-  'SummaryRequested',
-  'WhatsLeftRequested',
-  'LastStoppedEarlyRequested',
-  'WhatsNextRequested',
-  'HelpRequested',
-  'FallbackHeard',
-  'PlanRequested',
-  'PlanChangeRequested',
-  'ReminderRequested',
-  'ReminderCancelRequested',
-  'ReminderCreated',
-  'ReminderDeleted',
-  'ReminderFailed',
-  'ReminderPermissionAnswered',
-  'ReplayedRequest',
-]);
-
-/** Where the routine stands: what "ready", "next" or "yes" act on. */
-const positionOf = (state: RoutineState) =>
-  JSON.stringify([state.today.day, state.today.routine, state.today.phase, state.today.current, state.today.delivered?.atMs ?? null, state.pending?.kind ?? null]);
-
-/**
- * Another device or session wrote first. Its record wins, and this turn's event is applied to it again when the
- * routine stands where this turn found it (or the event means the same anywhere). When the routine moved on
- * there, a step command is not applied to a step the caregiver here never heard: the answer takes them to where
- * the routine now is. Either way the steps this session recorded today and the stored record lacks are kept,
- * and a day only this session worked on is kept whole.
- */
-function reconcile(fresh: RoutineState, base: RoutineState, ours: TransitionResult, events: readonly RoutineEvent[], turnInput: TurnInput): TransitionResult {
-  const [first, ...rest] = events;
-  const mine = ours.state.today;
-  const storedKnowsToday = fresh.today.day === turnInput.today && fresh.today.routine !== null;
-  if (!storedKnowsToday && mine.day === turnInput.today && mine.routine !== null) {
-    // The stored record has nothing of today: today is this session's; everything else is the stored record's.
-    const rolled = transition(fresh, { type: 'ReplayedRequest' }, turnInput);
-    const today = { today: mine, pending: ours.state.pending, paused: ours.state.paused, endAfter: ours.state.endAfter, interruptHintGiven: ours.state.interruptHintGiven };
-    return { acts: ours.acts, state: { ...rolled.state, ...today, introduced: true }, closedDay: rolled.closedDay ?? ours.closedDay };
-  }
-  const movedOn = !(first === undefined || ANYWHERE.has(first.type) || positionOf(fresh) === positionOf(base));
-  if (!movedOn) return keepOutcomes(replay(fresh, events, turnInput), ours.state);
-  const resumed = replay(fresh, [{ type: 'ResumeRequested' }, ...rest], turnInput);
-  return keepOutcomes({ ...resumed, acts: [{ type: 'MovedOnElsewhere' }, ...resumed.acts] }, ours.state);
-}
-
-/** Adds the outcomes of today that this session recorded and the other writer's record does not have. */
-function keepOutcomes(result: TransitionResult, ours: RoutineState): TransitionResult {
-  const theirs = result.state.today;
-  if (theirs.day !== ours.today.day) return result;
-  const missing = Object.entries(ours.today.outcomes).filter(([key]) => theirs.outcomes[key] === undefined);
-  if (missing.length === 0) return result;
-  return { ...result, state: { ...result.state, today: { ...theirs, outcomes: { ...theirs.outcomes, ...Object.fromEntries(missing) } } } };
 }
 
 const numericVersion = (version: number | 'any') => (typeof version === 'number' ? version : 0);

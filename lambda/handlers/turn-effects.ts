@@ -1,26 +1,10 @@
 // Effects the engine asks for (the Reminders API), carried out once per turn, and replaying turns on a conflict.
 import { getLocale, type HandlerInput } from 'ask-sdk-core';
-import { transition } from '../engine/transition';
-import type { Act, RoutineEvent, RoutineState, TransitionResult, TurnInput } from '../engine/types';
+import { isEffect } from '../engine/merge';
+import type { RoutineEvent, TransitionResult, TurnInput } from '../engine/types';
 import { stringsFor } from '../speech/locale-strings';
 import type { Loaded } from './progress-loader';
 import type { SkillDeps } from './skill-deps';
-
-/** The first turn's content, then the follow-up's (whose prompt or close ends the response). */
-export function mergeTurns(first: TransitionResult, second: TransitionResult): TransitionResult {
-  const content = first.acts.filter((a) => a.type !== 'Prompt' && a.type !== 'Close' && !isEffect(a));
-  return { state: second.state, acts: [...content, ...second.acts], closedDay: first.closedDay ?? second.closedDay };
-}
-
-export function replay(state: RoutineState, events: readonly RoutineEvent[], turnInput: TurnInput): TransitionResult {
-  const [first, ...rest] = events;
-  let result = transition(state, first!, turnInput);
-  for (const event of rest) result = mergeTurns(result, transition(result.state, event, turnInput));
-  return result;
-}
-
-export const isEffect = (act: Act): act is Extract<Act, { type: 'CreateReminder' | 'DeleteReminder' }> =>
-  act.type === 'CreateReminder' || act.type === 'DeleteReminder';
 
 /** The follow-up of an effect that was not carried out: the caregiver hears that it did not happen. */
 export function effectSkipped(result: TransitionResult): RoutineEvent | null {
