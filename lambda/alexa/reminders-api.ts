@@ -1,6 +1,7 @@
 // The Alexa Reminders API: one daily reminder per user, with a label that carries no health detail.
 import type { RequestEnvelope } from 'ask-sdk-model';
 import * as z from 'zod/mini';
+import { addDays, localParts } from '../engine/day';
 import { MAX_ALERT_TOKEN_LENGTH } from '../engine/state';
 import { httpJson, type HttpJson } from './http-json';
 
@@ -21,13 +22,9 @@ const two = (n: number) => String(n).padStart(2, '0');
 
 /** The next local date-time at hour:minute, as the API wants it: local, without an offset. */
 export function firstOccurrence(nowMs: number, timeZone: string, hour: number, minute: number): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    .formatToParts(new Date(nowMs))
-    .reduce<Record<string, string>>((acc, part) => ({ ...acc, [part.type]: part.value }), {});
-  const today = `${parts.year}-${parts.month}-${parts.day}`;
-  const passed = Number(parts.hour) * 60 + Number(parts.minute) >= hour * 60 + minute;
-  const day = passed ? new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : today;
-  return `${day}T${two(hour)}:${two(minute)}:00.000`;
+  const now = localParts(nowMs, timeZone);
+  const passed = now.hour * 60 + now.minute >= hour * 60 + minute;
+  return `${passed ? addDays(now.day, 1) : now.day}T${two(hour)}:${two(minute)}:00.000`;
 }
 
 export function reminderBody(reminder: DailyReminder): Record<string, unknown> {

@@ -37,19 +37,7 @@ export function defaultProgram(): Program {
   return programFor(null, { levels: {}, planOverrides: { excluded: [], doses: {} } });
 }
 
-// States are immutable and a turn usually leaves levels and overrides as they were, so the program a turn needs is
-// most often the one the previous turn built (twice, at a rollover).
-let lastProgram: { plan: TherapistPlan | null; levels: RoutineState['levels']; overrides: RoutineState['planOverrides']; program: Program } | null = null;
-
 export function programFor(plan: TherapistPlan | null, state: Pick<RoutineState, 'levels' | 'planOverrides'>): Program {
-  const last = lastProgram;
-  if (last !== null && last.plan === plan && last.levels === state.levels && last.overrides === state.planOverrides) return last.program;
-  const program = buildProgram(plan, state);
-  lastProgram = { plan, levels: state.levels, overrides: state.planOverrides, program };
-  return program;
-}
-
-function buildProgram(plan: TherapistPlan | null, state: Pick<RoutineState, 'levels' | 'planOverrides'>): Program {
   const source = plan ?? handoutPlan();
   const entries = source.exercises.filter((e) => !state.planOverrides.excluded.includes(e.id));
   const planDoses = Object.fromEntries(entries.map((e) => [e.id, planDose(e)]));
