@@ -10,15 +10,15 @@ import { RESUME_DIRECTLY_WITHIN_MS } from './state';
 import { summarizeDay } from './summary';
 import { summaryAct } from './informational';
 import { PLAN_REVIEW_DAYS } from './therapist-plan';
-import type { Act, PendingQuestion, RoutineState, TurnContext } from './types';
+import type { ContentAct, PendingQuestion, RoutineState, TurnContext } from './types';
 
-function greetingFor(state: RoutineState): Act {
+function greetingFor(state: RoutineState): ContentAct {
   if (!state.introduced) return { type: 'Intro' };
   const previous = state.previousDay;
   return previous !== null && previous.done < previous.planned ? { type: 'NewDay', previous } : { type: 'Welcome' };
 }
 
-function reviewReminder(ctx: TurnContext): Act[] {
+function reviewReminder(ctx: TurnContext): ContentAct[] {
   const reviewedOn = ctx.program.reviewedOn;
   return reviewedOn !== null && daysBetween(reviewedOn, ctx.today) > PLAN_REVIEW_DAYS ? [{ type: 'ReviewSuggested', reviewedOn }] : [];
 }

@@ -4,7 +4,7 @@ import { daysBetween } from './day';
 import { ref, stepAfter, type Move } from './moves';
 import { sameStep, stepOfKey } from './plan';
 import { summarizeDay } from './summary';
-import type { Act, DayRecord, PainDetail, RoutineEvent, RoutineState, TurnContext, WeekSummary } from './types';
+import type { ContentAct, DayRecord, PainDetail, RoutineEvent, RoutineState, TurnContext, WeekSummary } from './types';
 
 type InformationalEvent = Extract<
   RoutineEvent,
@@ -26,7 +26,7 @@ export function weekSummary(state: RoutineState, history: readonly DayRecord[], 
   return { daysExercised: worked.length, stoppedEarly, fatigueDays: days.filter((d) => d.endReason === 'fatigue').length };
 }
 
-export function summaryAct(state: RoutineState, ctx: TurnContext, history: readonly DayRecord[] | null): Act {
+export function summaryAct(state: RoutineState, ctx: TurnContext, history: readonly DayRecord[] | null): ContentAct {
   const pain: PainDetail[] = ctx.recordHealthDetails
     ? state.today.painReports.map((r) => ({ step: r.stepKey === null ? null : stepOfKey(r.stepKey), bodyPart: r.bodyPart, severity: r.severity }))
     : [];

@@ -1,12 +1,11 @@
 // What happens when two writers meet: another device or session wrote first, or a request is replayed. Pure: the
 // save loop in lambda/handlers/save-turn.ts only reads the stored record again and asks this module what to write.
 import { transition } from './transition';
-import type { Act, RoutineEvent, RoutineState, TransitionResult, TurnInput } from './types';
+import type { RoutineEvent, RoutineState, TransitionResult, TurnInput } from './types';
 
-/** The first turn's content, then the follow-up's (whose prompt or close ends the response). */
+/** The first turn's content, then the follow-up's, whose prompt or close ends the response (its effects were run). */
 export function mergeTurns(first: TransitionResult, second: TransitionResult): TransitionResult {
-  const content = first.acts.filter((a) => a.type !== 'Prompt' && a.type !== 'Close' && !isEffect(a));
-  return { state: second.state, acts: [...content, ...second.acts], closedDay: first.closedDay ?? second.closedDay };
+  return { state: second.state, say: [...first.say, ...second.say], then: second.then, effects: second.effects, closedDay: first.closedDay ?? second.closedDay };
 }
 
 export function replay(state: RoutineState, events: readonly RoutineEvent[], turnInput: TurnInput): TransitionResult {
@@ -15,9 +14,6 @@ export function replay(state: RoutineState, events: readonly RoutineEvent[], tur
   for (const event of rest) result = mergeTurns(result, transition(result.state, event, turnInput));
   return result;
 }
-
-export const isEffect = (act: Act): act is Extract<Act, { type: 'CreateReminder' | 'DeleteReminder' }> =>
-  act.type === 'CreateReminder' || act.type === 'DeleteReminder';
 
 /** Events that mean the same wherever the routine stands (or that must never be dropped: pain, emergencies). */
 const ANYWHERE: ReadonlySet<RoutineEvent['type']> = new Set<RoutineEvent['type']>([
@@ -67,12 +63,12 @@ export function reconcile(fresh: RoutineState, base: RoutineState, ours: Transit
     // The stored record has nothing of today: today is this session's; everything else is the stored record's.
     const rolled = transition(fresh, { type: 'ReplayedRequest' }, turnInput);
     const today = { today: mine, pending: ours.state.pending, paused: ours.state.paused, endAfter: ours.state.endAfter, interruptHintGiven: ours.state.interruptHintGiven };
-    return { acts: ours.acts, state: { ...rolled.state, ...today, introduced: true }, closedDay: rolled.closedDay ?? ours.closedDay };
+    return { say: ours.say, then: ours.then, effects: ours.effects, state: { ...rolled.state, ...today, introduced: true }, closedDay: rolled.closedDay ?? ours.closedDay };
   }
   const movedOn = !(first === undefined || ANYWHERE.has(first.type) || positionOf(fresh) === positionOf(base));
   if (!movedOn) return keepOutcomes(replay(fresh, events, turnInput), ours.state);
   const resumed = replay(fresh, [{ type: 'ResumeRequested' }, ...rest], turnInput);
-  return keepOutcomes({ ...resumed, acts: [{ type: 'MovedOnElsewhere' }, ...resumed.acts] }, ours.state);
+  return keepOutcomes({ ...resumed, say: [{ type: 'MovedOnElsewhere' }, ...resumed.say] }, ours.state);
 }
 
 /** Adds the outcomes of today that this session recorded and the other writer's record does not have. */

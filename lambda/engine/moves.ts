@@ -4,10 +4,10 @@ import { doseAmount, effectivePace } from './pace';
 import { setTimeline, timelineMs } from './set-timeline';
 import { buildSteps, sameStep, stepKey } from './plan';
 import { summarizeDay } from './summary';
-import type { Act, CloseReason, OutcomeRecord, PlannedStep, RoutineChoice, RoutineState, StepOutcome, StepRef, TurnContext } from './types';
+import type { ContentAct, CloseReason, Effect, OutcomeRecord, PlannedStep, RoutineChoice, RoutineState, StepOutcome, StepRef, TurnContext } from './types';
 
-/** What one event did: the new state, the content acts, and whether the session closes. */
-export type Move = { state: RoutineState; acts: Act[]; close?: CloseReason };
+/** What one event did: the new state, what to say and the effects to carry out, and whether the session closes. */
+export type Move = { state: RoutineState; acts: Array<ContentAct | Effect>; close?: CloseReason };
 
 export function todaysSteps(state: RoutineState, ctx: TurnContext): PlannedStep[] {
   const routine = state.today.routine;

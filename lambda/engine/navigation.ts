@@ -14,7 +14,7 @@ import {
   type Move,
 } from './moves';
 import { routineIncludes, sameStep, stepKey } from './plan';
-import type { Act, PendingQuestion, RoutineChoice, RoutineState, TurnContext } from './types';
+import type { ContentAct, PendingQuestion, RoutineChoice, RoutineState, TurnContext } from './types';
 
 export function requestRoutine(state: RoutineState, routine: RoutineChoice | null, ctx: TurnContext, asked: PendingQuestion | null): Move {
   if (routine === null) return { state: { ...state, pending: { kind: 'chooseRoutine' } }, acts: [] };
@@ -26,7 +26,7 @@ export function requestRoutine(state: RoutineState, routine: RoutineChoice | nul
   return { state: { ...state, pending: { kind: 'continueOrRestart', routine } }, acts: [] };
 }
 
-function notAvailable(state: RoutineState, reason: Extract<Act, { type: 'NotAvailableNow' }>['reason']): Move {
+function notAvailable(state: RoutineState, reason: Extract<ContentAct, { type: 'NotAvailableNow' }>['reason']): Move {
   return { state, acts: [{ type: 'NotAvailableNow', reason }] };
 }
 
@@ -128,13 +128,14 @@ export function goTo(state: RoutineState, exerciseId: string, side: Side | null,
   if (routine === null) {
     // Naming an exercise before choosing a routine starts the routine that holds it, at that exercise.
     const started = startRoutine(state, routineIncludes('legs', exerciseId) ? 'legs' : 'arms', ctx);
-    return jumpTo(started.state, exerciseId, side, ctx, started.acts.slice(0, 1));
+    if (started.state.today.routine === null) return started;
+    return jumpTo(started.state, exerciseId, side, ctx, started.acts.filter((act): act is ContentAct => act.type === 'RoutineStarted'));
   }
   if (!routineIncludes(routine, exerciseId)) return { state, acts: [{ type: 'NotInRoutine', exerciseId, routine }] };
   return jumpTo(settleDelivered(state, ctx), exerciseId, side, ctx, []);
 }
 
-export function jumpTo(state: RoutineState, exerciseId: string, side: Side | null, ctx: TurnContext, before: Act[]): Move {
+export function jumpTo(state: RoutineState, exerciseId: string, side: Side | null, ctx: TurnContext, before: ContentAct[]): Move {
   const unskipped: RoutineState = {
     ...state,
     today: { ...state.today, skippedExerciseIds: state.today.skippedExerciseIds.filter((id) => id !== exerciseId) },

@@ -2,7 +2,7 @@
 import { record, ref, stepAfter, type Move } from './moves';
 import { stepKey } from './plan';
 import { MAX_PAIN_REPORTS_PER_DAY, recentStopsAsOf } from './state';
-import type { Act, RoutineState, StepRef, TurnContext } from './types';
+import type { ContentAct, RoutineState, StepRef, TurnContext } from './types';
 
 const ACTIVE_PHASES: ReadonlySet<string> = new Set(['settingUp', 'setDelivered', 'stoppedForPain']);
 /** Stopping the same exercise this often within a week suggests talking to the therapist. */
@@ -45,7 +45,7 @@ export function pain(state: RoutineState, bodyPart: string | null, severity: num
   const stops = recentStopsAsOf({ ...stopped.recentStops, [step.exerciseId]: [...(stopped.recentStops[step.exerciseId] ?? []), ctx.today] }, ctx.today);
   stopped = { ...stopped, recentStops: stops };
   const after = stepAfter(stopped, ctx);
-  const acts: Act[] = [{ type: 'PainStop', step: ref(step), next: after === null ? null : ref(after) }];
+  const acts: ContentAct[] = [{ type: 'PainStop', step: ref(step), next: after === null ? null : ref(after) }];
   if ((stops[step.exerciseId]?.length ?? 0) >= STOPS_BEFORE_SUGGESTING_THERAPIST) {
     acts.push({ type: 'TherapistSuggested', exerciseId: step.exerciseId });
     stopped = { ...stopped, pending: { kind: 'leaveOutUntilReview', exerciseId: step.exerciseId } };

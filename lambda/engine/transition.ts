@@ -12,7 +12,9 @@ import { promptFor } from './prompts';
 import { reminder } from './reminders';
 import { emergency, pain } from './safety';
 import { rollOver } from './state';
-import type { Act, PendingQuestion, RoutineEvent, RoutineState, TransitionResult, TurnContext, TurnInput } from './types';
+import type { ContentAct, Effect, PendingQuestion, RoutineEvent, RoutineState, TransitionResult, TurnContext, TurnInput } from './types';
+
+const isEffect = (act: ContentAct | Effect): act is Effect => act.type === 'CreateReminder' || act.type === 'DeleteReminder';
 
 /**
  * Applies one caregiver event. Illegal events leave the routine where it was and say what can be said.
@@ -37,11 +39,11 @@ export function transition(state: RoutineState, event: RoutineEvent, input: Turn
   const ctx: TurnContext = { ...input, today: day, program: programFor(input.plan, current), justClosed: closed };
   const asked = current.pending;
   const move = handle({ ...current, pending: null }, event, ctx, asked);
-  const acts: Act[] = [...move.acts];
-  acts.push(move.close === undefined ? promptFor(move.state, ctx) : { type: 'Close', reason: move.close });
   return {
     state: { ...move.state, lastTurnAtMs: ctx.nowMs },
-    acts,
+    say: move.acts.filter((act): act is ContentAct => !isEffect(act)),
+    then: move.close === undefined ? promptFor(move.state, ctx) : { type: 'Close', reason: move.close },
+    effects: move.acts.filter(isEffect),
     closedDay: closed !== null && closed.routine !== null ? closed : null,
   };
 }

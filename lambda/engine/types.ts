@@ -238,7 +238,8 @@ export type PainDetail = { step: StepRef | null; bodyPart: string | null; severi
 /** permissionRequest: Alexa takes over to ask for the reminders permission, then hands back. */
 export type CloseReason = 'goodbye' | 'paused' | 'emergency' | 'permissionRequest';
 
-export type Act =
+/** What a turn conveys: speech decides how it sounds. */
+export type ContentAct =
   | { type: 'Intro' }
   | { type: 'Welcome' }
   | { type: 'NewDay'; previous: PreviousDay }
@@ -276,9 +277,6 @@ export type Act =
   | { type: 'SkippedGroup'; group: string }
   /** Another device moved the routine on; this one is taken to where it now is. */
   | { type: 'MovedOnElsewhere' }
-  /** replacing: the alert token of the reminder the new one replaces; it is deleted first, so there is never a second. */
-  | { type: 'CreateReminder'; hour: number; minute: number; askForPermission: boolean; replacing: string | null }
-  | { type: 'DeleteReminder'; alertToken: string }
   | { type: 'ReminderSet'; hour: number; minute: number }
   | { type: 'ReminderCancelled' }
   | { type: 'NoReminder' }
@@ -293,20 +291,38 @@ export type Act =
   | { type: 'NotInRoutine'; exerciseId: string; routine: RoutineChoice }
   /** Today's plan has no exercise in the routine asked for (a plan of arm exercises, asked for the legs). */
   | { type: 'NothingPlanned'; routine: RoutineChoice }
-  | { type: 'Goodbye' }
-  | {
-      type: 'Prompt';
-      prompt: PromptKind;
-      next: StepRef | null;
-      change?: PlanChange;
-      time?: { hour: number; minute: number };
-      replaces?: { hour: number; minute: number };
-    }
-  | { type: 'Close'; reason: CloseReason };
+  | { type: 'Goodbye' };
 
+/** The turn keeps the microphone open with a question or what can be said next... */
+export type PromptAct = {
+  type: 'Prompt';
+  prompt: PromptKind;
+  next: StepRef | null;
+  change?: PlanChange;
+  time?: { hour: number; minute: number };
+  replaces?: { hour: number; minute: number };
+};
+/** ...or closes the session on purpose. */
+export type CloseAct = { type: 'Close'; reason: CloseReason };
+
+/** I/O the handler carries out after the turn, reporting back as an event (the Reminders API). */
+export type Effect =
+  /** replacing: the alert token of the reminder the new one replaces; it is deleted first, so there is never a second. */
+  | { type: 'CreateReminder'; hour: number; minute: number; askForPermission: boolean; replacing: string | null }
+  | { type: 'DeleteReminder'; alertToken: string };
+
+/** Every kind of act, flattened in the order a turn has them (content, effects, then its one prompt or close). */
+export type Act = ContentAct | Effect | PromptAct | CloseAct;
+
+/**
+ * One turn: what to say, exactly one initiative (a prompt that keeps the session open, or a close), and the effects
+ * the handler must carry out. Keeping them apart makes the turn's protocol a type, not a convention.
+ */
 export type TransitionResult = {
   state: RoutineState;
-  acts: Act[];
+  say: ContentAct[];
+  then: PromptAct | CloseAct;
+  effects: Effect[];
   /** Set when the turn rolled over to a new local day: the day that just closed, for history. */
   closedDay: DayProgress | null;
 };

@@ -1,6 +1,6 @@
 // Saving a turn: one conditional write, with the conflicts two devices or a retried request can cause.
 import type { HandlerInput } from 'ask-sdk-core';
-import { isEffect, keepOutcomes, mergeTurns, reconcile } from '../engine/merge';
+import { keepOutcomes, mergeTurns, reconcile } from '../engine/merge';
 import { transition } from '../engine/transition';
 import type { RoutineEvent, TransitionResult, TurnInput } from '../engine/types';
 import { WriteConflictError } from '../errors';
@@ -53,7 +53,7 @@ export async function applyAndSave(
   let result = transition(loaded.state, event, turnInput);
   // Effects (the Reminders API) run once: an in-session request Alexa sends again is recognised before them.
   let effectChecked = true;
-  if (result.acts.some(isEffect) && !turnInput.newSession) {
+  if (result.effects.length > 0 && !turnInput.newSession) {
     try {
       const stored = await progress.load(userKey, deadline);
       if (stored !== null && stored.lastRequestId === requestId) {
@@ -164,7 +164,7 @@ export async function saveEndedSession(envelope: HandlerInput['requestEnvelope']
       const fresh = await progress.load(userKey, deadline).catch(() => null);
       if (fresh === null) break;
       if (fresh.lastRequestId === null || !unsaved.includes(fresh.lastRequestId)) {
-        state = keepOutcomes({ state: fresh.state, acts: [], closedDay: null }, carried.state).state;
+        state = keepOutcomes({ state: fresh.state, say: [], then: { type: 'Close', reason: 'goodbye' }, effects: [], closedDay: null }, carried.state).state;
       }
       expectedVersion = fresh.version;
     }

@@ -1,6 +1,5 @@
 // Effects the engine asks for (the Reminders API), carried out once per turn, and replaying turns on a conflict.
 import { getLocale, type HandlerInput } from 'ask-sdk-core';
-import { isEffect } from '../engine/merge';
 import type { RoutineEvent, TransitionResult, TurnInput } from '../engine/types';
 import { stringsFor } from '../speech/locale-strings';
 import type { Loaded } from './progress-loader';
@@ -8,12 +7,13 @@ import type { SkillDeps } from './skill-deps';
 
 /** The follow-up of an effect that was not carried out: the caregiver hears that it did not happen. */
 export function effectSkipped(result: TransitionResult): RoutineEvent | null {
-  return result.acts.some(isEffect) ? { type: 'ReminderFailed', reason: 'error', hour: 0, minute: 0, askForPermission: false } : null;
+  return result.effects.length > 0 ? { type: 'ReminderFailed', reason: 'error', hour: 0, minute: 0, askForPermission: false } : null;
 }
 
 /** Carries out the effect an act asks for and says how it went, as the engine's next event. */
 export async function runEffects(input: HandlerInput, result: TransitionResult, turnInput: TurnInput, loaded: Loaded, deps: SkillDeps): Promise<RoutineEvent | null> {
-  const effect = result.acts.find(isEffect);
+  // The engine asks for at most one effect a turn.
+  const [effect] = result.effects;
   if (effect === undefined) return null;
   const envelope = input.requestEnvelope;
   if (effect.type === 'DeleteReminder') {

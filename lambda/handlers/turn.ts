@@ -58,7 +58,7 @@ export async function runTurn(input: HandlerInput, source: EventSource, deps: Sk
   const saveDeadline = SAFETY_EVENTS.has(event.type) ? storageDeadline(STORAGE_RETRY.safetySaveBudgetMs, deadline) : deadline;
   const { result, version, unsaved, landed } = await applyAndSave(input, event, turnInput, loaded, userKey, deps, saveDeadline);
 
-  const rendered = render(result.acts, { locale, voiceRatePercent: result.state.prefs.voiceRatePercent, progressSaved: landed });
+  const rendered = render(result, { locale, voiceRatePercent: result.state.prefs.voiceRatePercent, progressSaved: landed });
   const notice = loaded.reset ? `<s>${text(stringsFor(locale).progressReset)}</s> ` : '';
   const builder = input.responseBuilder.speak(notice + rendered.speech);
   if (rendered.reprompt !== null) builder.reprompt(rendered.reprompt);

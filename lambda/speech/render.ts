@@ -1,5 +1,5 @@
 // Acts -> speech: the one place that decides how the skill sounds. Returns SSML without <speak>.
-import type { Act, PromptKind } from '../engine/types';
+import type { CloseAct, ContentAct, PromptAct, PromptKind } from '../engine/types';
 import { stringsFor } from './locale-strings';
 import type { LocaleStrings } from './locales/en-US';
 import { renderSet, renderSetUp } from './set-speech';
@@ -26,7 +26,7 @@ export type RenderOptions = {
 
 const sentence = (line: string) => `<s>${text(line)}</s>`;
 
-function renderContent(act: Act, s: LocaleStrings, saved: boolean): string {
+function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): string {
   switch (act.type) {
     case 'Intro':
       return sentence(s.intro(s.therapist));
@@ -96,9 +96,6 @@ function renderContent(act: Act, s: LocaleStrings, saved: boolean): string {
       return sentence(s.reminderPermission);
     case 'ReminderPermissionCard':
       return sentence(s.reminderPermissionCard);
-    case 'CreateReminder':
-    case 'DeleteReminder':
-      return '';
     case 'MovedOnElsewhere':
       return sentence(s.movedOnElsewhere);
     case 'SkippedGroup':
@@ -115,19 +112,16 @@ function renderContent(act: Act, s: LocaleStrings, saved: boolean): string {
       return sentence(s.nothingPlanned(act.routine, s.therapist));
     case 'Goodbye':
       return sentence(saved ? s.goodbye : s.goodbyeUnsaved);
-    case 'Prompt':
-    case 'Close':
-      return '';
   }
 }
 
-function paceLine(act: Extract<Act, { type: 'PaceChanged' }>, s: LocaleStrings): string {
+function paceLine(act: Extract<ContentAct, { type: 'PaceChanged' }>, s: LocaleStrings): string {
   if (act.limit === 'slowest') return s.paceSlowest;
   if (act.limit === 'fastest') return s.paceFastest;
   return act.direction === 'slower' ? s.paceSlower : s.paceFaster;
 }
 
-function renderPrompt(prompt: Extract<Act, { type: 'Prompt' }>, s: LocaleStrings): { speech: string; reprompt: string } {
+function renderPrompt(prompt: PromptAct, s: LocaleStrings): { speech: string; reprompt: string } {
   const p = s.prompts;
   const { next } = prompt;
   const kind: PromptKind = prompt.prompt;
@@ -164,30 +158,33 @@ function renderPrompt(prompt: Extract<Act, { type: 'Prompt' }>, s: LocaleStrings
 }
 
 /** The after-set and after-pain prompts already say what is next; "what's next" should not say it twice. */
-function promptNamesNext(last: Act | undefined): boolean {
-  return last?.type === 'Prompt' && last.next !== null && (last.prompt === 'afterSet' || last.prompt === 'afterPain');
+function promptNamesNext(then: PromptAct | CloseAct): boolean {
+  return then.type === 'Prompt' && then.next !== null && (then.prompt === 'afterSet' || then.prompt === 'afterPain');
 }
 
-/** Turns one turn's acts into speech; the last act (a prompt or a close) decides the session. */
-export function render(acts: readonly Act[], options: RenderOptions): Rendered {
+/** What speech needs of a turn: its content and its one initiative. */
+export type SpokenTurn = { say: readonly ContentAct[]; then: PromptAct | CloseAct };
+
+/** Turns one turn into speech; its initiative (a prompt or a close) decides the session. */
+export function render(turn: SpokenTurn, options: RenderOptions): Rendered {
   const s = stringsFor(options.locale);
-  const last = acts.at(-1);
+  const acts = turn.say;
   const parts = acts
-    .filter((act) => !(act.type === 'WhatsNext' && promptNamesNext(last)))
+    .filter((act) => !(act.type === 'WhatsNext' && promptNamesNext(turn.then)))
     .map((act) => renderContent(act, s, options.progressSaved ?? true))
     .filter((part) => part !== '');
   const summary = acts.find((act) => act.type === 'Summary');
   const card = summary?.type === 'Summary' ? summaryCard(summary, summary.today, s) : null;
   let reprompt: string | null = null;
-  if (last?.type === 'Prompt') {
-    const prompt = renderPrompt(last, s);
+  if (turn.then.type === 'Prompt') {
+    const prompt = renderPrompt(turn.then, s);
     parts.push(sentence(prompt.speech));
     reprompt = withVoiceRate(sentence(prompt.reprompt), options.voiceRatePercent);
   }
   return {
     speech: withVoiceRate(parts.join(' '), options.voiceRatePercent),
     reprompt,
-    endSession: last?.type !== 'Prompt',
+    endSession: turn.then.type === 'Close',
     card,
     permission: acts.some((a) => a.type === 'AskReminderPermission')
       ? 'askByVoice'

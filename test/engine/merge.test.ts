@@ -27,7 +27,7 @@ describe('reconcile', () => {
 
     expect(merged.state.today.current).toEqual(ours.state.today.current);
     expect(merged.state.prefs.paceFactor).toBe(1.5);
-    expect(merged.acts.map((a) => a.type)).not.toContain('MovedOnElsewhere');
+    expect(merged.say.map((a) => a.type)).not.toContain('MovedOnElsewhere');
   });
 
   it('takes the caregiver to where the routine now is when the other device moved it on, keeping this session’s steps', () => {
@@ -42,7 +42,7 @@ describe('reconcile', () => {
 
     const merged = reconcile(other.state, base, ours, [event], input(T0 + 3600_000));
 
-    expect(merged.acts.map((a) => a.type)).toContain('MovedOnElsewhere');
+    expect(merged.say.map((a) => a.type)).toContain('MovedOnElsewhere');
     expect(merged.state.today.current).toEqual(other.state.today.current);
     for (const key of Object.keys(ours.state.today.outcomes)) expect(merged.state.today.outcomes[key]).toBeDefined();
   });
@@ -57,7 +57,7 @@ describe('reconcile', () => {
 
     const merged = reconcile(other.state, base, ours, [event], input(T0 + 3600_000));
 
-    expect(merged.acts.map((a) => a.type)).toContain('PainStop');
+    expect(merged.say.map((a) => a.type)).toContain('PainStop');
     expect(Object.values(merged.state.today.outcomes).some((o) => o.outcome === 'stoppedEarly')).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { defaultProgram } from '../../lambda/engine/program';
 import type { Act, PlannedStep, RoutineEvent } from '../../lambda/engine/types';
 import { render } from '../../lambda/speech/render';
 import { MAX_BREAK_MS, pause } from '../../lambda/speech/ssml';
-import { driver } from '../support/engine';
+import { driver, turnOf } from '../support/engine';
 import { breakTimesMs, isWellFormed, plainText, totalBreakMs, URGING } from '../support/ssml';
 
 const options = { locale: 'en-US', voiceRatePercent: 100 };
@@ -36,7 +36,7 @@ function speechesOfAVariedRoutine(): string[] {
   }
   events.push({ type: 'YesSaid' }, { type: 'StopRequested' }, { type: 'EmergencyReported' }, { type: 'PauseRequested' });
   return events.flatMap((event, i) => {
-    const rendered = render(d.send(event, { newSession: i === 0 }), { locale: 'en-US', voiceRatePercent: d.state.prefs.voiceRatePercent });
+    const rendered = render(turnOf(d.send(event, { newSession: i === 0 })), { locale: 'en-US', voiceRatePercent: d.state.prefs.voiceRatePercent });
     return [rendered.speech, rendered.reprompt ?? ''].filter((s) => s !== '');
   });
 }
@@ -64,11 +64,11 @@ describe('render', () => {
         const step = fullDose(exercise.id);
         const beats = setTimeline(step, effectivePace(exercise.pace, factor), false);
         const silences = beats.reduce((ms, beat) => ms + (beat.kind === 'silence' ? beat.ms : 0), 0);
-        const speech = render(setAct(step, factor), options).speech;
+        const speech = render(turnOf(setAct(step, factor)), options).speech;
 
         expect(totalBreakMs(speech)).toBe(silences);
         // The console's clock, reading the SSML Alexa would play, agrees with the engine's timing of the whole set.
-        const played = Math.round(estimateSsmlSeconds(speech) * 1000) - Math.round(estimateSsmlSeconds(render([{ type: 'Prompt', prompt: 'afterSet', next: null }], options).speech) * 1000);
+        const played = Math.round(estimateSsmlSeconds(speech) * 1000) - Math.round(estimateSsmlSeconds(render(turnOf([{ type: 'Prompt', prompt: 'afterSet', next: null }]), options).speech) * 1000);
         expect(Math.abs(played - timelineMs(beats, 100))).toBeLessThan(1000);
         expect(timelineMs(beats, 100)).toBeGreaterThan(silences);
       }
@@ -79,7 +79,7 @@ describe('render', () => {
     const step = { ...fullDose('hamstring-stretch'), dose: { kind: 'hold' as const, holdSeconds: 30, asTolerated: false } };
     const pace = effectivePace(exerciseById('hamstring-stretch').pace, 1);
 
-    const speech = render(setAct(step), options).speech;
+    const speech = render(turnOf(setAct(step)), options).speech;
 
     expect(totalBreakMs(speech) - pace.outMs - pace.backMs).toBe(30_000);
     expect(plainText(speech)).toMatch(/ten.*twenty.*thirty/);
@@ -88,7 +88,7 @@ describe('render', () => {
   it('paces repetitions no faster than the catalog floor', () => {
     for (const exercise of CATALOG.filter((e) => e.dose.kind === 'reps')) {
       const floor = PACE_FLOOR[exercise.jointSize];
-      const breaks = breakTimesMs(render(setAct(fullDose(exercise.id)), options).speech);
+      const breaks = breakTimesMs(render(turnOf(setAct(fullDose(exercise.id))), options).speech);
       const movement = breaks.filter((ms) => ms !== 1000);
 
       expect(Math.min(...movement)).toBeGreaterThanOrEqual(Math.min(floor.outSeconds + floor.pauseSeconds, floor.backSeconds) * 1000);
@@ -98,7 +98,7 @@ describe('render', () => {
   it('names the exercise and side in the set-up and ends it asking for ready', () => {
     const [step] = buildSteps('legs', defaultProgram());
 
-    const rendered = render([{ type: 'SetUp', step: step!, sideChanged: false, mentionPosition: true, stepNumber: 1, stepCount: 15 }, { type: 'Prompt', prompt: 'sayReady', next: step! }], options);
+    const rendered = render(turnOf([{ type: 'SetUp', step: step!, sideChanged: false, mentionPosition: true, stepNumber: 1, stepCount: 15 }, { type: 'Prompt', prompt: 'sayReady', next: step! }]), options);
 
     const words = plainText(rendered.speech).toLowerCase();
     expect(words).toContain(exerciseById(step!.exerciseId).name.toLowerCase());
@@ -111,20 +111,20 @@ describe('render', () => {
 
   it('closes the session for pause, stop and emergencies, with no reprompt', () => {
     for (const reason of ['paused', 'goodbye', 'emergency'] as const) {
-      const rendered = render([{ type: 'Close', reason }], options);
+      const rendered = render(turnOf([{ type: 'Close', reason }]), options);
       expect(rendered.endSession).toBe(true);
       expect(rendered.reprompt).toBeNull();
     }
   });
 
   it('tells the caregiver to call the local emergency number', () => {
-    const rendered = render([{ type: 'Emergency' }, { type: 'Close', reason: 'emergency' }], options);
+    const rendered = render(turnOf([{ type: 'Emergency' }, { type: 'Close', reason: 'emergency' }]), options);
 
     expect(plainText(rendered.speech)).toMatch(/local emergency number/);
   });
 
   it('slows the voice with prosody when asked', () => {
-    const rendered = render([{ type: 'Welcome' }, { type: 'Prompt', prompt: 'chooseRoutine', next: null }], { locale: 'en-US', voiceRatePercent: 80 });
+    const rendered = render(turnOf([{ type: 'Welcome' }, { type: 'Prompt', prompt: 'chooseRoutine', next: null }]), { locale: 'en-US', voiceRatePercent: 80 });
 
     expect(rendered.speech).toMatch(/^<prosody rate="80%">/);
     expect(rendered.reprompt).toMatch(/^<prosody rate="80%">/);
@@ -143,13 +143,13 @@ describe('render in other markets', () => {
   it('says physio in the UK and therapist in the US, from the markets table', () => {
     const pain = [{ type: 'PainStop', step: null, next: null }, { type: 'Close', reason: 'goodbye' }] as const;
 
-    expect(plainText(render([...pain], { locale: 'en-GB', voiceRatePercent: 100 }).speech)).toMatch(/physio/);
-    expect(plainText(render([...pain], { locale: 'en-US', voiceRatePercent: 100 }).speech)).toMatch(/therapist/);
+    expect(plainText(render(turnOf([...pain]), { locale: 'en-GB', voiceRatePercent: 100 }).speech)).toMatch(/physio/);
+    expect(plainText(render(turnOf([...pain]), { locale: 'en-US', voiceRatePercent: 100 }).speech)).toMatch(/therapist/);
   });
 
   it('keeps the emergency answer locale-neutral', () => {
     for (const locale of ['en-US', 'en-GB', 'en-IN', 'en-AU', 'en-CA']) {
-      const speech = plainText(render([{ type: 'Emergency' }, { type: 'Close', reason: 'emergency' }], { locale, voiceRatePercent: 100 }).speech);
+      const speech = plainText(render(turnOf([{ type: 'Emergency' }, { type: 'Close', reason: 'emergency' }]), { locale, voiceRatePercent: 100 }).speech);
       expect(speech).toMatch(/local emergency number/);
       expect(speech).not.toMatch(/\d/);
     }

@@ -2,7 +2,20 @@
 import { initialState } from '../../lambda/engine/state';
 import { transition } from '../../lambda/engine/transition';
 import type { TherapistPlan } from '../../lambda/engine/therapist-plan';
-import type { Act, RoutineEvent, RoutineState, TransitionResult, TurnInput } from '../../lambda/engine/types';
+import type { Act, CloseAct, ContentAct, PromptAct, RoutineEvent, RoutineState, TransitionResult, TurnInput } from '../../lambda/engine/types';
+
+/** A turn's acts in one list, in the order they play: what is said, the effects, then the prompt or close. */
+export function actsOf(result: Pick<TransitionResult, 'say' | 'then' | 'effects'>): Act[] {
+  return [...result.say, ...result.effects, result.then];
+}
+
+/** The other way: a list of acts ending in a prompt or a close, as a turn to render. */
+export function turnOf(acts: readonly Act[]): { say: ContentAct[]; then: PromptAct | CloseAct } {
+  const then = acts.at(-1);
+  if (then === undefined || (then.type !== 'Prompt' && then.type !== 'Close')) throw new Error('a turn ends with a prompt or a close');
+  const say = acts.slice(0, -1).filter((a): a is ContentAct => a.type !== 'CreateReminder' && a.type !== 'DeleteReminder' && a.type !== 'Prompt' && a.type !== 'Close');
+  return { say, then };
+}
 
 export const DAY_ONE = '2026-12-01';
 export const T0 = Date.parse('2026-12-01T15:00:00Z');
@@ -21,7 +34,7 @@ export function driver(options: { plan?: TherapistPlan | null; recordHealthDetai
     state: options.state ?? initialState(DAY_ONE),
     nowMs: T0,
     today: DAY_ONE,
-    last: { state: initialState(DAY_ONE), acts: [], closedDay: null },
+    last: { state: initialState(DAY_ONE), say: [], then: { type: 'Close', reason: 'goodbye' }, effects: [], closedDay: null },
     send(event, sendOptions = {}) {
       d.nowMs += sendOptions.afterMs ?? 5 * 60 * 1000;
       const ctx: TurnInput = {
@@ -34,7 +47,7 @@ export function driver(options: { plan?: TherapistPlan | null; recordHealthDetai
       };
       d.last = transition(d.state, event, ctx);
       d.state = d.last.state;
-      return d.last.acts;
+      return actsOf(d.last);
     },
   };
   return d;
