@@ -7,6 +7,7 @@ import { jumpTo } from './navigation';
 import { applyPlanChange } from './plan-changes';
 import { answerReminder } from './reminders';
 import { RESUME_DIRECTLY_WITHIN_MS } from './state';
+import { ask, askAboutStep, askWhetherSetFinished, at, finished, withDay } from './position';
 import { summarizeDay } from './summary';
 import { summaryAct } from './informational';
 import { PLAN_REVIEW_DAYS } from './therapist-plan';
@@ -26,29 +27,28 @@ function reviewReminder(ctx: TurnContext): ContentAct[] {
 export function launch(state: RoutineState, ctx: TurnContext): Move {
   const { today } = state;
   if (today.routine === null) {
-    return { state: { ...state, introduced: true, paused: false }, acts: [greetingFor(state), ...reviewReminder(ctx)] };
+    return { state: { ...state, introduced: true }, acts: [greetingFor(state), ...reviewReminder(ctx)] };
   }
   if (today.phase === 'finished') {
     return {
-      state: { ...state, pending: { kind: 'wantSummary' } },
+      state: at(state, finished({ kind: 'wantSummary' })),
       acts: [{ type: 'AlreadyDoneToday', summary: summarizeDay(today, ctx.program) }],
     };
   }
   const recent = state.lastTurnAtMs !== null && ctx.nowMs - state.lastTurnAtMs <= RESUME_DIRECTLY_WITHIN_MS;
   // After "that's enough for today", coming back asks first rather than carrying straight on.
-  if ((recent && !today.endedEarly) || today.current === null) return resume(state, ctx);
-  return {
-    state: { ...state, pending: { kind: 'continueOrRestart', routine: null } },
-    acts: [{ type: 'WelcomeBack', step: today.current }, ...reviewReminder(ctx)],
-  };
+  const asking = askAboutStep(state, { kind: 'continueOrRestart', routine: null });
+  if ((recent && !today.endedEarly) || today.current === null || asking === null) return resume(state, ctx);
+  return { state: asking, acts: [{ type: 'WelcomeBack', step: today.current }, ...reviewReminder(ctx)] };
 }
 
 /** Goes back to the step in progress: the set-up again, or asks whether an unconfirmed set was finished. */
 export function resume(state: RoutineState, ctx: TurnContext): Move {
   // Carrying on after "that's enough for today" makes it an ordinary day again; ending early again says so again.
-  const resumed = { ...state, paused: false, today: { ...state.today, endedEarly: state.today.phase === 'finished' && state.today.endedEarly } };
+  const resumed = withDay(state, { endedEarly: state.today.phase === 'finished' && state.today.endedEarly });
   const { phase } = resumed.today;
-  if (phase === 'setDelivered') return { state: { ...resumed, pending: { kind: 'wasSetFinished' } }, acts: [] };
+  const asking = askWhetherSetFinished(resumed);
+  if (asking !== null) return { state: asking, acts: [] };
   if (phase === 'stoppedForPain' || phase === 'choosing') return { state: resumed, acts: [] };
   if (phase === 'finished') return launch(resumed, ctx);
   const steps = todaysSteps(resumed, ctx);
@@ -59,7 +59,7 @@ export function resume(state: RoutineState, ctx: TurnContext): Move {
 export function answer(state: RoutineState, yes: boolean, ctx: TurnContext, asked: PendingQuestion | null): Move {
   switch (asked?.kind) {
     case 'continueOrRestart':
-      return yes ? resume(state, ctx) : { state: { ...state, pending: { kind: 'chooseRoutine' } }, acts: [] };
+      return yes ? resume(state, ctx) : { state: ask(state, { kind: 'chooseRoutine' }), acts: [] };
     case 'wasSetFinished': {
       if (yes) return advance(settleAs(state, 'completed'), ctx);
       const steps = todaysSteps(state, ctx);
@@ -69,14 +69,14 @@ export function answer(state: RoutineState, yes: boolean, ctx: TurnContext, aske
       if (!yes) return { state, acts: [] };
       const steps = todaysSteps(state, ctx);
       const index = currentIndex(state, steps);
-      return index < 0 ? advance(state, ctx) : setUpAt(state, steps, index, true);
+      return index < 0 ? advance(state, ctx) : setUpAt(state, steps, index, { confirmedAfterPain: true });
     }
     case 'wantSummary':
       return yes ? { state, acts: [summaryAct(state, ctx, null)], close: 'goodbye' } : { state, acts: [{ type: 'Goodbye' }], close: 'goodbye' };
     case 'secondRound':
       return yes ? startRoutine(state, asked.routine, ctx) : { state, acts: [{ type: 'Goodbye' }], close: 'goodbye' };
     case 'chooseRoutine':
-      return { state: { ...state, pending: asked }, acts: [] };
+      return { state: ask(state, asked), acts: [] };
     case 'planChange':
       return yes ? applyPlanChange(state, asked.change, ctx) : { state, acts: [{ type: 'PlanChangeRefused', change: asked.change, reason: 'declined' }] };
     case 'leaveOutUntilReview':
@@ -84,7 +84,7 @@ export function answer(state: RoutineState, yes: boolean, ctx: TurnContext, aske
         ? applyPlanChange(state, { kind: 'leaveOut', exerciseIds: [asked.exerciseId], group: null }, ctx)
         : { state, acts: [] };
     case 'endEarly':
-      return yes ? { ...jumpTo({ ...state, endAfter: asked.otherSide }, asked.otherSide.exerciseId, asked.otherSide.side, ctx, []) } : endEarly(state, null, ctx, true);
+      return yes ? jumpTo(state, asked.otherSide.exerciseId, asked.otherSide.side, ctx, [], true) : endEarly(state, null, ctx, true);
     case 'confirmReminder':
     case 'reminderPermission':
       return answerReminder(state, yes, asked);

@@ -1,6 +1,7 @@
 // Ending early ("she's tired", "that's enough for today"): offer to finish the other side, else stop now.
 import { settleDelivered, todaysSteps, type Move } from './moves';
 import { stepKey } from './plan';
+import { askToFinishOtherSide, sessionClosed, withDay } from './position';
 import { activeStep } from './safety';
 import type { RoutineState, TurnContext } from './types';
 
@@ -9,7 +10,7 @@ export function endNow(state: RoutineState, reason: 'fatigue' | null, ctx: TurnC
   const settled = settleDelivered(state, ctx);
   const endReason = ctx.recordHealthDetails ? (reason ?? settled.today.endReason) : null;
   return {
-    state: { ...settled, endAfter: null, pending: null, today: { ...settled.today, endedEarly: true, endReason } },
+    state: withDay(sessionClosed(settled), { endedEarly: true, endReason }),
     acts: [{ type: 'EndedEarly' }],
     close: 'goodbye',
   };
@@ -22,9 +23,7 @@ export function endEarly(state: RoutineState, reason: 'fatigue' | null, ctx: Tur
     (s) => s.exerciseId === step.exerciseId && s.side !== step.side && state.today.outcomes[stepKey(s)] === undefined,
   );
   if (otherSide === undefined) return endNow(state, reason, ctx);
-  const withReason = ctx.recordHealthDetails && reason !== null ? { ...state.today, endReason: reason } : state.today;
-  return {
-    state: { ...settleDelivered({ ...state, today: withReason }, ctx), pending: { kind: 'endEarly', otherSide: { exerciseId: otherSide.exerciseId, side: otherSide.side } } },
-    acts: [],
-  };
+  const withReason = ctx.recordHealthDetails && reason !== null ? withDay(state, { endReason: reason }) : state;
+  const asking = askToFinishOtherSide(settleDelivered(withReason, ctx), { kind: 'endEarly', otherSide: { exerciseId: otherSide.exerciseId, side: otherSide.side } });
+  return asking === null ? endNow(state, reason, ctx) : { state: asking, acts: [] };
 }

@@ -46,7 +46,7 @@ const ANYWHERE: ReadonlySet<RoutineEvent['type']> = new Set<RoutineEvent['type']
 
 /** Where the routine stands: what "ready", "next" or "yes" act on. */
 const positionOf = (state: RoutineState) =>
-  JSON.stringify([state.today.day, state.today.routine, state.today.phase, state.today.current, state.today.delivered?.atMs ?? null, state.pending?.kind ?? null]);
+  JSON.stringify([state.today.day, state.today.routine, state.today.phase, state.today.current, state.today.delivered?.atMs ?? null, state.today.question?.kind ?? null]);
 
 /**
  * Another device or session wrote first. Its record wins, and this turn's event is applied to it again when the
@@ -62,7 +62,7 @@ export function reconcile(fresh: RoutineState, base: RoutineState, ours: Transit
   if (!storedKnowsToday && mine.day === turnInput.today && mine.routine !== null) {
     // The stored record has nothing of today: today is this session's; everything else is the stored record's.
     const rolled = transition(fresh, { type: 'ReplayedRequest' }, turnInput);
-    const today = { today: mine, pending: ours.state.pending, paused: ours.state.paused, endAfter: ours.state.endAfter, interruptHintGiven: ours.state.interruptHintGiven };
+    const today = { today: mine, interruptHintGiven: ours.state.interruptHintGiven };
     return { say: ours.say, then: ours.then, effects: ours.effects, state: { ...rolled.state, ...today, introduced: true }, closedDay: rolled.closedDay ?? ours.closedDay };
   }
   const movedOn = !(first === undefined || ANYWHERE.has(first.type) || positionOf(fresh) === positionOf(base));

@@ -3,6 +3,7 @@ import { exerciseById } from '../catalog/catalog';
 import { doseAmount, effectivePace } from './pace';
 import { setTimeline, timelineMs } from './set-timeline';
 import { buildSteps, sameStep, stepKey } from './plan';
+import { at, choosing, finished, isLastOfSession, setDelivered, settingUp, stoppedForPain, withDay } from './position';
 import { summarizeDay } from './summary';
 import type { ContentAct, CloseReason, Effect, OutcomeRecord, PlannedStep, RoutineChoice, RoutineState, StepOutcome, StepRef, TurnContext } from './types';
 
@@ -53,15 +54,15 @@ export function record(state: RoutineState, step: StepRef, outcome: StepOutcome,
       : OUTCOME_RANK[outcome] === OUTCOME_RANK[before.outcome]
         ? { outcome, amount: Math.max(amount, before.amount) }
         : before;
-  return { ...state, today: { ...state.today, outcomes: { ...state.today.outcomes, [key]: entry } } };
+  return withDay(state, { outcomes: { ...state.today.outcomes, [key]: entry } });
 }
 
 /** Records the delivered set of the current step with the given outcome. */
 export function settleAs(state: RoutineState, outcome: 'completed' | 'cutShort'): RoutineState {
-  const { delivered, current, phase } = state.today;
-  if (phase !== 'setDelivered' || delivered === null || current === null) return state;
-  const settled = record(state, current, outcome, outcome === 'completed' ? delivered.amount : 0);
-  return { ...settled, today: { ...settled.today, delivered: null, phase: 'settingUp' } };
+  const { today } = state;
+  if (today.phase !== 'setDelivered') return state;
+  const settled = record(state, today.current, outcome, outcome === 'completed' ? today.delivered.amount : 0);
+  return at(settled, settingUp(today.current, today.lastOfSession));
 }
 
 /** A step command confirms a delivered set; one that arrives before the movements end interrupted it. */
@@ -72,8 +73,8 @@ export function settleDelivered(state: RoutineState, ctx: TurnContext): RoutineS
 
 /** Stop and pause settle only an interrupted set; a set heard to the end stays unconfirmed for the relaunch. */
 export function settleIfInterrupted(state: RoutineState, ctx: TurnContext): RoutineState {
-  const { delivered } = state.today;
-  if (state.today.phase !== 'setDelivered' || delivered === null || ctx.nowMs >= delivered.endsAtMs) return state;
+  const { today } = state;
+  if (today.phase !== 'setDelivered' || ctx.nowMs >= today.delivered.endsAtMs) return state;
   return settleDelivered(state, ctx);
 }
 
@@ -85,21 +86,24 @@ function lastSideBefore(steps: readonly PlannedStep[], index: number): string | 
   return null;
 }
 
-/** A step stopped for pain today is set up again only after the caregiver said yes to trying it gently. */
-export function setUpAt(state: RoutineState, steps: readonly PlannedStep[], index: number, confirmedAfterPain = false): Move {
+/**
+ * Sets up the step at index. A step stopped for pain today is set up again only after the caregiver said yes to
+ * trying it gently (confirmedAfterPain); lastOfSession marks the step after which the session ends.
+ */
+export function setUpAt(
+  state: RoutineState,
+  steps: readonly PlannedStep[],
+  index: number,
+  options: { confirmedAfterPain?: boolean; lastOfSession?: boolean } = {},
+): Move {
   const step = steps[index];
   if (step === undefined) return finish(state);
-  if (!confirmedAfterPain && state.today.outcomes[stepKey(step)]?.outcome === 'stoppedEarly') {
+  if (options.confirmedAfterPain !== true && state.today.outcomes[stepKey(step)]?.outcome === 'stoppedEarly') {
     // The routine stands at that step, still stopped: "no" leaves it there, and "next" moves past it.
-    const atStop: RoutineState = { ...state, pending: { kind: 'repeatAfterPain' }, today: { ...state.today, phase: 'stoppedForPain', current: ref(step), delivered: null } };
-    return { state: atStop, acts: [] };
+    return { state: at(state, stoppedForPain(ref(step), { kind: 'repeatAfterPain' })), acts: [] };
   }
   const previousSide = lastSideBefore(steps, index);
-  const next: RoutineState = {
-    ...state,
-    paused: false,
-    today: { ...state.today, phase: 'settingUp', current: ref(step), delivered: null },
-  };
+  const next = at(state, settingUp(ref(step), options.lastOfSession ?? false));
   const sideChanged = step.side !== null && previousSide !== null && previousSide !== step.side;
   const before = steps[index - 1];
   // Early in a session (no set yet) the position is always said; after that only when it changes.
@@ -116,17 +120,8 @@ export function deliverSet(state: RoutineState, step: PlannedStep, ctx: TurnCont
   const interruptHint = !state.interruptHintGiven;
   // A step command before the whole set has been said, words and pauses, cut it short.
   const endsAtMs = ctx.nowMs + timelineMs(setTimeline(step, pace, interruptHint), state.prefs.voiceRatePercent);
-  const next: RoutineState = {
-    ...state,
-    paused: false,
-    interruptHintGiven: true,
-    today: {
-      ...state.today,
-      phase: 'setDelivered',
-      current: ref(step),
-      delivered: { atMs: ctx.nowMs, endsAtMs, amount: doseAmount(step.dose) },
-    },
-  };
+  const delivered = { atMs: ctx.nowMs, endsAtMs, amount: doseAmount(step.dose) };
+  const next = at({ ...state, interruptHintGiven: true }, setDelivered(ref(step), delivered, isLastOfSession(state.today)));
   const after = stepAfter(next, ctx);
   return {
     state: next,
@@ -138,13 +133,7 @@ export function deliverSet(state: RoutineState, step: PlannedStep, ctx: TurnCont
 }
 
 export function finish(state: RoutineState): Move {
-  const next: RoutineState = {
-    ...state,
-    paused: false,
-    pending: { kind: 'wantSummary' },
-    today: { ...state.today, phase: 'finished', current: null, delivered: null },
-  };
-  return { state: next, acts: [] };
+  return { state: at(state, finished({ kind: 'wantSummary' })), acts: [] };
 }
 
 /** Moves to the step after the current one, or finishes the routine after the last. */
@@ -157,8 +146,8 @@ export function advance(state: RoutineState, ctx: TurnContext): Move {
 }
 
 export function finishWithSummary(state: RoutineState, ctx: TurnContext): Move {
-  const finished = finish(state);
-  return { ...finished, acts: [{ type: 'RoutineFinished', summary: summarizeDay(finished.state.today, ctx.program) }] };
+  const done = finish(state);
+  return { ...done, acts: [{ type: 'RoutineFinished', summary: summarizeDay(done.state.today, ctx.program) }] };
 }
 
 /**
@@ -166,19 +155,10 @@ export function finishWithSummary(state: RoutineState, ctx: TurnContext): Move {
  * adds to the day, it never erases the first.
  */
 export function startRoutine(state: RoutineState, routine: RoutineChoice, ctx: TurnContext): Move {
-  const started: RoutineState = {
-    ...state,
-    introduced: true,
-    today: {
-      ...state.today,
-      routine,
-      skippedExerciseIds: [],
-      current: null,
-      delivered: null,
-      endedEarly: false,
-      startedAtMs: state.today.startedAtMs ?? ctx.nowMs,
-    },
-  };
+  const started = at(
+    withDay({ ...state, introduced: true }, { routine, skippedExerciseIds: [], endedEarly: false, startedAtMs: state.today.startedAtMs ?? ctx.nowMs }),
+    choosing(),
+  );
   const steps = todaysSteps(started, ctx);
   if (steps.length === 0) return { state, acts: [{ type: 'NothingPlanned', routine }] };
   const setUp = setUpAt(started, steps, 0);

@@ -6,6 +6,7 @@ import {
   currentIndex,
   currentPlanned,
   deliverSet,
+  finishWithSummary,
   record,
   setUpAt,
   settleDelivered,
@@ -14,16 +15,18 @@ import {
   type Move,
 } from './moves';
 import { routineIncludes, sameStep, stepKey } from './plan';
+import { ask, askAboutStep, at, finished, isLastOfSession, stoppedForPain, withDay } from './position';
 import type { ContentAct, PendingQuestion, RoutineChoice, RoutineState, TurnContext } from './types';
 
 export function requestRoutine(state: RoutineState, routine: RoutineChoice | null, ctx: TurnContext, asked: PendingQuestion | null): Move {
-  if (routine === null) return { state: { ...state, pending: { kind: 'chooseRoutine' } }, acts: [] };
+  if (routine === null) return { state: ask(state, { kind: 'chooseRoutine' }), acts: [] };
   const { today } = state;
   // Once a day: only the answer to the second-round question itself starts a finished routine again.
-  if (today.phase === 'finished' && asked?.kind !== 'secondRound') return { state: { ...state, pending: { kind: 'secondRound', routine } }, acts: [] };
+  if (today.phase === 'finished' && asked?.kind !== 'secondRound') return { state: at(state, finished({ kind: 'secondRound', routine })), acts: [] };
   const answering = asked?.kind === 'chooseRoutine' || asked?.kind === 'continueOrRestart' || asked?.kind === 'secondRound';
   if (answering || today.routine === null) return startRoutine(state, routine, ctx);
-  return { state: { ...state, pending: { kind: 'continueOrRestart', routine } }, acts: [] };
+  const asking = askAboutStep(state, { kind: 'continueOrRestart', routine });
+  return asking === null ? startRoutine(state, routine, ctx) : { state: asking, acts: [] };
 }
 
 function notAvailable(state: RoutineState, reason: Extract<ContentAct, { type: 'NotAvailableNow' }>['reason']): Move {
@@ -51,7 +54,7 @@ export function next(state: RoutineState, ctx: TurnContext): Move {
   if (idle !== null) return idle;
   const settled = settleDelivered(state, ctx);
   // "Finish the other side first" ends the session once that side is done.
-  if (state.endAfter !== null && sameStep(state.endAfter, state.today.current)) return endNow(settled, null, ctx);
+  if (isLastOfSession(state.today)) return endNow(settled, null, ctx);
   return advance(settled, ctx);
 }
 
@@ -71,7 +74,8 @@ export function previous(state: RoutineState, ctx: TurnContext): Move {
 export function repeat(state: RoutineState, ctx: TurnContext): Move {
   const idle = whenIdle(state);
   if (idle !== null) return idle;
-  if (state.today.phase === 'stoppedForPain') return { state: { ...state, pending: { kind: 'repeatAfterPain' } }, acts: [] };
+  const { today } = state;
+  if (today.phase === 'stoppedForPain') return { state: at(state, stoppedForPain(today.current, { kind: 'repeatAfterPain' })), acts: [] };
   const settled = settleDelivered(state, ctx);
   const step = currentPlanned(settled, ctx);
   if (step === null) return advance(settled, ctx);
@@ -96,15 +100,13 @@ export function dropForToday(state: RoutineState, exerciseIds: readonly string[]
   }
   const index = currentIndex(settled, allSteps);
   const following = allSteps.slice(index + 1).find((s) => !exerciseIds.includes(s.exerciseId));
-  const dropped: RoutineState = {
-    ...marked,
-    today: { ...marked.today, skippedExerciseIds: [...new Set([...marked.today.skippedExerciseIds, ...exerciseIds])] },
-  };
+  const dropped = withDay(marked, { skippedExerciseIds: [...new Set([...marked.today.skippedExerciseIds, ...exerciseIds])] });
   if (!dropsCurrent && current !== null) return { state: dropped, acts: [] };
   const remaining = todaysSteps(dropped, ctx);
   const target = following === undefined ? -1 : remaining.findIndex((s) => sameStep(s, following));
   if (target >= 0) return setUpAt(dropped, remaining, target);
-  return advance({ ...dropped, today: { ...dropped.today, current: remaining.at(-1) ?? null } }, ctx);
+  // Nothing after it is left: the routine is done.
+  return finishWithSummary(dropped, ctx);
 }
 
 export function skip(state: RoutineState, ctx: TurnContext): Move {
@@ -135,11 +137,8 @@ export function goTo(state: RoutineState, exerciseId: string, side: Side | null,
   return jumpTo(settleDelivered(state, ctx), exerciseId, side, ctx, []);
 }
 
-export function jumpTo(state: RoutineState, exerciseId: string, side: Side | null, ctx: TurnContext, before: ContentAct[]): Move {
-  const unskipped: RoutineState = {
-    ...state,
-    today: { ...state.today, skippedExerciseIds: state.today.skippedExerciseIds.filter((id) => id !== exerciseId) },
-  };
+export function jumpTo(state: RoutineState, exerciseId: string, side: Side | null, ctx: TurnContext, before: ContentAct[], lastOfSession = false): Move {
+  const unskipped = withDay(state, { skippedExerciseIds: state.today.skippedExerciseIds.filter((id) => id !== exerciseId) });
   const steps = todaysSteps(unskipped, ctx);
   const candidates = steps
     .map((s, i) => ({ s, i }))
@@ -148,15 +147,13 @@ export function jumpTo(state: RoutineState, exerciseId: string, side: Side | nul
   if (target === undefined) {
     return { state, acts: [...before, { type: 'NotInRoutine', exerciseId, routine: state.today.routine ?? 'everything' }] };
   }
-  const move = setUpAt(unskipped, steps, target.i);
+  const move = setUpAt(unskipped, steps, target.i, { lastOfSession });
   return { state: move.state, acts: [...before, ...move.acts] };
 }
 
 export function startOver(state: RoutineState, ctx: TurnContext, asked: PendingQuestion | null): Move {
   const routine = asked?.kind === 'continueOrRestart' && asked.routine !== null ? asked.routine : state.today.routine;
-  if (routine === null) return { state: { ...state, pending: { kind: 'chooseRoutine' } }, acts: [] };
-  if (state.today.phase === 'finished' && asked?.kind !== 'secondRound') {
-    return { state: { ...state, pending: { kind: 'secondRound', routine } }, acts: [] };
-  }
+  if (routine === null) return { state: ask(state, { kind: 'chooseRoutine' }), acts: [] };
+  if (state.today.phase === 'finished' && asked?.kind !== 'secondRound') return { state: at(state, finished({ kind: 'secondRound', routine })), acts: [] };
   return startRoutine(state, routine, ctx);
 }

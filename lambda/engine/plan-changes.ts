@@ -3,6 +3,7 @@ import { exerciseById } from '../catalog/catalog';
 import type { Dose } from '../catalog/schema';
 import { dropForToday } from './navigation';
 import type { Move } from './moves';
+import { ask } from './position';
 import { STARTING_DOSE } from './program';
 import type { PlanChange, Program, RoutineState, TurnContext } from './types';
 
@@ -50,7 +51,7 @@ function ceilingOf(program: Program, exerciseId: string, kind: Dose['kind']): nu
 export function proposePlanChange(state: RoutineState, change: PlanChange, ctx: TurnContext): Move {
   const checked = validate(state, change, ctx);
   if (typeof checked === 'string') return refuse(state, change, checked);
-  return { state: { ...state, pending: { kind: 'planChange', change: checked } }, acts: [] };
+  return { state: ask(state, { kind: 'planChange', change: checked }), acts: [] };
 }
 
 function overridesAfter(state: RoutineState, change: PlanChange, program: Program): RoutineState['planOverrides'] {

@@ -9,7 +9,8 @@ export function promptFor(state: RoutineState, ctx: TurnContext): Extract<Act, {
     return after === null ? null : ref(after);
   };
   const prompt = (kind: PromptKind, next: StepRef | null) => ({ type: 'Prompt' as const, prompt: kind, next });
-  switch (state.pending?.kind) {
+  const question = state.today.question;
+  switch (question?.kind) {
     case 'chooseRoutine':
       return prompt('chooseRoutine', null);
     case 'continueOrRestart':
@@ -23,16 +24,16 @@ export function promptFor(state: RoutineState, ctx: TurnContext): Extract<Act, {
     case 'secondRound':
       return prompt('secondRound', null);
     case 'planChange':
-      return { ...prompt('confirmPlanChange', null), change: state.pending.change };
+      return { ...prompt('confirmPlanChange', null), change: question.change };
     case 'leaveOutUntilReview':
-      return prompt('leaveOutUntilReview', { exerciseId: state.pending.exerciseId, side: null });
+      return prompt('leaveOutUntilReview', { exerciseId: question.exerciseId, side: null });
     case 'endEarly':
-      return prompt('endEarly', state.pending.otherSide);
+      return prompt('endEarly', question.otherSide);
     case 'confirmReminder':
     case 'reminderPermission':
       return {
         ...prompt('confirmReminder', null),
-        time: { hour: state.pending.hour, minute: state.pending.minute },
+        time: { hour: question.hour, minute: question.minute },
         ...(state.reminder === null ? {} : { replaces: { hour: state.reminder.hour, minute: state.reminder.minute } }),
       };
     case undefined:

@@ -1,5 +1,6 @@
 // The daily reminder: confirmed with its time and recurrence, created by an effect the handler carries out.
 import type { Move } from './moves';
+import { ask } from './position';
 import type { PendingQuestion, RoutineEvent, RoutineState } from './types';
 
 
@@ -13,7 +14,7 @@ export function reminder(state: RoutineState, event: ReminderEvent, asked: Pendi
     case 'ReminderRequested':
       return event.time === null
         ? { state, acts: [{ type: 'ReminderNeedsTime' }] }
-        : { state: { ...state, pending: { kind: 'confirmReminder', ...event.time } }, acts: [] };
+        : { state: ask(state, { kind: 'confirmReminder', ...event.time }), acts: [] };
     case 'ReminderCancelRequested':
       return state.reminder === null
         ? { state, acts: [{ type: 'NoReminder' }] }
@@ -30,7 +31,7 @@ export function reminder(state: RoutineState, event: ReminderEvent, asked: Pendi
       if (event.reason === 'permission') {
         // Alexa asks for the permission by voice, then hands the answer back with the time still pending.
         return {
-          state: { ...state, pending: { kind: 'reminderPermission', hour: event.hour, minute: event.minute } },
+          state: ask(state, { kind: 'reminderPermission', hour: event.hour, minute: event.minute }),
           acts: [{ type: 'AskReminderPermission' }],
           close: 'permissionRequest',
         };

@@ -1,6 +1,7 @@
 // Pain and emergencies: stop at once, record only that the step stopped early unless health details are opted in.
 import { record, ref, stepAfter, type Move } from './moves';
 import { stepKey } from './plan';
+import { ask, at, stoppedForPain, withDay } from './position';
 import { MAX_PAIN_REPORTS_PER_DAY, recentStopsAsOf } from './state';
 import type { ContentAct, RoutineState, StepRef, TurnContext } from './types';
 
@@ -19,12 +20,7 @@ export function stopEarly(state: RoutineState, ctx: TurnContext): RoutineState {
   const { delivered } = state.today;
   const amount = delivered !== null && ctx.nowMs >= delivered.endsAtMs ? delivered.amount : 0;
   const stopped = record(state, step, 'stoppedEarly', amount);
-  return {
-    ...stopped,
-    paused: false,
-    lastStoppedEarly: { day: ctx.today, step: ref(step) },
-    today: { ...stopped.today, phase: 'stoppedForPain', delivered: null },
-  };
+  return at({ ...stopped, lastStoppedEarly: { day: ctx.today, step: ref(step) } }, stoppedForPain(ref(step)));
 }
 
 export function pain(state: RoutineState, bodyPart: string | null, severity: number | null, ctx: TurnContext): Move {
@@ -35,7 +31,7 @@ export function pain(state: RoutineState, bodyPart: string | null, severity: num
   if (ctx.recordHealthDetails) {
     const report = { stepKey: step === null ? null : stepKey(step), bodyPart, severity, atMs: ctx.nowMs };
     const reports = [...stopped.today.painReports, report].slice(-MAX_PAIN_REPORTS_PER_DAY);
-    stopped = { ...stopped, today: { ...stopped.today, painReports: reports } };
+    stopped = withDay(stopped, { painReports: reports });
   }
   if (step === null) return { state: stopped, acts: [{ type: 'PainStop', step: null, next: null }] };
   if (sameIncident) {
@@ -48,7 +44,7 @@ export function pain(state: RoutineState, bodyPart: string | null, severity: num
   const acts: ContentAct[] = [{ type: 'PainStop', step: ref(step), next: after === null ? null : ref(after) }];
   if ((stops[step.exerciseId]?.length ?? 0) >= STOPS_BEFORE_SUGGESTING_THERAPIST) {
     acts.push({ type: 'TherapistSuggested', exerciseId: step.exerciseId });
-    stopped = { ...stopped, pending: { kind: 'leaveOutUntilReview', exerciseId: step.exerciseId } };
+    stopped = ask(stopped, { kind: 'leaveOutUntilReview', exerciseId: step.exerciseId });
   }
   return { state: stopped, acts };
 }

@@ -1,6 +1,7 @@
 // The initial state of a new user and the roll-over to a new local day.
 import { daysBetween } from './day';
 import { settleAs } from './moves';
+import { choosing } from './position';
 import { PACE_FACTOR } from './pace';
 import { buildUpLevels } from './program';
 import { summarizeDay } from './summary';
@@ -18,11 +19,9 @@ export const MAX_TIME_ZONE_LENGTH = 40;
 
 export function freshDay(day: string): DayProgress {
   return {
+    ...choosing(),
     day,
     routine: null,
-    phase: 'choosing',
-    current: null,
-    delivered: null,
     skippedExerciseIds: [],
     outcomes: {},
     painReports: [],
@@ -37,8 +36,6 @@ export function initialState(day: string): RoutineState {
     today: freshDay(day),
     previousDay: null,
     prefs: { paceFactor: PACE_FACTOR.initial, voiceRatePercent: VOICE_RATE.normal },
-    pending: null,
-    paused: false,
     introduced: false,
     interruptHintGiven: false,
     lastTurnAtMs: null,
@@ -48,7 +45,6 @@ export function initialState(day: string): RoutineState {
     lastStoppedEarly: null,
     timeZone: null,
     reminder: null,
-    endAfter: null,
   };
 }
 
@@ -82,9 +78,6 @@ export function rollOver(state: RoutineState, day: string, program: Program): { 
     ...state,
     today: freshDay(day),
     previousDay,
-    pending: null,
-    paused: false,
-    endAfter: null,
     levels: buildUpLevels(state.levels, old, program),
     recentStops: recentStopsAsOf(state.recentStops, day),
   };

@@ -11,6 +11,7 @@ import { programFor } from './program';
 import { promptFor } from './prompts';
 import { reminder } from './reminders';
 import { emergency, pain } from './safety';
+import { askedAgain, lastOfSessionForgotten, unasked } from './position';
 import { rollOver } from './state';
 import type { ContentAct, Effect, PendingQuestion, RoutineEvent, RoutineState, TransitionResult, TurnContext, TurnInput } from './types';
 
@@ -34,11 +35,11 @@ export function transition(state: RoutineState, event: RoutineEvent, input: Turn
   let current = rolled !== null ? rolled.state : untouched && state.today.day !== day ? { ...state, today: { ...state.today, day } } : state;
   if (input.timeZone !== null && input.timeZone !== current.timeZone) current = { ...current, timeZone: input.timeZone };
   // "Finish the other side first" and the interrupt hint belong to the session they were said in.
-  if (input.newSession) current = { ...current, interruptHintGiven: false, endAfter: null };
+  if (input.newSession) current = lastOfSessionForgotten({ ...current, interruptHintGiven: false });
   const closed = rolled === null ? null : rolled.closed;
   const ctx: TurnContext = { ...input, today: day, program: programFor(input.plan, current), justClosed: closed };
-  const asked = current.pending;
-  const move = handle({ ...current, pending: null }, event, ctx, asked);
+  const asked = current.today.question;
+  const move = handle(unasked(current), event, ctx, asked);
   return {
     state: { ...move.state, lastTurnAtMs: ctx.nowMs },
     say: move.acts.filter((act): act is ContentAct => !isEffect(act)),
@@ -49,7 +50,7 @@ export function transition(state: RoutineState, event: RoutineEvent, input: Turn
 }
 
 /** Questions survive events that only inform (help, summaries): the prompt asks them again. */
-const keep = (move: Move, asked: PendingQuestion | null): Move => ({ ...move, state: { ...move.state, pending: asked } });
+const keep = (move: Move, asked: PendingQuestion | null): Move => ({ ...move, state: askedAgain(move.state, asked) });
 
 function handle(state: RoutineState, event: RoutineEvent, ctx: TurnContext, asked: PendingQuestion | null): Move {
   switch (event.type) {
@@ -72,7 +73,7 @@ function handle(state: RoutineState, event: RoutineEvent, ctx: TurnContext, aske
     case 'GoToRequested':
       return goTo(state, event.exerciseId, event.side, ctx);
     case 'PauseRequested':
-      return { state: { ...settleIfInterrupted(state, ctx), paused: true }, acts: [{ type: 'Paused' }], close: 'paused' };
+      return { state: settleIfInterrupted(state, ctx), acts: [{ type: 'Paused' }], close: 'paused' };
     case 'ResumeRequested':
       return resume(state, ctx);
     case 'StartOverRequested':

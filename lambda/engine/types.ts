@@ -35,18 +35,23 @@ export type PlanChange =
   | { kind: 'setReps'; exerciseId: string; reps: number }
   | { kind: 'useHold'; exerciseId: string };
 
-export type PendingQuestion =
+/** Questions that make sense wherever the routine stands. */
+export type AnytimeQuestion =
   | { kind: 'chooseRoutine' }
   | { kind: 'planChange'; change: PlanChange }
   | { kind: 'leaveOutUntilReview'; exerciseId: string }
-  | { kind: 'endEarly'; otherSide: StepRef }
   | { kind: 'confirmReminder'; hour: number; minute: number }
-  | { kind: 'reminderPermission'; hour: number; minute: number }
-  | { kind: 'continueOrRestart'; routine: RoutineChoice | null }
-  | { kind: 'wasSetFinished' }
-  | { kind: 'repeatAfterPain' }
-  | { kind: 'wantSummary' }
-  | { kind: 'secondRound'; routine: RoutineChoice };
+  | { kind: 'reminderPermission'; hour: number; minute: number };
+/** Questions about a step in progress. */
+export type ContinueOrRestart = { kind: 'continueOrRestart'; routine: RoutineChoice | null };
+export type EndEarlyQuestion = { kind: 'endEarly'; otherSide: StepRef };
+export type WasSetFinished = { kind: 'wasSetFinished' };
+export type RepeatAfterPain = { kind: 'repeatAfterPain' };
+/** Questions about a finished routine. */
+export type WantSummary = { kind: 'wantSummary' };
+export type SecondRound = { kind: 'secondRound'; routine: RoutineChoice };
+
+export type PendingQuestion = AnytimeQuestion | ContinueOrRestart | EndEarlyQuestion | WasSetFinished | RepeatAfterPain | WantSummary | SecondRound;
 
 export type ReminderRef = { alertToken: string; hour: number; minute: number };
 
@@ -60,13 +65,32 @@ export type DeliveredSet = {
 /** Health details; kept only when the deployment opted in with HEALTH_LOG=detailed. */
 export type PainReport = { stepKey: string | null; bodyPart: string | null; severity: number | null; atMs: number };
 
-export type DayProgress = {
+/**
+ * Where today's routine stands, and the one question it waits on. Each phase holds exactly what it needs, and each
+ * question only where it means something: a set is "finished?" only once delivered, a retry after pain is asked only
+ * while stopped for pain, a second round only once finished. A combination outside this union does not compile.
+ * lastOfSession: the caregiver asked to finish this other side and then stop ("finish the other side first").
+ */
+export type Position =
+  | { phase: 'choosing'; current: null; delivered: null; question: AnytimeQuestion | null }
+  | { phase: 'settingUp'; current: StepRef; delivered: null; lastOfSession: boolean; question: AnytimeQuestion | ContinueOrRestart | EndEarlyQuestion | null }
+  | {
+      phase: 'setDelivered';
+      current: StepRef;
+      delivered: DeliveredSet;
+      lastOfSession: boolean;
+      question: AnytimeQuestion | ContinueOrRestart | EndEarlyQuestion | WasSetFinished | null;
+    }
+  | { phase: 'stoppedForPain'; current: StepRef; delivered: null; question: AnytimeQuestion | ContinueOrRestart | RepeatAfterPain | null }
+  | { phase: 'finished'; current: null; delivered: null; question: AnytimeQuestion | WantSummary | SecondRound | null };
+
+export type DayProgress = Position & DayBase;
+
+/** What a day holds whatever its position. */
+export type DayBase = {
   /** The local date, YYYY-MM-DD, in the device's time zone. */
   day: string;
   routine: RoutineChoice | null;
-  phase: Phase;
-  current: StepRef | null;
-  delivered: DeliveredSet | null;
   skippedExerciseIds: string[];
   outcomes: Record<string, OutcomeRecord>;
   painReports: PainReport[];
@@ -89,8 +113,6 @@ export type RoutineState = {
   today: DayProgress;
   previousDay: PreviousDay | null;
   prefs: Preferences;
-  pending: PendingQuestion | null;
-  paused: boolean;
   introduced: boolean;
   /** The interrupt hint ("say Alexa first") is given once per session. */
   interruptHintGiven: boolean;
@@ -105,8 +127,6 @@ export type RoutineState = {
   /** The device's time zone as last read from the Settings API. */
   timeZone: string | null;
   reminder: ReminderRef | null;
-  /** "Finish the other side first": the session ends after this step. */
-  endAfter: StepRef | null;
 };
 
 /** What the therapist's plan (and, later, build-up) decides; passed in, never stored in the state. */

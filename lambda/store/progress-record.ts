@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { HANDOUT_MAX_HOLD_SECONDS, HANDOUT_MAX_REPS, SIDES } from '../catalog/schema';
 import { BODY_PART_IDS } from '../catalog/body-parts';
 import { MAX_ALERT_TOKEN_LENGTH, MAX_PAIN_REPORTS_PER_DAY, MAX_TIME_ZONE_LENGTH } from '../engine/state';
-import { PHASES, ROUTINES, STEP_OUTCOMES, type RoutineState } from '../engine/types';
+import { ROUTINES, STEP_OUTCOMES, type RoutineState } from '../engine/types';
 import { decodeState, stateLastEncodedAs } from './state-codec';
 
 /** 3: the compact text of state-codec.ts. A record of an older version reads as corrupt and is replaced. */
@@ -28,28 +28,43 @@ const PlanChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('useHold'), exerciseId }),
 ]);
 
-const PendingSchema = z.discriminatedUnion('kind', [
+const anytime = [
   z.object({ kind: z.literal('chooseRoutine') }),
-  z.object({ kind: z.literal('continueOrRestart'), routine: z.nullable(z.enum(ROUTINES)) }),
-  z.object({ kind: z.literal('wasSetFinished') }),
-  z.object({ kind: z.literal('repeatAfterPain') }),
-  z.object({ kind: z.literal('wantSummary') }),
-  z.object({ kind: z.literal('secondRound'), routine: z.enum(ROUTINES) }),
   z.object({ kind: z.literal('planChange'), change: PlanChangeSchema }),
   z.object({ kind: z.literal('leaveOutUntilReview'), exerciseId }),
-  z.object({ kind: z.literal('endEarly'), otherSide: StepRefSchema }),
   z.object({ kind: z.literal('confirmReminder'), hour, minute }),
   z.object({ kind: z.literal('reminderPermission'), hour, minute }),
+] as const;
+const continueOrRestart = z.object({ kind: z.literal('continueOrRestart'), routine: z.nullable(z.enum(ROUTINES)) });
+const endEarly = z.object({ kind: z.literal('endEarly'), otherSide: StepRefSchema });
+const question = <T extends readonly [z.ZodMiniObject, ...z.ZodMiniObject[]]>(...options: T) => z.nullable(z.discriminatedUnion('kind', [...options]));
+const delivered = z.object({ atMs: epochMs, endsAtMs: epochMs, amount: whole(0, HANDOUT_MAX_HOLD_SECONDS) });
+
+/** Each phase with exactly what it holds and the questions it can wait on (engine/types.ts Position). */
+const PositionSchema = z.discriminatedUnion('phase', [
+  z.object({ phase: z.literal('choosing'), current: z.null(), delivered: z.null(), question: question(...anytime) }),
+  z.object({ phase: z.literal('settingUp'), current: StepRefSchema, delivered: z.null(), lastOfSession: z.boolean(), question: question(...anytime, continueOrRestart, endEarly) }),
+  z.object({
+    phase: z.literal('setDelivered'),
+    current: StepRefSchema,
+    delivered,
+    lastOfSession: z.boolean(),
+    question: question(...anytime, continueOrRestart, endEarly, z.object({ kind: z.literal('wasSetFinished') })),
+  }),
+  z.object({ phase: z.literal('stoppedForPain'), current: StepRefSchema, delivered: z.null(), question: question(...anytime, continueOrRestart, z.object({ kind: z.literal('repeatAfterPain') })) }),
+  z.object({
+    phase: z.literal('finished'),
+    current: z.null(),
+    delivered: z.null(),
+    question: question(...anytime, z.object({ kind: z.literal('wantSummary') }), z.object({ kind: z.literal('secondRound'), routine: z.enum(ROUTINES) })),
+  }),
 ]);
 
 const stepKeySchema = text(80, 1);
 
-const DayProgressSchema = z.object({
+const DayBaseSchema = z.object({
   day,
   routine: z.nullable(z.enum(ROUTINES)),
-  phase: z.enum(PHASES),
-  current: z.nullable(StepRefSchema),
-  delivered: z.nullable(z.object({ atMs: epochMs, endsAtMs: epochMs, amount: whole(0, HANDOUT_MAX_HOLD_SECONDS) })),
   skippedExerciseIds: exerciseIds,
   outcomes: z.record(stepKeySchema, z.object({ outcome: z.enum(STEP_OUTCOMES), amount: whole(0, Math.max(HANDOUT_MAX_REPS, HANDOUT_MAX_HOLD_SECONDS)) })),
   painReports: z
@@ -68,6 +83,8 @@ const DayProgressSchema = z.object({
   endReason: z.nullable(z.literal('fatigue')),
 });
 
+const DayProgressSchema = z.intersection(PositionSchema, DayBaseSchema);
+
 const DoseSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reps'), reps: whole(1, HANDOUT_MAX_REPS) }),
   z.object({ kind: z.literal('hold'), holdSeconds: whole(1, HANDOUT_MAX_HOLD_SECONDS), asTolerated: z.boolean() }),
@@ -77,8 +94,6 @@ export const RoutineStateSchema = z.object({
   today: DayProgressSchema,
   previousDay: z.nullable(z.object({ day, routine: z.enum(ROUTINES), done: whole(0, 64), planned: whole(0, 64) })),
   prefs: z.object({ paceFactor: z.number().check(z.minimum(1), z.maximum(2)), voiceRatePercent: whole(50, 100) }),
-  pending: z.nullable(PendingSchema),
-  paused: z.boolean(),
   introduced: z.boolean(),
   interruptHintGiven: z.boolean(),
   lastTurnAtMs: z.nullable(epochMs),
@@ -88,7 +103,6 @@ export const RoutineStateSchema = z.object({
   lastStoppedEarly: z.nullable(z.object({ day, step: StepRefSchema })),
   timeZone: z.nullable(text(MAX_TIME_ZONE_LENGTH, 1)),
   reminder: z.nullable(z.object({ alertToken: text(MAX_ALERT_TOKEN_LENGTH, 1), hour, minute })),
-  endAfter: z.nullable(StepRefSchema),
 }) satisfies z.ZodMiniType<RoutineState>;
 
 /** Fails to compile when the engine's state and its stored schema drift apart in either direction. */

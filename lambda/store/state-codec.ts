@@ -6,7 +6,7 @@
 import { addDays, daysBetween } from '../engine/day';
 import { PACE_FACTOR } from '../engine/pace';
 import { VOICE_RATE } from '../engine/state';
-import type { DayProgress, PendingQuestion, PlanChange, RoutineState } from '../engine/types';
+import type { PendingQuestion, PlanChange, RoutineState } from '../engine/types';
 import {
   codeOf,
   decodeDoses,
@@ -30,7 +30,8 @@ import {
 
 const ROUTINE = letterCodec({ legs: 'l', arms: 'a', everything: 'e' });
 const PHASE = letterCodec({ choosing: 'c', settingUp: 'u', setDelivered: 'd', stoppedForPain: 'p', finished: 'f' });
-const FLAG = { paused: 1, introduced: 2, interruptHintGiven: 4 } as const;
+/** Bit 1 was 'paused', which nothing read; it is left unused. */
+const FLAG = { introduced: 2, interruptHintGiven: 4, lastOfSession: 8 } as const;
 
 const time = (ms: number): string => ms.toString(36);
 /** A number read back from base 36, or NaN (which the schema refuses). */
@@ -67,7 +68,8 @@ export function stateLastEncodedAs(text: string): RoutineState | undefined {
 function encodeFresh(state: RoutineState): string {
   const today = state.today;
   const offset = (day: string) => daysBetween(day, today.day);
-  const flags = (state.paused ? FLAG.paused : 0) | (state.introduced ? FLAG.introduced : 0) | (state.interruptHintGiven ? FLAG.interruptHintGiven : 0);
+  const lastOfSession = (today.phase === 'settingUp' || today.phase === 'setDelivered') && today.lastOfSession;
+  const flags = (state.introduced ? FLAG.introduced : 0) | (state.interruptHintGiven ? FLAG.interruptHintGiven : 0) | (lastOfSession ? FLAG.lastOfSession : 0);
   return JSON.stringify(
     compact({
       d: today.day,
@@ -84,7 +86,7 @@ function encodeFresh(state: RoutineState): string {
       pv: state.previousDay === null ? null : [offset(state.previousDay.day), ROUTINE.encode(state.previousDay.routine), state.previousDay.done, state.previousDay.planned],
       pf: state.prefs.paceFactor === PACE_FACTOR.initial ? null : state.prefs.paceFactor,
       vr: state.prefs.voiceRatePercent === VOICE_RATE.normal ? null : state.prefs.voiceRatePercent,
-      q: state.pending === null ? null : encodePending(state.pending),
+      q: today.question === null ? null : encodePending(today.question),
       f: flags,
       lt: state.lastTurnAtMs === null ? null : time(state.lastTurnAtMs),
       lv: encodeLevels(state.levels),
@@ -94,7 +96,6 @@ function encodeFresh(state: RoutineState): string {
       ls: state.lastStoppedEarly === null ? null : [offset(state.lastStoppedEarly.day), encodeStep(state.lastStoppedEarly.step)],
       tz: state.timeZone,
       rm: state.reminder === null ? null : [state.reminder.alertToken, state.reminder.hour, state.reminder.minute],
-      ea: state.endAfter === null ? null : encodeStep(state.endAfter),
     }),
   );
 }
@@ -107,10 +108,13 @@ export function decodeState(text: string): unknown {
   const day = typeof s.d === 'string' ? s.d : '';
   const back = (offset: unknown) => (typeof offset === 'number' && Number.isInteger(offset) && day !== '' ? addDays(day, -offset) : '');
   const flags = typeof s.f === 'number' ? s.f : 0;
-  const today: Record<keyof DayProgress, unknown> = {
+  const phase = PHASE.decode(s.p);
+  const today: Record<string, unknown> = {
     day,
     routine: s.r === undefined ? null : ROUTINE.decode(s.r),
-    phase: PHASE.decode(s.p),
+    phase,
+    question: s.q === undefined ? null : decodePending(s.q),
+    ...(phase === 'settingUp' || phase === 'setDelivered' ? { lastOfSession: (flags & FLAG.lastOfSession) !== 0 } : {}),
     current: s.c === undefined ? null : decodeStep(s.c),
     delivered: decodeDelivered(s.dl),
     skippedExerciseIds: decodeIds(s.k),
@@ -124,8 +128,6 @@ export function decodeState(text: string): unknown {
     today,
     previousDay: s.pv === undefined ? null : tuple(s.pv, ([offset, routine, done, planned]) => ({ day: back(offset), routine: ROUTINE.decode(routine), done, planned })),
     prefs: { paceFactor: s.pf ?? PACE_FACTOR.initial, voiceRatePercent: s.vr ?? VOICE_RATE.normal },
-    pending: s.q === undefined ? null : decodePending(s.q),
-    paused: (flags & FLAG.paused) !== 0,
     introduced: (flags & FLAG.introduced) !== 0,
     interruptHintGiven: (flags & FLAG.interruptHintGiven) !== 0,
     lastTurnAtMs: s.lt === undefined ? null : untime(s.lt),
@@ -135,7 +137,6 @@ export function decodeState(text: string): unknown {
     lastStoppedEarly: s.ls === undefined ? null : tuple(s.ls, ([offset, step]) => ({ day: back(offset), step: decodeStep(step) })),
     timeZone: s.tz ?? null,
     reminder: s.rm === undefined ? null : tuple(s.rm, ([alertToken, hour, minute]) => ({ alertToken, hour, minute })),
-    endAfter: s.ea === undefined ? null : decodeStep(s.ea),
   };
   return state;
 }

@@ -52,7 +52,7 @@ export type CaregiverReport = {
 
 function decide(known: RoutineState | null, routine: RoutineChoice): Intent | 'done' {
   if (known === null) return INTENT.start(routine);
-  switch (known.pending?.kind) {
+  switch (known.today.question?.kind) {
     case 'chooseRoutine':
       return INTENT.start(routine);
     case 'continueOrRestart':
@@ -132,7 +132,7 @@ export async function runCaregiver(devices: readonly Device[], plan: CaregiverPl
       break;
     }
     const asked = known as RoutineState | null;
-    const summaryAsked = asked?.pending?.kind === 'wantSummary';
+    const summaryAsked = asked?.today.question?.kind === 'wantSummary';
     const turn = await device.send(intent);
     hear(turn);
     if (summaryAsked && intent.name === 'AMAZON.YesIntent' && turn.shouldEndSession === true) report.finished = true;

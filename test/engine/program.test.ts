@@ -1,3 +1,4 @@
+import { choosing, dayBase } from '../../lambda/engine/position';
 import { buildSteps } from '../../lambda/engine/plan';
 import { programFor } from '../../lambda/engine/program';
 import { initialState } from '../../lambda/engine/state';
@@ -72,7 +73,7 @@ describe('gradual build-up', () => {
       const dose = setUpDose(d, 'hip-knee-flexion');
       reps.push(dose?.kind === 'reps' ? dose.reps : 0);
       d.send({ type: 'StopRequested' });
-      d.state = { ...d.state, today: { ...d.state.today, routine: null, phase: 'choosing', current: null, outcomes: {} } };
+      d.state = { ...d.state, today: { ...dayBase(d.state.today), ...choosing(), routine: null, outcomes: {} } };
     }
 
     expect(reps).toEqual([4, 5, 5, 5]);

@@ -3,9 +3,10 @@
 // own schema. Runs are few and seeded, so the file takes a few seconds and a failure replays the same way.
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
+import { positionArbitrary } from '../support/positions';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { CATALOG } from '../../lambda/catalog/catalog';
-import { PHASES, ROUTINES, STEP_OUTCOMES, type RoutineState } from '../../lambda/engine/types';
+import { ROUTINES, STEP_OUTCOMES, type RoutineState } from '../../lambda/engine/types';
 import { initialState } from '../../lambda/engine/state';
 import { INTENT_SLOTS, INTENTS } from '../../lambda/intents';
 import { SESSION_KEY, sessionAttributesFor } from '../../lambda/handlers/progress-loader';
@@ -92,27 +93,20 @@ const timestamp = fc.oneof(
 /** Valid by the session schema, odd in content: the engine must cope with any state its schema admits. */
 function oddState(base: RoutineState) {
   const step = fc.record({ exerciseId: fc.constantFrom(...EXERCISE_IDS, 'zz-unknown'), side: fc.constantFrom('left', 'right', null) });
-  const pending = fc.oneof(
-    fc.constant(null),
-    fc.constantFrom('chooseRoutine', 'wasSetFinished', 'repeatAfterPain', 'wantSummary').map((kind) => ({ kind })),
-    fc.record({ kind: fc.constant('continueOrRestart'), routine: fc.constantFrom(...ROUTINES, null) }),
-    fc.record({ kind: fc.constant('secondRound'), routine: fc.constantFrom(...ROUTINES) }),
-    fc.record({ kind: fc.constant('endEarly'), otherSide: step }),
-    fc.record({ kind: fc.constant('leaveOutUntilReview'), exerciseId: fc.constantFrom(...EXERCISE_IDS, 'zz') }),
-    fc.record({ kind: fc.constantFrom('confirmReminder', 'reminderPermission'), hour: fc.integer({ min: 0, max: 23 }), minute: fc.integer({ min: 0, max: 59 }) }),
-    fc.record({ kind: fc.constant('planChange'), change: fc.record({ kind: fc.constant('setReps'), exerciseId: fc.constantFrom(...EXERCISE_IDS, 'zz'), reps: fc.integer({ min: 1, max: 10 }) }) }),
+  const position = positionArbitrary(
+    step,
+    fc.record({ atMs: fc.nat(), endsAtMs: fc.nat(), amount: fc.integer({ min: 0, max: 30 }) }),
+    fc.constantFrom(...EXERCISE_IDS, 'zz'),
+    fc.record({ kind: fc.constant('setReps' as const), exerciseId: fc.constantFrom(...EXERCISE_IDS, 'zz'), reps: fc.integer({ min: 1, max: 10 }) }),
   );
   const day = fc.constantFrom('2026-11-30', '2026-12-01', '2026-12-02', '1999-01-01', '2099-12-31');
   return fc
     .record({
       day,
       routine: fc.constantFrom(...ROUTINES, null),
-      phase: fc.constantFrom(...PHASES),
-      current: fc.option(step),
-      delivered: fc.option(fc.record({ atMs: fc.nat(), endsAtMs: fc.nat(), amount: fc.integer({ min: 0, max: 30 }) })),
+      position,
       skipped: fc.subarray([...EXERCISE_IDS, 'zz']),
       outcome: fc.option(fc.tuple(step, fc.constantFrom(...STEP_OUTCOMES), fc.integer({ min: 0, max: 30 }))),
-      pending,
       excluded: fc.oneof(fc.constant([] as string[]), fc.constant(EXERCISE_IDS), fc.subarray(EXERCISE_IDS)),
       lastTurnAtMs: fc.option(fc.nat()),
       paceFactor: fc.double({ min: 1, max: 2, noNaN: true }),
@@ -124,13 +118,10 @@ function oddState(base: RoutineState) {
         ...base.today,
         day: o.day,
         routine: o.routine,
-        phase: o.phase,
-        current: o.current,
-        delivered: o.delivered,
+        ...o.position,
         skippedExerciseIds: o.skipped,
         outcomes: o.outcome === null ? base.today.outcomes : { ...base.today.outcomes, [`${o.outcome[0].exerciseId}/${o.outcome[0].side ?? 'both'}`]: { outcome: o.outcome[1], amount: o.outcome[2] } },
       },
-      pending: o.pending as RoutineState['pending'],
       planOverrides: { ...base.planOverrides, excluded: o.excluded },
       lastTurnAtMs: o.lastTurnAtMs,
       prefs: { paceFactor: o.paceFactor, voiceRatePercent: o.voice },

@@ -30,7 +30,8 @@ describe('an outage of every attempt on one turn in three, across a full routine
     expect(gapsBefore(stored!.state, 'legs')).toEqual([]);
     // The routine in DynamoDB is the one the session carried at its last answer that kept the session open.
     const lastOpen = [...report.turns].reverse().find((turn) => turn.state !== null);
-    expect(stored?.state.today).toEqual(lastOpen?.state?.today);
+    // (The question the last open turn asked was answered by the closing turn.)
+    expect({ ...stored?.state.today, question: null }).toEqual({ ...lastOpen?.state?.today, question: null });
     expect(faults.rig().logs.some((line) => line.event === 'progress.save_failed')).toBe(true);
   });
 });

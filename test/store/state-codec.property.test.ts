@@ -6,7 +6,8 @@ import { HANDOUT_MAX_HOLD_SECONDS, HANDOUT_MAX_REPS, SIDES } from '../../lambda/
 import { addDays } from '../../lambda/engine/day';
 import { stepKey } from '../../lambda/engine/plan';
 import { MAX_PAIN_REPORTS_PER_DAY, RECENT_STOPS_KEPT } from '../../lambda/engine/state';
-import { PHASES, ROUTINES, STEP_OUTCOMES, type RoutineState, type StepRef } from '../../lambda/engine/types';
+import { ROUTINES, STEP_OUTCOMES, type RoutineState, type StepRef } from '../../lambda/engine/types';
+import { positionArbitrary } from '../support/positions';
 import { RoutineStateSchema } from '../../lambda/store/progress-record';
 import { decodeState, encodeState } from '../../lambda/store/state-codec';
 
@@ -28,28 +29,18 @@ const planChange = fc.oneof(
   fc.record({ kind: fc.constant('setReps' as const), exerciseId, reps: fc.integer({ min: 1, max: HANDOUT_MAX_REPS }) }),
   fc.record({ kind: fc.constant('useHold' as const), exerciseId }),
 );
-const pending: fc.Arbitrary<RoutineState['pending']> = fc.oneof(
-  fc.constant(null),
-  fc.constantFrom('chooseRoutine', 'wasSetFinished', 'repeatAfterPain', 'wantSummary').map((kind) => ({ kind }) as RoutineState['pending']),
-  fc.record({ kind: fc.constant('continueOrRestart' as const), routine: fc.constantFrom(...ROUTINES, null) }),
-  fc.record({ kind: fc.constant('secondRound' as const), routine: fc.constantFrom(...ROUTINES) }),
-  fc.record({ kind: fc.constant('planChange' as const), change: planChange }),
-  fc.record({ kind: fc.constant('leaveOutUntilReview' as const), exerciseId }),
-  fc.record({ kind: fc.constant('endEarly' as const), otherSide: step }),
-  fc.record({ kind: fc.constantFrom('confirmReminder' as const, 'reminderPermission' as const), hour, minute }),
+const position = positionArbitrary(
+  step,
+  fc.record({ atMs: epochMs, lengthMs: fc.integer({ min: 0, max: 600_000 }), amount: fc.integer({ min: 0, max: HANDOUT_MAX_HOLD_SECONDS }) }).map(({ atMs, lengthMs, amount }) => ({ atMs, endsAtMs: atMs + lengthMs, amount })),
+  exerciseId,
+  planChange,
 );
 
 const state: fc.Arbitrary<RoutineState> = day.chain((today) =>
   fc.record({
-    today: fc.record({
+    today: fc.tuple(position, fc.record({
       day: fc.constant(today),
       routine: fc.constantFrom(...ROUTINES, null),
-      phase: fc.constantFrom(...PHASES),
-      current: fc.option(step, { nil: null }),
-      delivered: fc.option(
-        fc.record({ atMs: epochMs, lengthMs: fc.integer({ min: 0, max: 600_000 }), amount: fc.integer({ min: 0, max: HANDOUT_MAX_HOLD_SECONDS }) }).map(({ atMs, lengthMs, amount }) => ({ atMs, endsAtMs: atMs + lengthMs, amount })),
-        { nil: null },
-      ),
       skippedExerciseIds: idList,
       outcomes: fc.dictionary(step.map(stepKey), fc.record({ outcome: fc.constantFrom(...STEP_OUTCOMES), amount: fc.integer({ min: 0, max: HANDOUT_MAX_HOLD_SECONDS }) })),
       painReports: fc.array(
@@ -59,14 +50,12 @@ const state: fc.Arbitrary<RoutineState> = day.chain((today) =>
       startedAtMs: fc.option(epochMs, { nil: null }),
       endedEarly: fc.boolean(),
       endReason: fc.constantFrom('fatigue' as const, null),
-    }),
+    })).map(([at, base]) => ({ ...at, ...base })),
     previousDay: fc.option(
       fc.record({ back: fc.integer({ min: 1, max: 400 }), routine: fc.constantFrom(...ROUTINES), done: fc.nat(40), planned: fc.nat(40) }).map(({ back, ...rest }) => ({ day: addDays(today, -back), ...rest })),
       { nil: null },
     ),
     prefs: fc.record({ paceFactor: fc.constantFrom(1, 1.25, 1.5, 1.75, 2), voiceRatePercent: fc.constantFrom(70, 80, 90, 100) }),
-    pending,
-    paused: fc.boolean(),
     introduced: fc.boolean(),
     interruptHintGiven: fc.boolean(),
     lastTurnAtMs: fc.option(epochMs, { nil: null }),
@@ -79,7 +68,6 @@ const state: fc.Arbitrary<RoutineState> = day.chain((today) =>
     lastStoppedEarly: fc.option(fc.record({ day: fc.integer({ min: 0, max: 30 }).map((back) => addDays(today, -back)), step }), { nil: null }),
     timeZone: fc.constantFrom(null, 'UTC', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'America/Argentina/ComodRivadavia'),
     reminder: fc.option(fc.record({ alertToken: fc.string({ minLength: 1, maxLength: 100 }), hour, minute }), { nil: null }),
-    endAfter: fc.option(step, { nil: null }),
   }),
 );
 

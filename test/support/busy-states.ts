@@ -4,6 +4,7 @@ import { CATALOG } from '../../lambda/catalog/catalog';
 import { addDays } from '../../lambda/engine/day';
 import { buildSteps, stepKey } from '../../lambda/engine/plan';
 import { defaultProgram } from '../../lambda/engine/program';
+import { finished } from '../../lambda/engine/position';
 import { initialState } from '../../lambda/engine/state';
 import type { RoutineState } from '../../lambda/engine/types';
 
@@ -23,8 +24,8 @@ export const everythingDone: RoutineState = {
   levels: Object.fromEntries(CATALOG.map((e) => [`${e.id}:${e.dose.kind}`, fullDose(e.dose.kind)])),
   today: {
     ...initialState(BUSY_DAY).today,
+    ...finished(),
     routine: 'everything',
-    phase: 'finished',
     startedAtMs: atMs,
     outcomes: Object.fromEntries(steps.map((s) => [stepKey(s), { outcome: 'completed' as const, amount: fullDose(s.dose.kind) }])),
   },
@@ -37,7 +38,6 @@ export const everythingDone: RoutineState = {
  */
 export const busiestDay: RoutineState = {
   ...everythingDone,
-  paused: true,
   prefs: { paceFactor: 1.75, voiceRatePercent: 70 },
   timeZone: 'America/Argentina/ComodRivadavia',
   reminder: { alertToken: 'amzn1.alert-id.0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0', hour: 10, minute: 45 },
@@ -48,13 +48,13 @@ export const busiestDay: RoutineState = {
     excluded: CATALOG.slice(0, 8).map((e) => e.id),
     doses: Object.fromEntries(CATALOG.map((e) => [e.id, e.dose.kind === 'reps' ? { kind: 'reps' as const, reps: 10 } : { kind: 'hold' as const, holdSeconds: 30, asTolerated: true }])),
   },
-  pending: { kind: 'planChange', change: { kind: 'leaveOut', exerciseIds: CATALOG.slice(8).map((e) => e.id), group: 'arms' } },
-  endAfter: { exerciseId: 'finger-wrist-flexion-extension', side: 'right' },
   today: {
     ...everythingDone.today,
     phase: 'setDelivered',
     current: { exerciseId: 'finger-wrist-flexion-extension', side: 'left' },
     delivered: { atMs: atMs + 3_600_000, endsAtMs: atMs + 3_600_000 + 95_000, amount: 30 },
+    lastOfSession: true,
+    question: { kind: 'planChange', change: { kind: 'leaveOut', exerciseIds: CATALOG.slice(8).map((e) => e.id), group: 'arms' } },
     skippedExerciseIds: CATALOG.slice(0, 4).map((e) => e.id),
     endedEarly: true,
     endReason: 'fatigue',
