@@ -68,7 +68,11 @@ describe('who may call', () => {
     const skill = buildSkill({
       stores: {
         progress: { load: async () => spy('load', null), save: async () => spy('save', 1), remove: async () => spy('remove', undefined) },
-        users: { load: async () => spy('users.load', { progress: null, plan: null, planProblem: null }), deleteAll: async () => spy('deleteAll', 0) },
+        users: {
+          load: async () => spy('users.load', { progress: null, settings: null, plan: null, problems: [] }),
+          loadPlan: async () => spy('users.loadPlan', { plan: null, problems: [] }),
+          deleteAll: async () => spy('deleteAll', 0),
+        },
         history: { putDay: async () => spy('putDay', undefined), queryDays: async () => spy('queryDays', []) },
       },
       logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
