@@ -55,16 +55,17 @@ afterAll(async () => {
 
 const rawItem = async (pk: string, sk: string) => (await direct.send(new GetItemCommand({ TableName: table, Key: { pk: { S: pk }, sk: { S: sk } } }))).Item;
 
-/** A user who changed every lasting setting, saved twice (the second save moves them into SETTINGS). */
-const settled: RoutineState = {
-  ...initialState(DAY),
+/** Every lasting setting changed: left out by voice, a dose, a level, pace and voice rate, zone, reminder. */
+const lasting = {
   introduced: true,
   timeZone: 'Europe/London',
   prefs: { paceFactor: 1.5, voiceRatePercent: 80 },
   levels: { 'hip-knee-flexion:reps': 4 },
-  planOverrides: { excluded: ['neck-rotation'], doses: { 'hip-rotation': { kind: 'reps', reps: 3 } } },
+  planOverrides: { excluded: ['neck-rotation'], doses: { 'hip-rotation': { kind: 'reps' as const, reps: 3 } } },
   reminder: { alertToken: 'token-1', hour: 10, minute: 0 },
 };
+/** A user with those settings, saved twice (the second save moves them into SETTINGS). */
+const settled: RoutineState = { ...initialState(DAY), ...lasting };
 async function settle(userKey: string): Promise<void> {
   await progress.save(userKey, { state: settled, expectedVersion: 0, requestId: 'r1', nowMs });
   await progress.save(userKey, { state: settled, expectedVersion: 1, requestId: 'r2', nowMs });
@@ -104,14 +105,10 @@ describe('reading a user', () => {
     const records = await users.load('away-for-a-month');
 
     expect(records.progress).toBeNull();
-    expect(records.settings).toEqual({
-      introduced: true,
-      timeZone: 'Europe/London',
-      prefs: { paceFactor: 1.5, voiceRatePercent: 80 },
-      levels: { 'hip-knee-flexion:reps': 4 },
-      planOverrides: { excluded: ['neck-rotation'], doses: { 'hip-rotation': { kind: 'reps', reps: 3 } } },
-      reminder: { alertToken: 'token-1', hour: 10, minute: 0 },
-    });
+    expect(records.settings).toEqual(lasting);
+    // The turn starts a new day with them: left-out exercises stay out, "cancel the reminder" finds its token.
+    const loaded = await loadTurn(handlerInput(), stores(), 'away-for-a-month', () => '2027-01-15', logger([]), { atMs: Number.POSITIVE_INFINITY });
+    expect(loaded).toMatchObject({ expectedVersion: 0, reset: false, state: { ...lasting, today: { day: '2027-01-15', phase: 'choosing' } } });
   });
 
   it('keeps a first save\'s settings in PROGRESS until SETTINGS holds them, and joins them on every read', async () => {
