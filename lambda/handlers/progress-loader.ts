@@ -2,41 +2,38 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import * as z from 'zod/mini';
 import { initialState } from '../engine/state';
-import type { TherapistPlan } from '../engine/therapist-plan';
 import type { RoutineState } from '../engine/types';
 import { CorruptRecordError, PersistenceError } from '../errors';
 import { errorFields, type Logger } from '../logger';
-import { planFromText, planToText } from '../store/plan-store';
-import { readState } from '../store/progress-record';
+import { NewerRecordError } from '../store/errors';
+import { PLAN_UNKNOWN, readPlan, type PlanReading } from '../store/plan-store';
 import { MAX_REQUEST_ID_LENGTH } from '../store/progress-store';
 import type { StorageDeadline } from '../store/retry';
-import { encodeState } from '../store/state-codec';
+import { readState, withSettings } from '../store/stored-state';
 import type { SkillStores } from './skill-deps';
 
 export const SESSION_KEY = 'rom';
 /** Request ids of a session's turns whose write was not confirmed; the oldest are forgotten past this. */
 export const MAX_UNSAVED_REQUESTS = 40;
 
-/** Far above any real state (a few hundred characters) or plan (under 1 KB), so a forged session cannot make the turn slow. */
-const MAX_SESSION_STATE_LENGTH = 4096;
-const MAX_SESSION_PLAN_LENGTH = 16_384;
-
-// The session carries the state as the same compact text as the stored record: fewer bytes for Alexa to send
-// back, and one decoder for both.
+// The session carries the state and the plan as the same plain maps as the stored records, read with the same
+// schemas; it is no more trusted than the table.
 const SessionSchema = z.object({
   v: z.int().check(z.minimum(0)),
-  s: z.string().check(z.maxLength(MAX_SESSION_STATE_LENGTH)),
-  /** The plan as JSON text: compared, not parsed, when it is the one this container read last. */
-  p: z.nullable(z.string().check(z.maxLength(MAX_SESSION_PLAN_LENGTH))),
+  s: z.unknown(),
+  p: z.unknown(),
   u: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(MAX_REQUEST_ID_LENGTH))).check(z.maxLength(MAX_UNSAVED_REQUESTS))),
+  /** The stored record is of a newer schema: nothing is written this session. */
+  ro: z.optional(z.literal(true)),
 });
 
 /** What an open session carries: the state, its version, the plan and this session's unconfirmed writes. */
-export type SessionProgress = { version: number; state: RoutineState; plan: TherapistPlan | null; unsaved: readonly string[] };
+export type SessionProgress = { version: number; state: RoutineState; plan: PlanReading; unsaved: readonly string[]; readOnly: boolean };
 
 export type Loaded = {
   state: RoutineState;
-  plan: TherapistPlan | null;
+  /** The therapist's plan; null: none (the handout's); 'unknown': it could not be read, and is read again next turn. */
+  plan: PlanReading;
   /** The version this turn read; 'any' when a corrupt record is being replaced. */
   expectedVersion: number | 'any';
   /** Stored progress could not be read and was reset: the caregiver is told. */
@@ -48,21 +45,26 @@ export type Loaded = {
    * already holds what they did, so a stored record written by one of them is this state's own past.
    */
   unsaved: readonly string[];
+  /** A stored record is of a newer schema than this code (a rollback): the turn answers but saves nothing. */
+  readOnly: boolean;
 };
 
-export function sessionAttributesFor(loaded: Pick<Loaded, 'state' | 'plan'>, version: number, unsaved: readonly string[] = []): Record<string, unknown> {
+export function sessionAttributesFor(loaded: Pick<Loaded, 'state' | 'plan'> & Partial<Pick<Loaded, 'readOnly'>>, version: number, unsaved: readonly string[] = []): Record<string, unknown> {
   const pending = unsaved.slice(-MAX_UNSAVED_REQUESTS);
-  return { [SESSION_KEY]: { v: version, s: encodeState(loaded.state), p: loaded.plan === null ? null : planToText(loaded.plan), ...(pending.length > 0 ? { u: pending } : {}) } };
+  return {
+    [SESSION_KEY]: { v: version, s: loaded.state, p: loaded.plan, ...(pending.length > 0 ? { u: pending } : {}), ...(loaded.readOnly === true ? { ro: true } : {}) },
+  };
 }
 
 /** The progress in a set of session attributes, if it is readable. */
 export function progressInAttributes(attributes: Record<string, unknown> | undefined): SessionProgress | null {
   const parsed = SessionSchema.safeParse(attributes?.[SESSION_KEY]);
   if (!parsed.success) return null;
-  const reading = readState(parsed.data.s);
-  const plan = parsed.data.p === null ? null : planFromText(parsed.data.p);
-  if (!reading.ok || (plan !== null && !plan.ok)) return null;
-  return { version: parsed.data.v, state: reading.state, plan: plan === null ? null : plan.plan, unsaved: parsed.data.u ?? [] };
+  const state = readState(parsed.data.s);
+  const carried = parsed.data.p;
+  const plan = carried === null || carried === PLAN_UNKNOWN ? { ok: true as const, plan: carried } : readPlan(carried);
+  if (!state.ok || !plan.ok) return null;
+  return { version: parsed.data.v, state: state.value, plan: plan.plan, unsaved: parsed.data.u ?? [], readOnly: parsed.data.ro === true };
 }
 
 /** What an open session carries, if it is readable. */
@@ -70,13 +72,6 @@ export function sessionProgress(envelope: HandlerInput['requestEnvelope']): Sess
   const session = envelope.session;
   if (session === undefined || session.new) return null;
   return progressInAttributes(session.attributes);
-}
-
-function fromSession(input: HandlerInput): Loaded | null {
-  const carried = sessionProgress(input.requestEnvelope);
-  return carried === null
-    ? null
-    : { state: carried.state, plan: carried.plan, expectedVersion: carried.version, reset: false, lastRequestId: null, unsaved: carried.unsaved };
 }
 
 /** `startDay` gives the local day a fresh state starts on; it is asked only when there is no readable stored state. */
@@ -88,23 +83,49 @@ export async function loadTurn(
   logger: Logger,
   deadline: StorageDeadline,
 ): Promise<Loaded> {
-  const inSession = fromSession(input);
-  if (inSession !== null) return inSession;
   const requestId = input.requestEnvelope.request.requestId;
+  const carried = sessionProgress(input.requestEnvelope);
+  if (carried !== null) {
+    const fromSession = { state: carried.state, plan: carried.plan, expectedVersion: carried.version, reset: false, lastRequestId: null, unsaved: carried.unsaved, readOnly: carried.readOnly };
+    if (carried.plan !== PLAN_UNKNOWN) return fromSession;
+    return { ...fromSession, plan: await planAgain(stores, userKey, logger, requestId, deadline) };
+  }
   try {
     const records = await stores.users.load(userKey, deadline);
-    if (records.planProblem !== null) logger.warn('plan.unreadable', { requestId, userKey, error: errorFields(records.planProblem) });
-    const { progress, plan } = records;
+    for (const problem of records.problems) logger.error(problem.event, { requestId, userKey, error: errorFields(problem.error) });
+    const { progress, settings, plan } = records;
+    const fresh = { plan, reset: false, lastRequestId: null, unsaved: [], readOnly: false };
+    if (progress instanceof NewerRecordError || settings instanceof NewerRecordError) {
+      // Written by newer code: answered from a fresh state, and left exactly as it is.
+      logger.error('progress.newer_schema', { requestId, userKey, error: errorFields(progress instanceof NewerRecordError ? progress : settings) });
+      return { ...fresh, state: initialState(startDay()), expectedVersion: 0, readOnly: true };
+    }
+    const lasting = settings instanceof CorruptRecordError ? null : settings;
+    if (settings instanceof CorruptRecordError) logger.warn('settings.reset', { requestId, userKey, error: errorFields(settings) });
     if (progress instanceof CorruptRecordError) {
       logger.warn('progress.reset', { requestId, userKey, error: errorFields(progress) });
-      return { state: initialState(startDay()), plan, expectedVersion: 'any', reset: true, lastRequestId: null, unsaved: [] };
+      return { ...fresh, state: withSettings(initialState(startDay()), lasting), expectedVersion: 'any', reset: true };
     }
-    if (progress === null) return { state: initialState(startDay()), plan, expectedVersion: 0, reset: false, lastRequestId: null, unsaved: [] };
-    return { state: progress.state, plan, expectedVersion: progress.version, reset: false, lastRequestId: progress.lastRequestId, unsaved: [] };
+    // No PROGRESS (a new user, or one away for more than its 30 days): a new day with the lasting settings.
+    if (progress === null) return { ...fresh, state: withSettings(initialState(startDay()), lasting), expectedVersion: 0 };
+    return { ...fresh, state: progress.state, expectedVersion: progress.version, lastRequestId: progress.lastRequestId };
   } catch (error) {
     if (!(error instanceof PersistenceError)) throw error;
-    // The caregiver still gets an answer; the conditional write later refuses to overwrite what we could not read.
+    // The caregiver still gets an answer; the conditional write later refuses to overwrite what we could not read,
+    // and the plan is read again next turn.
     logger.error('progress.load_failed', { requestId, userKey, error: errorFields(error) });
-    return { state: initialState(startDay()), plan: null, expectedVersion: 0, reset: false, lastRequestId: null, unsaved: [] };
+    return { state: initialState(startDay()), plan: PLAN_UNKNOWN, expectedVersion: 0, reset: false, lastRequestId: null, unsaved: [], readOnly: false };
+  }
+}
+
+async function planAgain(stores: SkillStores, userKey: string, logger: Logger, requestId: string, deadline: StorageDeadline): Promise<PlanReading> {
+  try {
+    const { plan, problems } = await stores.users.loadPlan(userKey, deadline);
+    for (const problem of problems) logger.error(problem.event, { requestId, userKey, error: errorFields(problem.error) });
+    return plan;
+  } catch (error) {
+    if (!(error instanceof PersistenceError)) throw error;
+    logger.error('plan.load_failed', { requestId, userKey, error: errorFields(error) });
+    return PLAN_UNKNOWN;
   }
 }

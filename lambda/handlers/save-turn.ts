@@ -51,6 +51,8 @@ export async function applyAndSave(
     return { result: transition(loaded.state, { type: 'ReplayedRequest' }, turnInput), version: numericVersion(loaded.expectedVersion), unsaved: [], landed: true };
   }
   let result = transition(loaded.state, event, turnInput);
+  // A stored record of a newer schema (a rollback) is left as it is: no effect, no write, nothing to catch up.
+  if (loaded.readOnly) return { result, version: numericVersion(loaded.expectedVersion), unsaved: [], landed: false };
   // Effects (the Reminders API) run once: an in-session request Alexa sends again is recognised before them.
   let effectChecked = true;
   if (result.effects.length > 0 && !turnInput.newSession) {

@@ -10,7 +10,13 @@ import type { UserRecords } from '../store/user-records';
 
 export type SkillStores = {
   progress: ProgressStore;
-  users: { load(userKey: string, deadline?: StorageDeadline): Promise<UserRecords>; deleteAll(userKey: string): Promise<number> };
+  users: {
+    load(userKey: string, deadline?: StorageDeadline): Promise<UserRecords>;
+    /** The plan alone, for a session whose first read could not tell it. */
+    loadPlan(userKey: string, deadline?: StorageDeadline): Promise<Pick<UserRecords, 'plan' | 'problems'>>;
+    /** Throws (IncompleteDeleteError when items are left), so a failed deletion is never taken for done. */
+    deleteAll(userKey: string): Promise<number>;
+  };
   history: {
     putDay(userKey: string, record: DayRecord, deadline?: StorageDeadline): Promise<void>;
     queryDays(userKey: string, fromDay: string, toDay: string, deadline?: StorageDeadline): Promise<DayRecord[]>;

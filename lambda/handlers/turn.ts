@@ -10,6 +10,7 @@ import { render } from '../speech/render';
 import { text } from '../speech/ssml';
 import { STORAGE_RETRY, storageDeadline, type StorageDeadline } from '../store/retry';
 import { userKeyOf } from '../user-key';
+import { PLAN_UNKNOWN } from '../store/plan-store';
 import { loadTurn, sessionAttributesFor } from './progress-loader';
 import { userIdOf } from './request-user';
 import { applyAndSave } from './save-turn';
@@ -50,7 +51,8 @@ export async function runTurn(input: HandlerInput, source: EventSource, deps: Sk
     today: localDay(nowMs, chooseTimeZone(device, loaded.state.timeZone, locale)),
     newSession,
     recordHealthDetails: deps.config.healthLog === 'detailed',
-    plan: loaded.plan,
+    // Until the engine takes 'unknown' (TurnInput.plan), an unknown plan is the handout's, as before.
+    plan: loaded.plan === PLAN_UNKNOWN ? null : loaded.plan,
     timeZone: device,
   };
   const io: TurnIO = { today: turnInput.today, userKey, deps, requestId: envelope.request.requestId, deadline };
@@ -74,7 +76,7 @@ export async function runTurn(input: HandlerInput, source: EventSource, deps: Sk
   }
   builder.withShouldEndSession(rendered.endSession);
   if (envelope.session !== undefined) {
-    input.attributesManager.setSessionAttributes(rendered.endSession ? {} : sessionAttributesFor({ state: result.state, plan: loaded.plan }, version, unsaved));
+    input.attributesManager.setSessionAttributes(rendered.endSession ? {} : sessionAttributesFor({ ...loaded, state: result.state }, version, unsaved));
   }
   return builder.getResponse();
 }

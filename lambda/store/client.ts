@@ -1,5 +1,6 @@
 // One DynamoDB client per container, with keep-alive and short timeouts well under Alexa's 8 s.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config';
 
 export function createDynamoClient(config: Pick<Config, 'region' | 'dynamoEndpoint'>): DynamoDBClient {
@@ -16,4 +17,9 @@ export function createDynamoClient(config: Pick<Config, 'region' | 'dynamoEndpoi
     // handler only logs a warning when requestTimeout passes and keeps waiting.
     requestHandler: { connectionTimeout: 300, requestTimeout: 2000, throwOnRequestTimeout: true },
   });
+}
+
+/** Records are plain maps: the document client marshals them, over the same connection and settings. */
+export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }

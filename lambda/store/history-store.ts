@@ -1,31 +1,27 @@
 // History: one small item per user and local day (sk DAY#YYYY-MM-DD), read by key range with one Query.
-import { PutItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { addDays } from '../engine/day';
-import { ROUTINES, STEP_OUTCOMES, type DayProgress, type DayRecord } from '../engine/types';
+import { ROUTINES, type DayProgress, type DayRecord } from '../engine/types';
 import { PersistenceError } from '../errors';
-import { decodeOutcomes, decodePainReports, encodeOutcomes, encodePainReports } from './codec';
+import { documentClient } from './client';
 import { withRetry, type StorageDeadline } from './retry';
+import { OutcomesSchema, PainReportsSchema } from './stored-state';
 import { TABLE_KEYS } from './table';
 
-export const HISTORY_SCHEMA_VERSION = 1;
+/** 2: plain maps. 1 (compact text, never held by a deployment with real users) fails the schema and is left out. */
+export const HISTORY_SCHEMA_VERSION = 2;
 export const DEFAULT_HISTORY_RETENTION_DAYS = 400;
 const DAY_PREFIX = 'DAY#';
 
 const DayRecordSchema = z.object({
   day: z.iso.date(),
   routine: z.nullable(z.enum(ROUTINES)),
-  outcomes: z.record(z.string(), z.object({ outcome: z.enum(STEP_OUTCOMES), amount: z.number().check(z.int(), z.minimum(0), z.maximum(60)) })),
+  outcomes: OutcomesSchema,
   endedEarly: z.boolean(),
   endReason: z.nullable(z.literal('fatigue')),
-  painReports: z.array(
-    z.object({
-      stepKey: z.nullable(z.string()),
-      bodyPart: z.nullable(z.string().check(z.maxLength(40))),
-      severity: z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(10))),
-      atMs: z.number(),
-    }),
-  ),
+  painReports: PainReportsSchema,
   startedAtMs: z.nullable(z.number()),
   endedAtMs: z.nullable(z.number()),
 }) satisfies z.ZodMiniType<DayRecord>;
@@ -44,50 +40,46 @@ export function dayRecordOf(day: DayProgress, endedAtMs: number | null, healthDe
   };
 }
 
-const num = (value: number) => ({ N: String(value) });
-
 export class DynamoHistoryStore {
+  private readonly documents: DynamoDBDocumentClient;
+
   constructor(
-    private readonly client: DynamoDBClient,
+    client: DynamoDBClient,
     private readonly tableName: string,
     private readonly retentionDays = DEFAULT_HISTORY_RETENTION_DAYS,
-  ) {}
+  ) {
+    this.documents = documentClient(client);
+  }
 
   async putDay(userKey: string, record: DayRecord, deadline?: StorageDeadline): Promise<void> {
     const expires = Date.parse(`${addDays(record.day, this.retentionDays + 1)}T00:00:00Z`) / 1000;
-    const item: Record<string, AttributeValue> = {
-      [TABLE_KEYS.partition]: { S: userKey },
-      [TABLE_KEYS.sort]: { S: `${DAY_PREFIX}${record.day}` },
-      schemaVersion: num(HISTORY_SCHEMA_VERSION),
-      outcomes: { S: encodeOutcomes(record.outcomes) },
-      endedEarly: { BOOL: record.endedEarly },
-      [TABLE_KEYS.ttl]: num(expires),
+    const { day, ...fields } = record;
+    const item = {
+      [TABLE_KEYS.partition]: userKey,
+      [TABLE_KEYS.sort]: `${DAY_PREFIX}${day}`,
+      schemaVersion: HISTORY_SCHEMA_VERSION,
+      ...fields,
+      [TABLE_KEYS.ttl]: expires,
     };
-    if (record.routine !== null) item.routine = { S: record.routine };
-    if (record.endReason !== null) item.endReason = { S: record.endReason };
-    if (record.painReports.length > 0) item.painReports = { S: encodePainReports(record.painReports) };
-    if (record.startedAtMs !== null) item.startedAtMs = num(record.startedAtMs);
-    if (record.endedAtMs !== null) item.endedAtMs = num(record.endedAtMs);
     try {
-      await withRetry((abortSignal) => this.client.send(new PutItemCommand({ TableName: this.tableName, Item: item }), { abortSignal }), deadline);
+      await withRetry((abortSignal) => this.documents.send(new PutCommand({ TableName: this.tableName, Item: item }), { abortSignal }), deadline);
     } catch (error) {
       throw new PersistenceError('Could not save a day of history', 'PutItem', this.tableName, { cause: error });
     }
   }
 
-  /** Days from..to inclusive, oldest first, in one Query; an item that fails its schema is left out. */
   async queryDays(userKey: string, fromDay: string, toDay: string, deadline?: StorageDeadline): Promise<DayRecord[]> {
-    let items: Array<Record<string, AttributeValue>>;
+    let items: Array<Record<string, unknown>>;
     try {
-      const output = await withRetry((abortSignal) => this.client.send(
+      const output = await withRetry((abortSignal) => this.documents.send(
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
           ExpressionAttributeNames: { '#pk': TABLE_KEYS.partition, '#sk': TABLE_KEYS.sort },
           ExpressionAttributeValues: {
-            ':pk': { S: userKey },
-            ':from': { S: `${DAY_PREFIX}${fromDay}` },
-            ':to': { S: `${DAY_PREFIX}${toDay}` },
+            ':pk': userKey,
+            ':from': `${DAY_PREFIX}${fromDay}`,
+            ':to': `${DAY_PREFIX}${toDay}`,
           },
           ConsistentRead: true,
         }),
@@ -101,16 +93,8 @@ export class DynamoHistoryStore {
   }
 }
 
-function parseDayItem(item: Record<string, AttributeValue>): DayRecord | null {
-  const parsed = DayRecordSchema.safeParse({
-    day: item[TABLE_KEYS.sort]?.S?.slice(DAY_PREFIX.length),
-    routine: item.routine?.S ?? null,
-    outcomes: decodeOutcomes(item.outcomes?.S ?? ''),
-    endedEarly: item.endedEarly?.BOOL ?? false,
-    endReason: item.endReason?.S ?? null,
-    painReports: decodePainReports(item.painReports?.S ?? ''),
-    startedAtMs: item.startedAtMs?.N === undefined ? null : Number(item.startedAtMs.N),
-    endedAtMs: item.endedAtMs?.N === undefined ? null : Number(item.endedAtMs.N),
-  });
+function parseDayItem(item: Record<string, unknown>): DayRecord | null {
+  const sort = item[TABLE_KEYS.sort];
+  const parsed = DayRecordSchema.safeParse({ ...item, day: typeof sort === 'string' ? sort.slice(DAY_PREFIX.length) : undefined });
   return parsed.success ? parsed.data : null;
 }

@@ -1,70 +1,67 @@
 // The therapist's plan: one item per user (sk PLAN), and one deployment-wide default under pk DEFAULT.
-import { PutItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TherapistPlanSchema, type TherapistPlan } from '../engine/therapist-plan';
 import { CorruptRecordError, PersistenceError } from '../errors';
+import { documentClient } from './client';
 import { withRetry } from './retry';
 import { TABLE_KEYS } from './table';
 
 /** The partition of the plan every user without their own gets. */
 export const DEFAULT_PLAN_OWNER = 'DEFAULT';
 const PLAN_SORT_KEY = 'PLAN';
+/**
+ * A user's plan expires this long after its last import, as long as history is kept: a therapist reviews a plan
+ * far more often, and each import starts the time again. The deployment's default plan holds nothing personal
+ * and does not expire.
+ */
+export const PLAN_RETENTION_DAYS = 400;
 
-export function planKey(owner: string): Record<string, AttributeValue> {
-  return { [TABLE_KEYS.partition]: { S: owner }, [TABLE_KEYS.sort]: { S: PLAN_SORT_KEY } };
+/** The plan a read could not tell (it failed, or the stored plan is unreadable): no routine starts on a guess. */
+export const PLAN_UNKNOWN = 'unknown' as const;
+export type PlanReading = TherapistPlan | null | typeof PLAN_UNKNOWN;
+
+export function planKey(owner: string): Record<string, string> {
+  return { [TABLE_KEYS.partition]: owner, [TABLE_KEYS.sort]: PLAN_SORT_KEY };
 }
 
-// Most households share the deployment's default plan, and a session carries its plan's text from turn to turn:
-// the text parsed last is known without parsing it again (the same text always gives the same plan).
-let lastPlan: { text: string; plan: TherapistPlan } | null = null;
-const planTexts = new WeakMap<TherapistPlan, string>();
-
-/** A plan's JSON text, or the reason it is not a plan. */
-export function planFromText(text: string): { ok: true; plan: TherapistPlan } | { ok: false; reason: 'json' | 'schema'; cause: unknown } {
-  if (lastPlan?.text === text) return { ok: true, plan: lastPlan.plan };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, reason: 'json', cause: error };
+/** A plan as stored or carried (a map; JSON text before schema 4 of the store), or the reason it is not a plan. */
+export function readPlan(raw: unknown): { ok: true; plan: TherapistPlan } | { ok: false; cause: unknown } {
+  let value = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      return { ok: false, cause: error };
+    }
   }
-  const parsed = TherapistPlanSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, reason: 'schema', cause: parsed.error };
-  lastPlan = { text, plan: parsed.data };
-  planTexts.set(parsed.data, text);
-  return { ok: true, plan: parsed.data };
+  const parsed = TherapistPlanSchema.safeParse(value);
+  return parsed.success ? { ok: true, plan: parsed.data } : { ok: false, cause: parsed.error };
 }
 
-/** The plan as JSON text: the text it was read from, when it was read. */
-export function planToText(plan: TherapistPlan): string {
-  let text = planTexts.get(plan);
-  if (text === undefined) {
-    text = JSON.stringify(plan);
-    planTexts.set(plan, text);
-  }
-  return text;
-}
-
-export function parsePlanItem(item: Record<string, AttributeValue>): TherapistPlan {
-  const read = planFromText(item.plan?.S ?? 'null');
+export function parsePlanItem(item: Record<string, unknown>): TherapistPlan {
+  const read = readPlan(item.plan);
   if (read.ok) return read.plan;
-  throw new CorruptRecordError(read.reason === 'json' ? 'Stored plan is not valid JSON' : 'Stored plan fails its schema', 'plan', { cause: read.cause });
+  throw new CorruptRecordError('Stored plan fails its schema', 'plan', { cause: read.cause });
 }
 
 export class DynamoPlanStore {
+  private readonly documents: DynamoDBDocumentClient;
+
   constructor(
-    private readonly client: DynamoDBClient,
+    client: DynamoDBClient,
     private readonly tableName: string,
-  ) {}
+  ) {
+    this.documents = documentClient(client);
+  }
 
   /** Stores a plan that already passed TherapistPlanSchema; owner is a user key or DEFAULT_PLAN_OWNER. */
   async save(owner: string, plan: TherapistPlan, nowMs: number): Promise<void> {
     const valid = TherapistPlanSchema.parse(plan);
+    const expires = owner === DEFAULT_PLAN_OWNER ? {} : { [TABLE_KEYS.ttl]: Math.floor(nowMs / 1000) + PLAN_RETENTION_DAYS * 24 * 3600 };
     try {
-      await withRetry((abortSignal) => this.client.send(
-        new PutItemCommand({
-          TableName: this.tableName,
-          Item: { ...planKey(owner), plan: { S: planToText(valid) }, updatedAtMs: { N: String(nowMs) } },
-        }),
+      await withRetry((abortSignal) => this.documents.send(
+        new PutCommand({ TableName: this.tableName, Item: { ...planKey(owner), plan: valid, updatedAtMs: nowMs, ...expires } }),
         { abortSignal },
       ));
     } catch (error) {

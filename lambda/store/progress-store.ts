@@ -1,100 +1,180 @@
-// Progress behind one port: load and conditional save of a user's record, on DynamoDB v3.
-import {
-  ConditionalCheckFailedException,
-  DeleteItemCommand,
-  GetItemCommand,
-  PutItemCommand,
-  type AttributeValue,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { CorruptRecordError, PersistenceError, WriteConflictError } from '../errors';
+// A user's routine state in two items, split on save and joined on load:
+// - PROGRESS: the day's fields (30-day TTL), the version every write is conditional on, and the digest of the
+//   settings it goes with;
+// - SETTINGS: the lasting fields (no TTL), what a user whose PROGRESS expired comes back to.
+// DynamoDB transactions would write both atomically, but dynalite (which the tests run on) has none, so one
+// invariant does the work instead: PROGRESS carries a digest only once SETTINGS holds that content. An ordinary
+// turn is then one conditional PutItem (version and digest unchanged); a turn that changed a lasting field
+// finds the digest condition failing, checks the version with one GetItem, writes SETTINGS, then PROGRESS.
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RoutineState } from '../engine/types';
-import { PROGRESS_SCHEMA_VERSION, readState, type ProgressRecord } from './progress-record';
+import { CorruptRecordError, PersistenceError, WriteConflictError } from '../errors';
+import { documentClient } from './client';
+import { NewerRecordError } from './errors';
 import { withRetry, type StorageDeadline } from './retry';
-import { encodeState } from './state-codec';
+import {
+  NEW_USER_SETTINGS,
+  STORE_SCHEMA_VERSION,
+  migrate,
+  readDayState,
+  readSettings,
+  settingsDigest,
+  splitState,
+  withSettings,
+  type DayState,
+  type Settings,
+} from './stored-state';
 import { TABLE_KEYS } from './table';
 
-/** Abandoned progress expires; history (a later record kind) keeps its own longer retention. */
+/** Abandoned progress expires; the lasting settings and history keep their own retention. */
 export const PROGRESS_TTL_DAYS = 30;
-const PROGRESS_SORT_KEY = 'PROGRESS';
 
-export function progressKey(userKey: string): Record<string, AttributeValue> {
-  return { [TABLE_KEYS.partition]: { S: userKey }, [TABLE_KEYS.sort]: { S: PROGRESS_SORT_KEY } };
-}
+export type Key = Record<string, string>;
+export type Item = Record<string, unknown>;
+const keyOf = (userKey: string, sort: string): Key => ({ [TABLE_KEYS.partition]: userKey, [TABLE_KEYS.sort]: sort });
+export const progressKey = (userKey: string): Key => keyOf(userKey, 'PROGRESS');
+export const settingsKey = (userKey: string): Key => keyOf(userKey, 'SETTINGS');
+export const sameKey = (item: Item, key: Key): boolean => item[TABLE_KEYS.partition] === key[TABLE_KEYS.partition] && item[TABLE_KEYS.sort] === key[TABLE_KEYS.sort];
 
-/** The item's attributes, named short because names count toward the item's size. */
-const ATTR = { schemaVersion: 'sv', version: 'v', updatedAtMs: 'at', requestId: 'rid', state: 's', deflatedState: 'z' } as const;
-/**
- * A state text longer than this is stored deflated (binary), which halves a busy day's state; shorter ones stay
- * legible in the DynamoDB console. Either way the item stays in one write unit (test/store/progress-size.test.ts).
- */
-export const DEFLATE_STATE_ABOVE_BYTES = 600;
-/** Far above any real state: an item that inflates past this is corrupt, not read. */
-const MAX_STATE_BYTES = 16_384;
-
-function storedStateText(item: Record<string, AttributeValue>): string {
-  const deflated = item[ATTR.deflatedState]?.B;
-  if (deflated === undefined) return item[ATTR.state]?.S ?? '';
-  return inflateRawSync(deflated, { maxOutputLength: MAX_STATE_BYTES }).toString('utf8');
-}
-
-/** Parses a stored progress item; throws CorruptRecordError when it is unreadable or fails its schema. */
-export function parseProgressItem(item: Record<string, AttributeValue>): ProgressRecord {
-  const schemaVersion = Number(item[ATTR.schemaVersion]?.N);
-  if (schemaVersion !== PROGRESS_SCHEMA_VERSION) throw new CorruptRecordError(`Stored progress has schema version ${schemaVersion}`, 'progress');
-  const version = Number(item[ATTR.version]?.N);
-  const updatedAtMs = Number(item[ATTR.updatedAtMs]?.N);
-  if (!Number.isSafeInteger(version) || version < 0 || !Number.isSafeInteger(updatedAtMs) || updatedAtMs < 0) {
-    throw new CorruptRecordError('Stored progress has no valid version', 'progress');
-  }
-  let text: string;
-  try {
-    text = storedStateText(item);
-  } catch (error) {
-    throw new CorruptRecordError('Stored progress does not inflate', 'progress', { cause: error });
-  }
-  const reading = readState(text);
-  if (!reading.ok) {
-    throw new CorruptRecordError(reading.reason === 'json' ? 'Stored progress is not valid JSON' : 'Stored progress fails its schema', 'progress', { cause: reading.cause });
-  }
-  const storedId = item[ATTR.requestId]?.S;
-  return { version, updatedAtMs, lastRequestId: storedId === undefined ? null : expandRequestId(storedId), state: reading.state };
-}
+export type ProgressRecord = {
+  /** Incremented by every write; writes are conditional on it so newer progress is never overwritten. */
+  version: number;
+  updatedAtMs: number;
+  lastRequestId: string | null;
+  state: RoutineState;
+};
 
 /** The longest request id kept for replay detection; Alexa's are about 60 characters. */
 export const MAX_REQUEST_ID_LENGTH = 200;
-/** Every Alexa request id starts with this; it is stored as "~" to keep the item small. */
-const ALEXA_REQUEST_ID_PREFIX = 'amzn1.echo-api.request.';
 
-/** A request id as it can be stored: a non-empty string within the bound (and not our "~" marker), else nothing. */
+/** A request id as it can be stored: a non-empty string within the bound, else nothing. */
 export function storableRequestId(requestId: unknown): string | null {
-  return typeof requestId === 'string' && requestId.length > 0 && requestId.length <= MAX_REQUEST_ID_LENGTH && !requestId.startsWith('~') ? requestId : null;
+  return typeof requestId === 'string' && requestId.length > 0 && requestId.length <= MAX_REQUEST_ID_LENGTH ? requestId : null;
 }
 
-const shortenRequestId = (id: string) => (id.startsWith(ALEXA_REQUEST_ID_PREFIX) ? `~${id.slice(ALEXA_REQUEST_ID_PREFIX.length)}` : id);
-const expandRequestId = (stored: string) => (stored.startsWith('~') ? `${ALEXA_REQUEST_ID_PREFIX}${stored.slice(1)}` : stored);
+/** Throws NewerRecordError for a newer schema, CorruptRecordError for an older one (with the reason). */
+function checkVersion(item: Item, recordKind: string): void {
+  // Version 3 called the attribute "sv".
+  const step = migrate(item.schemaVersion ?? item.sv);
+  if (step.kind === 'newer') throw new NewerRecordError(recordKind, step.version);
+  if (step.kind === 'reset') throw new CorruptRecordError(`Stored ${recordKind}: ${step.reason}`, recordKind);
+}
 
-/** The progress item a save writes; exported so its size can be checked against one write unit. */
-export function progressItem(userKey: string, request: SaveRequest, version: number, encodedState: string): Record<string, AttributeValue> {
+/** A PROGRESS item as stored, before it is joined with SETTINGS. */
+export type StoredProgress = {
+  version: number;
+  updatedAtMs: number;
+  lastRequestId: string | null;
+  day: DayState;
+  /** The digest of the SETTINGS content this PROGRESS goes with ('' when not known yet). */
+  settingsDigest: string;
+  /** Settings of a first write that SETTINGS does not hold yet; they win over SETTINGS. */
+  newSettings: Settings | null;
+};
+
+/** Parses a stored PROGRESS item; throws NewerRecordError or CorruptRecordError when it cannot be used. */
+export function parseProgressItem(item: Item): StoredProgress {
+  checkVersion(item, 'progress');
+  const { version, updatedAtMs } = item;
+  if (!Number.isSafeInteger(version) || (version as number) < 0 || !Number.isSafeInteger(updatedAtMs) || (updatedAtMs as number) < 0) {
+    throw new CorruptRecordError('Stored progress has no valid version', 'progress');
+  }
+  const day = readDayState(item.state);
+  if (!day.ok) throw new CorruptRecordError('Stored progress fails its schema', 'progress', { cause: day.cause });
+  const newSettings = item.newSettings === undefined ? null : readSettings(item.newSettings);
+  if (newSettings !== null && !newSettings.ok) throw new CorruptRecordError('Stored progress fails its schema', 'progress', { cause: newSettings.cause });
+  return {
+    version: version as number,
+    updatedAtMs: updatedAtMs as number,
+    lastRequestId: storableRequestId(item.lastRequestId),
+    day: day.value,
+    settingsDigest: typeof item.settingsDigest === 'string' ? item.settingsDigest : '',
+    newSettings: newSettings === null ? null : newSettings.value,
+  };
+}
+
+/** Parses a stored SETTINGS item; throws NewerRecordError or CorruptRecordError when it cannot be used. */
+export function parseSettingsItem(item: Item): Settings {
+  checkVersion(item, 'settings');
+  const reading = readSettings(item.settings);
+  if (!reading.ok) throw new CorruptRecordError('Stored settings fail their schema', 'settings', { cause: reading.cause });
+  return reading.value;
+}
+
+/** The state of a PROGRESS item with the settings it goes with (a new user's when SETTINGS is missing or unreadable). */
+export function joinProgress(progress: StoredProgress, settings: Settings | null): ProgressRecord {
+  const state = withSettings({ ...NEW_USER_SETTINGS, ...progress.day }, progress.newSettings ?? settings);
+  return { version: progress.version, updatedAtMs: progress.updatedAtMs, lastRequestId: progress.lastRequestId, state };
+}
+
+/** The PROGRESS item a save writes; exported so its size can be checked. */
+export function progressItem(userKey: string, request: Pick<SaveRequest, 'state' | 'requestId' | 'nowMs'>, version: number, digest: string, newSettings?: Settings): Item {
   const requestId = storableRequestId(request.requestId);
   return {
     ...progressKey(userKey),
-    [ATTR.schemaVersion]: { N: String(PROGRESS_SCHEMA_VERSION) },
-    [ATTR.version]: { N: String(version) },
-    [ATTR.updatedAtMs]: { N: String(request.nowMs) },
+    schemaVersion: STORE_SCHEMA_VERSION,
+    version,
+    updatedAtMs: request.nowMs,
     // An id the record could not give back unchanged is not kept: the record must always read back.
-    ...(requestId !== null ? { [ATTR.requestId]: { S: shortenRequestId(requestId) } } : {}),
-    ...(Buffer.byteLength(encodedState) > DEFLATE_STATE_ABOVE_BYTES
-      ? { [ATTR.deflatedState]: { B: deflateRawSync(encodedState, { level: 9 }) } }
-      : { [ATTR.state]: { S: encodedState } }),
-    [TABLE_KEYS.ttl]: { N: String(Math.floor(request.nowMs / 1000) + PROGRESS_TTL_DAYS * 24 * 3600) },
+    ...(requestId !== null ? { lastRequestId: requestId } : {}),
+    settingsDigest: digest,
+    ...(newSettings !== undefined ? { newSettings } : {}),
+    state: splitState(request.state).day,
+    [TABLE_KEYS.ttl]: Math.floor(request.nowMs / 1000) + PROGRESS_TTL_DAYS * 24 * 3600,
   };
+}
+
+export function settingsItem(userKey: string, settings: Settings, nowMs: number): Item {
+  return { ...settingsKey(userKey), schemaVersion: STORE_SCHEMA_VERSION, updatedAtMs: nowMs, settings };
+}
+
+/** Never overwrite a record of a newer schema: part of every write's condition. */
+const NOT_NEWER = '(attribute_not_exists(#schemaVersion) OR #schemaVersion <= :schemaVersion)';
+const NOT_NEWER_NAMES = { '#schemaVersion': 'schemaVersion' };
+const NOT_NEWER_VALUES = { ':schemaVersion': STORE_SCHEMA_VERSION };
+
+/** BatchGetItem may hand back keys it did not get to: this many rounds, backing off between. */
+const BATCH_ROUNDS = 4;
+const BATCH_BACKOFF_MS = 25;
+export const batchBackoff = (round: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, BATCH_BACKOFF_MS * 2 ** round * (0.5 + Math.random() / 2)));
+
+/** Every item of these keys that exists; a PersistenceError when any key is left unread after the rounds. */
+export async function getItems(documents: DynamoDBDocumentClient, tableName: string, keys: readonly Key[], deadline?: StorageDeadline): Promise<Item[]> {
+  let items: Item[] = [];
+  let left: Key[] = [...keys];
+  try {
+    for (let round = 0; round < BATCH_ROUNDS && left.length > 0; round += 1) {
+      if (round > 0) await batchBackoff(round - 1);
+      const request = { [tableName]: { Keys: left, ConsistentRead: true } };
+      const output = await withRetry((abortSignal) => documents.send(new BatchGetCommand({ RequestItems: request }), { abortSignal }), deadline);
+      items = [...items, ...(output.Responses?.[tableName] ?? [])];
+      left = (output.UnprocessedKeys?.[tableName]?.Keys ?? []) as Key[];
+    }
+  } catch (error) {
+    throw new PersistenceError('Could not read the user records', 'BatchGetItem', tableName, { cause: error });
+  }
+  // Keys DynamoDB did not get to are unknown, not missing: a returning user must not read as a new one.
+  if (left.length > 0) throw new PersistenceError(`${left.length} key(s) left unprocessed`, 'BatchGetItem', tableName);
+  return items;
+}
+
+/** SETTINGS as read: none, unreadable (a new user's settings stand in, and the next change rewrites it), or content. */
+export function settingsOrNull(item: Item | undefined): Settings | null {
+  if (item === undefined) return null;
+  try {
+    return parseSettingsItem(item);
+  } catch (error) {
+    if (error instanceof CorruptRecordError) return null;
+    throw error;
+  }
 }
 
 export type SaveRequest = {
   state: RoutineState;
-  /** The version the turn read, or 'any' to replace a record that could not be parsed. */
+  /** The version the turn read (0: none), or 'any' to replace a record that could not be parsed. */
   expectedVersion: number | 'any';
   requestId: string;
   nowMs: number;
@@ -102,7 +182,7 @@ export type SaveRequest = {
 };
 
 export interface ProgressStore {
-  /** The user's record, or null when there is none. Throws CorruptRecordError when it fails its schema. */
+  /** The user's state, or null when there is no PROGRESS. Throws CorruptRecordError or NewerRecordError. */
   load(userKey: string, deadline?: StorageDeadline): Promise<ProgressRecord | null>;
   /** Writes only if the stored version is still expectedVersion; returns the new version. */
   save(userKey: string, request: SaveRequest): Promise<number>;
@@ -110,56 +190,98 @@ export interface ProgressStore {
 }
 
 export class DynamoProgressStore implements ProgressStore {
-  constructor(
-    private readonly client: DynamoDBClient,
-    private readonly tableName: string,
-  ) {}
+  private readonly documents: DynamoDBDocumentClient;
 
-  private key(userKey: string) {
-    return progressKey(userKey);
+  constructor(
+    client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {
+    this.documents = documentClient(client);
   }
 
   async load(userKey: string, deadline?: StorageDeadline): Promise<ProgressRecord | null> {
-    const output = await this.wrap('GetItem', (abortSignal) =>
-      this.client.send(new GetItemCommand({ TableName: this.tableName, Key: this.key(userKey), ConsistentRead: true }), { abortSignal }), deadline,
-    );
-    return output.Item === undefined ? null : parseProgressItem(output.Item);
+    const items = await getItems(this.documents, this.tableName, [progressKey(userKey), settingsKey(userKey)], deadline);
+    const progress = items.find((item) => sameKey(item, progressKey(userKey)));
+    if (progress === undefined) return null;
+    return joinProgress(parseProgressItem(progress), settingsOrNull(items.find((item) => sameKey(item, settingsKey(userKey)))));
   }
 
   async save(userKey: string, request: SaveRequest): Promise<number> {
-    const replacing = request.expectedVersion === 'any';
-    const version = request.expectedVersion === 'any' ? 1 : request.expectedVersion + 1;
-    const item = progressItem(userKey, request, version, encodeState(request.state));
+    const { expectedVersion } = request;
+    const { settings } = splitState(request.state);
+    const digest = settingsDigest(settings);
+    if (expectedVersion === 'any') {
+      // Replacing an unreadable PROGRESS: SETTINGS first, so the digest PROGRESS records is true.
+      await this.putSettings(userKey, settings, request.nowMs, request.deadline);
+      await this.putProgress(progressItem(userKey, request, 1, digest), NOT_NEWER, {}, request.deadline);
+      return 1;
+    }
+    const version = expectedVersion + 1;
+    if (expectedVersion === 0) {
+      // The turn read no PROGRESS: a new user, one whose PROGRESS expired, or a read that failed. SETTINGS may hold
+      // settings this turn never saw, so it is not written now: lasting fields that differ from a new user's ride
+      // in PROGRESS (they win over SETTINGS) until the next save moves them there.
+      const changed = digest !== settingsDigest(NEW_USER_SETTINGS);
+      await this.putProgress(progressItem(userKey, request, version, '', changed ? settings : undefined), 'attribute_not_exists(#pk)', { '#pk': TABLE_KEYS.partition }, request.deadline);
+      return version;
+    }
+    const sameVersion = `#version = :expected AND ${NOT_NEWER}`;
+    const values = { ':expected': expectedVersion, ...NOT_NEWER_VALUES };
+    try {
+      // Most turns: the version this turn read, and the settings SETTINGS already holds.
+      await this.putProgress(progressItem(userKey, request, version, digest), `${sameVersion} AND #digest = :digest AND attribute_not_exists(#newSettings)`, { '#version': 'version', '#digest': 'settingsDigest', '#newSettings': 'newSettings', ...NOT_NEWER_NAMES }, request.deadline, { ...values, ':digest': digest });
+      return version;
+    } catch (error) {
+      if (!(error instanceof WriteConflictError)) throw error;
+    }
+    // Another writer, or the lasting fields changed: the stored version tells which.
+    const stored = await this.wrap('GetItem', (abortSignal) =>
+      this.documents.send(new GetCommand({ TableName: this.tableName, Key: progressKey(userKey), ConsistentRead: true, ProjectionExpression: '#version', ExpressionAttributeNames: { '#version': 'version' } }), { abortSignal }), request.deadline,
+    );
+    if (stored.Item?.version !== expectedVersion) throw new WriteConflictError('Progress was written by another request first');
+    await this.putSettings(userKey, settings, request.nowMs, request.deadline);
+    await this.putProgress(progressItem(userKey, request, version, digest), sameVersion, { '#version': 'version', ...NOT_NEWER_NAMES }, request.deadline, values);
+    return version;
+  }
+
+  private async putProgress(item: Item, condition: string, names: Record<string, string>, deadline?: StorageDeadline, values?: Record<string, unknown>): Promise<void> {
+    const usesSchema = condition.includes('#schemaVersion');
     try {
       // A retried attempt whose first try landed fails its condition: the turn then re-reads and finds its own id.
-      await withRetry((abortSignal) => this.client.send(
-        new PutItemCommand({
+      await withRetry((abortSignal) => this.documents.send(
+        new PutCommand({
           TableName: this.tableName,
           Item: item,
-          // A new user has no item; otherwise the item must still be the version this turn read.
-          ...(replacing
-            ? {}
-            : {
-                ConditionExpression: 'attribute_not_exists(#pk) OR #version = :expected',
-                ExpressionAttributeNames: { '#pk': TABLE_KEYS.partition, '#version': ATTR.version },
-                ExpressionAttributeValues: { ':expected': { N: String(request.expectedVersion) } },
-              }),
+          ConditionExpression: condition,
+          ExpressionAttributeNames: { ...names, ...(usesSchema ? NOT_NEWER_NAMES : {}) },
+          ...(values !== undefined || usesSchema ? { ExpressionAttributeValues: { ...values, ...(usesSchema ? NOT_NEWER_VALUES : {}) } } : {}),
         }),
         { abortSignal },
-      ), request.deadline);
+      ), deadline);
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) {
         throw new WriteConflictError('Progress was written by another request first', { cause: error });
       }
       throw new PersistenceError('Could not save progress', 'PutItem', this.tableName, { cause: error });
     }
-    return version;
+  }
+
+  /** Writes SETTINGS unless a newer schema wrote it. */
+  private async putSettings(userKey: string, settings: Settings, nowMs: number, deadline?: StorageDeadline): Promise<void> {
+    await this.wrap('PutItem', (abortSignal) => this.documents.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: settingsItem(userKey, settings, nowMs),
+        ConditionExpression: NOT_NEWER,
+        ExpressionAttributeNames: NOT_NEWER_NAMES,
+        ExpressionAttributeValues: NOT_NEWER_VALUES,
+      }),
+      { abortSignal },
+    ), deadline);
   }
 
   async remove(userKey: string): Promise<void> {
-    await this.wrap('DeleteItem', (abortSignal) =>
-      this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: this.key(userKey) }), { abortSignal }),
-    );
+    await this.wrap('DeleteItem', (abortSignal) => this.documents.send(new DeleteCommand({ TableName: this.tableName, Key: progressKey(userKey) }), { abortSignal }));
   }
 
   private async wrap<T>(operation: string, call: (abortSignal: AbortSignal) => Promise<T>, deadline?: StorageDeadline): Promise<T> {

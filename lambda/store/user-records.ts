@@ -1,93 +1,100 @@
-// Everything a session starts from, in one BatchGetItem: the user's progress, their plan, the default plan.
-import {
-  BatchGetItemCommand,
-  BatchWriteItemCommand,
-  type BatchGetItemCommandOutput,
-  QueryCommand,
-  type AttributeValue,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
-import type { TherapistPlan } from '../engine/therapist-plan';
+// Everything a session starts from, in one BatchGetItem: the user's progress and settings, their plan, the
+// default plan. And the deletion of every item of a user.
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CorruptRecordError, PersistenceError } from '../errors';
-import { DEFAULT_PLAN_OWNER, parsePlanItem, planKey } from './plan-store';
-import { parseProgressItem, progressKey } from './progress-store';
-import type { ProgressRecord } from './progress-record';
+import { documentClient } from './client';
+import { IncompleteDeleteError, NewerRecordError } from './errors';
+import { DEFAULT_PLAN_OWNER, PLAN_UNKNOWN, parsePlanItem, planKey, type PlanReading } from './plan-store';
+import {
+  batchBackoff,
+  getItems,
+  joinProgress,
+  parseProgressItem,
+  parseSettingsItem,
+  progressKey,
+  sameKey,
+  settingsKey,
+  type Item,
+  type Key,
+  type ProgressRecord,
+} from './progress-store';
 import { withRetry, type StorageDeadline } from './retry';
+import type { Settings } from './stored-state';
 import { TABLE_KEYS } from './table';
 
+/** A stored record as read: its value, none, one that cannot be read (reset), or one of a newer schema (read-only). */
+type Read<T> = T | null | CorruptRecordError | NewerRecordError;
+
 export type UserRecords = {
-  /** null for a new user; a CorruptRecordError when the stored record could not be read. */
-  progress: ProgressRecord | null | CorruptRecordError;
-  /** The user's own plan, else the deployment's default, else null (the handout's plan). */
-  plan: TherapistPlan | null;
-  planProblem: CorruptRecordError | null;
+  progress: Read<ProgressRecord>;
+  /** The lasting fields (already joined into progress; on their own for a user whose PROGRESS expired). */
+  settings: Read<Settings>;
+  /** The user's own plan, else the deployment's default, else null (the handout's plan); 'unknown' when unreadable. */
+  plan: PlanReading;
+  /** What went wrong on the way, for the log: an unreadable plan. */
+  problems: Array<{ event: string; error: Error }>;
 };
 
-const sameKey = (item: Record<string, AttributeValue>, key: Record<string, AttributeValue>) =>
-  item[TABLE_KEYS.partition]?.S === key[TABLE_KEYS.partition]?.S && item[TABLE_KEYS.sort]?.S === key[TABLE_KEYS.sort]?.S;
+/** BatchWriteItem may hand back deletes it did not get to: this many rounds, backing off between. */
+const DELETE_ROUNDS = 5;
+
+function readOf<T>(item: Item | undefined, parse: (item: Item) => T): Read<T> {
+  if (item === undefined) return null;
+  try {
+    return parse(item);
+  } catch (error) {
+    if (error instanceof CorruptRecordError || error instanceof NewerRecordError) return error;
+    throw error;
+  }
+}
 
 export class DynamoUserRecords {
-  constructor(
-    private readonly client: DynamoDBClient,
-    private readonly tableName: string,
-  ) {}
+  private readonly documents: DynamoDBDocumentClient;
 
-  async load(userKey: string, deadline?: StorageDeadline): Promise<UserRecords> {
-    const keys = [progressKey(userKey), planKey(userKey), planKey(DEFAULT_PLAN_OWNER)];
-    let items: Array<Record<string, AttributeValue>> = [];
-    try {
-      let request: Record<string, { Keys: Array<Record<string, AttributeValue>>; ConsistentRead: boolean }> | undefined = {
-        [this.tableName]: { Keys: keys, ConsistentRead: true },
-      };
-      // BatchGetItem may hand back keys it did not get to; three small items rarely need a second round.
-      for (let round = 0; round < 3 && request !== undefined; round += 1) {
-        const keysLeft = request;
-        const output: BatchGetItemCommandOutput = await withRetry((abortSignal) => this.client.send(new BatchGetItemCommand({ RequestItems: keysLeft }), { abortSignal }), deadline);
-        items = [...items, ...(output.Responses?.[this.tableName] ?? [])];
-        const left: Array<Record<string, AttributeValue>> | undefined = output.UnprocessedKeys?.[this.tableName]?.Keys;
-        request = left !== undefined && left.length > 0 ? { [this.tableName]: { Keys: left, ConsistentRead: true } } : undefined;
-      }
-    } catch (error) {
-      throw new PersistenceError('Could not read the user records', 'BatchGetItem', this.tableName, { cause: error });
-    }
-    const find = (key: Record<string, AttributeValue>) => items.find((item) => sameKey(item, key));
-    const progressItem = find(keys[0]!);
-    let progress: UserRecords['progress'] = null;
-    if (progressItem !== undefined) {
-      try {
-        progress = parseProgressItem(progressItem);
-      } catch (error) {
-        if (!(error instanceof CorruptRecordError)) throw error;
-        progress = error;
-      }
-    }
-    let plan: TherapistPlan | null = null;
-    let planProblem: CorruptRecordError | null = null;
-    for (const item of [find(keys[1]!), find(keys[2]!)]) {
-      if (item === undefined || plan !== null) continue;
-      try {
-        plan = parsePlanItem(item);
-      } catch (error) {
-        if (!(error instanceof CorruptRecordError)) throw error;
-        planProblem = error;
-      }
-    }
-    return { progress, plan, planProblem };
+  constructor(
+    client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {
+    this.documents = documentClient(client);
   }
 
-  /** Deletes every item of the user (progress, history, plan): one Query for the keys, then batched deletes. */
+  async load(userKey: string, deadline?: StorageDeadline): Promise<UserRecords> {
+    const keys = [progressKey(userKey), settingsKey(userKey), planKey(userKey), planKey(DEFAULT_PLAN_OWNER)] as const;
+    const items = await getItems(this.documents, this.tableName, keys, deadline);
+    const find = (key: Key) => items.find((item) => sameKey(item, key));
+    const settings = readOf(find(keys[1]), parseSettingsItem);
+    const lasting = settings instanceof Error ? null : settings;
+    // An unreadable SETTINGS does not make PROGRESS unreadable: a new user's settings stand in, and the next save rewrites it.
+    const progress = readOf(find(keys[0]), (item) => joinProgress(parseProgressItem(item), lasting));
+    return { progress, settings, ...resolvePlan(find(keys[2]), find(keys[3])) };
+  }
+
+  /** The plan alone: the next turn of a session whose first read could not tell it. */
+  async loadPlan(userKey: string, deadline?: StorageDeadline): Promise<Pick<UserRecords, 'plan' | 'problems'>> {
+    const keys = [planKey(userKey), planKey(DEFAULT_PLAN_OWNER)] as const;
+    const items = await getItems(this.documents, this.tableName, keys, deadline);
+    return resolvePlan(items.find((item) => sameKey(item, keys[0])), items.find((item) => sameKey(item, keys[1])));
+  }
+
+  /**
+   * Deletes every item of the user (progress, settings, history, plan): one Query for the keys, then batched
+   * deletes, backing off between rounds. Throws IncompleteDeleteError when some are still left, so the caller fails
+   * and the deletion is retried rather than half done.
+   */
   async deleteAll(userKey: string): Promise<number> {
     let deleted = 0;
-    let start: Record<string, AttributeValue> | undefined;
+    let start: Record<string, unknown> | undefined;
+    let left = 0;
     try {
       do {
         const from = start;
-        const page = await withRetry((abortSignal) => this.client.send(
+        const page = await withRetry((abortSignal) => this.documents.send(
           new QueryCommand({
             TableName: this.tableName,
             KeyConditionExpression: '#pk = :pk',
             ExpressionAttributeNames: { '#pk': TABLE_KEYS.partition, '#sk': TABLE_KEYS.sort },
-            ExpressionAttributeValues: { ':pk': { S: userKey } },
+            ExpressionAttributeValues: { ':pk': userKey },
             ProjectionExpression: '#pk, #sk',
             ExclusiveStartKey: from,
           }),
@@ -96,19 +103,38 @@ export class DynamoUserRecords {
         const keys = page.Items ?? [];
         for (let i = 0; i < keys.length; i += 25) {
           let writes = keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
-          for (let round = 0; round < 5 && writes.length > 0; round += 1) {
+          for (let round = 0; round < DELETE_ROUNDS && writes.length > 0; round += 1) {
+            if (round > 0) await batchBackoff(round - 1);
             const batch = writes;
-            const output = await withRetry((abortSignal) => this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: batch } }), { abortSignal }));
-            const left = output.UnprocessedItems?.[this.tableName] ?? [];
-            deleted += writes.length - left.length;
-            writes = left.map((w) => ({ DeleteRequest: { Key: w.DeleteRequest?.Key ?? {} } }));
+            const output = await withRetry((abortSignal) => this.documents.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: batch } }), { abortSignal }));
+            const unprocessed = output.UnprocessedItems?.[this.tableName] ?? [];
+            deleted += writes.length - unprocessed.length;
+            writes = unprocessed.map((w) => ({ DeleteRequest: { Key: w.DeleteRequest?.Key ?? {} } }));
           }
+          left += writes.length;
         }
         start = page.LastEvaluatedKey;
       } while (start !== undefined);
     } catch (error) {
       throw new PersistenceError('Could not delete the user records', 'BatchWriteItem', this.tableName, { cause: error });
     }
+    if (left > 0) throw new IncompleteDeleteError(left, this.tableName);
     return deleted;
   }
 }
+
+/**
+ * The user's own plan, else the default, else null. A plan that cannot be read is 'unknown', never replaced by
+ * the default: the therapist may have left out what the default holds.
+ */
+function resolvePlan(own: Item | undefined, fallback: Item | undefined): Pick<UserRecords, 'plan' | 'problems'> {
+  const item = own ?? fallback;
+  if (item === undefined) return { plan: null, problems: [] };
+  try {
+    return { plan: parsePlanItem(item), problems: [] };
+  } catch (error) {
+    if (!(error instanceof CorruptRecordError)) throw error;
+    return { plan: PLAN_UNKNOWN, problems: [{ event: own === undefined ? 'plan.default_unreadable' : 'plan.unreadable', error }] };
+  }
+}
+

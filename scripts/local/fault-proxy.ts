@@ -20,7 +20,12 @@ export type FaultAction =
   | { kind: 'dropBefore' }
   /** Forwards, lets DynamoDB answer, then destroys the client's connection: the write happened, the answer is lost. */
   | { kind: 'dropAfter' }
-  | { kind: 'error'; error: DynamoErrorName };
+  | { kind: 'error'; error: DynamoErrorName }
+  /**
+   * Answers a BatchGetItem or BatchWriteItem with success and every key or item of the request handed back as
+   * unprocessed, as DynamoDB does under throttling; nothing is forwarded. Other operations pass.
+   */
+  | { kind: 'unprocessed' };
 
 export type DynamoErrorName = 'ProvisionedThroughputExceededException' | 'ThrottlingException' | 'InternalServerError';
 
@@ -237,6 +242,15 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
           'Content-Length': Buffer.byteLength(text),
           'x-amzn-RequestId': `fault-proxy-${info.index}`,
         });
+        response.end(text);
+        return;
+      }
+      case 'unprocessed': {
+        const requestItems = (JSON.parse(info.body) as { RequestItems?: unknown }).RequestItems ?? {};
+        const answer = operation === 'BatchGetItem' ? { Responses: {}, UnprocessedKeys: requestItems } : operation === 'BatchWriteItem' ? { UnprocessedItems: requestItems } : null;
+        if (answer === null) break;
+        const text = JSON.stringify(answer);
+        response.writeHead(200, { 'Content-Type': 'application/x-amz-json-1.0', 'Content-Length': Buffer.byteLength(text), 'x-amzn-RequestId': `fault-proxy-${info.index}` });
         response.end(text);
         return;
       }

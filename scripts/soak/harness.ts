@@ -3,7 +3,8 @@
 // by `npm run soak`.
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Intent, RequestEnvelope, ResponseEnvelope, SessionEndedReason } from 'ask-sdk-model';
 import { DEVELOPMENT_USER_KEY_SECRET } from '../../lambda/config';
 import type { RoutineState } from '../../lambda/engine/types';
@@ -11,10 +12,10 @@ import { progressInAttributes } from '../../lambda/handlers/progress-loader';
 import type { SkillDeps } from '../../lambda/handlers/skill-deps';
 import type { LogFields, Logger } from '../../lambda/logger';
 import { buildSkill } from '../../lambda/skill';
-import { createDynamoClient } from '../../lambda/store/client';
+import { createDynamoClient, documentClient } from '../../lambda/store/client';
 import { DynamoHistoryStore } from '../../lambda/store/history-store';
 import { DynamoProgressStore } from '../../lambda/store/progress-store';
-import type { ProgressRecord } from '../../lambda/store/progress-record';
+import type { ProgressRecord } from '../../lambda/store/progress-store';
 import { ensureTable } from '../../lambda/store/table';
 import { DynamoUserRecords } from '../../lambda/store/user-records';
 import { userKeyOf } from '../../lambda/user-key';
@@ -56,8 +57,8 @@ export type Rig = {
   invoke(envelope: RequestEnvelope): Promise<Invocation>;
   userKey(userId: string): string;
   stored(userId: string): Promise<ProgressRecord | null>;
-  /** Every item of the table, read past the proxy. */
-  scanAll(): Promise<Array<Record<string, AttributeValue>>>;
+  /** Every item of the table as plain maps, read past the proxy. */
+  scanAll(): Promise<Array<Record<string, unknown>>>;
   close(): Promise<void>;
 };
 
@@ -107,10 +108,10 @@ export async function startRig(options: RigOptions): Promise<Rig> {
     userKey: (userId) => userKeyOf(userId, DEVELOPMENT_USER_KEY_SECRET),
     stored: (userId) => directProgress.load(userKeyOf(userId, DEVELOPMENT_USER_KEY_SECRET)),
     async scanAll() {
-      const items: Array<Record<string, AttributeValue>> = [];
-      let start: Record<string, AttributeValue> | undefined;
+      const items: Array<Record<string, unknown>> = [];
+      let start: Record<string, unknown> | undefined;
       do {
-        const page = await direct.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
+        const page = await documentClient(direct).send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
         items.push(...(page.Items ?? []));
         start = page.LastEvaluatedKey;
       } while (start !== undefined);

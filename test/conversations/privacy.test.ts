@@ -65,7 +65,7 @@ describe('when storage fails outside a conversation', () => {
       throw new PersistenceError('DynamoDB is down', 'BatchWriteItem', 'table');
     };
     return buildSkill({
-      stores: { progress: { load: fail, save: fail, remove: fail }, users: { load: fail, deleteAll: fail }, history: { putDay: fail, queryDays: fail } },
+      stores: { progress: { load: fail, save: fail, remove: fail }, users: { load: fail, loadPlan: fail, deleteAll: fail }, history: { putDay: fail, queryDays: fail } },
       logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
       config: { healthLog: 'off', userKeySecret: 'a-secret-of-sixteen+', skillId: undefined },
       clock: () => 0,
@@ -115,7 +115,11 @@ describe('who may call', () => {
     const skill = buildSkill({
       stores: {
         progress: { load: async () => spy('load', null), save: async () => spy('save', 1), remove: async () => spy('remove', undefined) },
-        users: { load: async () => spy('users.load', { progress: null, plan: null, planProblem: null }), deleteAll: async () => spy('deleteAll', 0) },
+        users: {
+          load: async () => spy('users.load', { progress: null, settings: null, plan: null, problems: [] }),
+          loadPlan: async () => spy('users.loadPlan', { plan: null, problems: [] }),
+          deleteAll: async () => spy('deleteAll', 0),
+        },
         history: { putDay: async () => spy('putDay', undefined), queryDays: async () => spy('queryDays', []) },
       },
       logger: { info: () => undefined, warn: () => undefined, error: () => undefined },

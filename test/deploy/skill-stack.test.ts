@@ -23,12 +23,16 @@ const lambdaSources = (readdirSync(LAMBDA_DIR, { recursive: true }) as string[])
   .map((file) => ({ file: file.split(path.sep).join('/'), text: readFileSync(path.join(LAMBDA_DIR, file), 'utf8') }));
 // store/table.ts creates tables for db:create and the local console; the Lambda never calls it.
 const TABLE_MANAGEMENT = 'store/table.ts';
-/** dynamodb:<Operation> for every `new <Operation>Command(` the skill's code sends. */
+/**
+ * dynamodb:<Operation> for every `new <Operation>Command(` the skill's code sends; lib-dynamodb's document
+ * commands drop "Item" from the name (GetCommand is GetItem, BatchWriteCommand is BatchWriteItem).
+ */
+const operationOf = (command: string) => (/Item$|^Query$|^Scan$/.test(command) ? command : `${command}Item`);
 const itemActionsInCode = [
   ...new Set(
     lambdaSources
       .filter(({ file }) => file !== TABLE_MANAGEMENT)
-      .flatMap(({ text }) => [...text.matchAll(/new ([A-Z][A-Za-z]+)Command\(/g)].map((match) => `dynamodb:${match[1]}`)),
+      .flatMap(({ text }) => [...text.matchAll(/new ([A-Z][A-Za-z]+)Command\(/g)].map((match) => `dynamodb:${operationOf(match[1]!)}`)),
   ),
 ].sort();
 /** The variables lambda/config.ts parses. */

@@ -1,7 +1,7 @@
 // Property-based bad input: arbitrary request envelopes and session attributes (fast-check). The skill answers
 // or refuses clearly, never throws out of skill.invoke, never hangs, and never writes a record that fails its
 // own schema. Runs are few and seeded, so the file takes a few seconds and a failure replays the same way.
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { positionArbitrary } from '../support/positions';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
@@ -10,9 +10,9 @@ import { ROUTINES, STEP_OUTCOMES, type RoutineState } from '../../lambda/engine/
 import { initialState } from '../../lambda/engine/state';
 import { INTENT_SLOTS, INTENTS } from '../../lambda/intents';
 import { SESSION_KEY, sessionAttributesFor } from '../../lambda/handlers/progress-loader';
-import { encodeState } from '../../lambda/store/state-codec';
+import { documentClient } from '../../lambda/store/client';
 import { parsePlanItem } from '../../lambda/store/plan-store';
-import { parseProgressItem } from '../../lambda/store/progress-store';
+import { parseProgressItem, parseSettingsItem } from '../../lambda/store/progress-store';
 import { runCaregiver } from '../../scripts/soak/caregiver';
 import { Device, SimUser, startRig, type Rig } from '../../scripts/soak/harness';
 import { seededRandom } from '../../scripts/local/fault-proxy';
@@ -128,14 +128,6 @@ function oddState(base: RoutineState) {
     }));
 }
 
-/** An odd state as a session would carry it; one the encoder itself cannot write is carried as JSON. */
-function carriedText(state: RoutineState): string {
-  try {
-    return encodeState(state);
-  } catch {
-    return JSON.stringify(state);
-  }
-}
 
 const sessionAttributes = fc.oneof(
   { arbitrary: fc.constant(undefined), weight: 3 },
@@ -145,7 +137,7 @@ const sessionAttributes = fc.oneof(
     weight: 6,
     arbitrary: fc.record({ v: mostly(fc.nat(50), fc.oneof(fc.integer({ min: -5, max: -1 }), anyJson)), p: fc.constant(null) }).chain((r) =>
     fc.integer({ min: 0, max: 1_000_000 }).chain((pick) =>
-      (realStates.length === 0 ? fc.constant(initialState('2026-12-01')) : oddState(realStates[pick % realStates.length]!)).map((state) => ({ [SESSION_KEY]: { ...r, s: carriedText(state) } })),
+      (realStates.length === 0 ? fc.constant(initialState('2026-12-01')) : oddState(realStates[pick % realStates.length]!)).map((state) => ({ [SESSION_KEY]: { ...r, s: state } })),
     ),
   ),
   },
@@ -252,7 +244,7 @@ describe('arbitrary request envelopes', () => {
         const type = (sent.request as { type?: unknown }).type;
         // Whatever was written must read back: each user's progress item parses with its own schema.
         for (const userId of USERS) {
-          const item = (await rig.direct.send(new GetItemCommand({ TableName: rig.table, Key: { pk: { S: rig.userKey(userId) }, sk: { S: 'PROGRESS' } } }))).Item;
+          const item = (await documentClient(rig.direct).send(new GetCommand({ TableName: rig.table, Key: { pk: rig.userKey(userId), sk: 'PROGRESS' } }))).Item;
           if (item !== undefined) expect(() => parseProgressItem(item)).not.toThrow();
         }
         if (typeof type === 'string' && SPOKEN.has(type)) {
@@ -272,10 +264,12 @@ describe('arbitrary request envelopes', () => {
     expect(items.length).toBeGreaterThan(0);
     const days = new Map<string, number>();
     for (const item of items) {
-      const sk = item.sk?.S ?? '';
+      const sk = String(item.sk);
+      const pk = String(item.pk);
       if (sk === 'PROGRESS') expect(() => parseProgressItem(item)).not.toThrow();
+      else if (sk === 'SETTINGS') expect(() => parseSettingsItem(item)).not.toThrow();
       else if (sk === 'PLAN') expect(() => parsePlanItem(item)).not.toThrow();
-      else if (sk.startsWith('DAY#')) days.set(item.pk!.S!, (days.get(item.pk!.S!) ?? 0) + 1);
+      else if (sk.startsWith('DAY#')) days.set(pk, (days.get(pk) ?? 0) + 1);
       else throw new Error(`an item of an unknown kind: ${sk}`);
     }
     // History drops an item that fails its schema, so every stored day must come back from the query.

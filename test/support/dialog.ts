@@ -43,6 +43,8 @@ export type Dialog = {
   bargeIn(afterMs: number): void;
   store: DynamoProgressStore;
   users: DynamoUserRecords;
+  /** The dialog's own table, for putting or reading items directly. */
+  table: string;
   history: DynamoHistoryStore;
   plans: DynamoPlanStore;
   /** The loopback Settings and Reminders APIs this dialog's envelopes point at. */
@@ -98,6 +100,7 @@ export async function openDialog(options: DialogOptions = {}): Promise<Dialog> {
   return {
     store,
     users,
+    table,
     history,
     plans,
     lastEnvelope: () => {

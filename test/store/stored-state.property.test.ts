@@ -1,4 +1,4 @@
-// The stored text gives back the state it was written from, for any state the record's schema allows.
+// The stored record and the session give back the state they were written from, for any state the schema allows.
 import fc from 'fast-check';
 import { BODY_PART_IDS } from '../../lambda/catalog/body-parts';
 import { CATALOG } from '../../lambda/catalog/catalog';
@@ -7,9 +7,11 @@ import { addDays } from '../../lambda/engine/day';
 import { stepKey } from '../../lambda/engine/plan';
 import { MAX_PAIN_REPORTS_PER_DAY, RECENT_STOPS_KEPT } from '../../lambda/engine/state';
 import { ROUTINES, STEP_OUTCOMES, type RoutineState, type StepRef } from '../../lambda/engine/types';
+import { progressInAttributes, sessionAttributesFor } from '../../lambda/handlers/progress-loader';
+import { DynamoProgressStore } from '../../lambda/store/progress-store';
+import { RoutineStateSchema } from '../../lambda/store/stored-state';
+import { freshTable, testClient } from '../support/dynamo';
 import { positionArbitrary } from '../support/positions';
-import { RoutineStateSchema } from '../../lambda/store/progress-record';
-import { decodeState, encodeState } from '../../lambda/store/state-codec';
 
 const ids = CATALOG.map((e) => e.id);
 const exerciseId = fc.constantFrom(...ids);
@@ -71,13 +73,32 @@ const state: fc.Arbitrary<RoutineState> = day.chain((today) =>
   }),
 );
 
-describe('the stored state text', () => {
-  it('decodes to the very state it was encoded from', () => {
+const client = testClient();
+let store: DynamoProgressStore;
+beforeAll(async () => {
+  store = new DynamoProgressStore(client, await freshTable(client));
+});
+afterAll(() => client.destroy());
+
+describe('the stored state', () => {
+  it('reads back from DynamoDB as the very state it was saved from', async () => {
+    let user = 0;
+    await fc.assert(
+      fc.asyncProperty(state, async (original) => {
+        expect(RoutineStateSchema.safeParse(original).success).toBe(true);
+        const userKey = `user-${(user += 1)}`;
+        await store.save(userKey, { state: original, expectedVersion: 0, requestId: 'r', nowMs: 0 });
+        expect((await store.load(userKey))?.state).toEqual(original);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('reads back from the session attributes, sent as JSON, as the very state it was carried from', () => {
     fc.assert(
       fc.property(state, (original) => {
-        expect(RoutineStateSchema.safeParse(original).success).toBe(true);
-        const back = RoutineStateSchema.safeParse(decodeState(encodeState(original)));
-        expect(back).toEqual({ success: true, data: original });
+        const sent = JSON.parse(JSON.stringify(sessionAttributesFor({ state: original, plan: null }, 3)));
+        expect(progressInAttributes(sent)).toEqual({ version: 3, state: original, plan: null, unsaved: [], readOnly: false });
       }),
       { numRuns: 400 },
     );
