@@ -18,7 +18,7 @@ export function endNow(state: RoutineState, reason: 'fatigue' | null, ctx: TurnC
 
 export function endEarly(state: RoutineState, reason: 'fatigue' | null, ctx: TurnContext, confirmed = false): Move {
   const step = activeStep(state);
-  if (confirmed || step === null || step.side === null || state.today.phase === 'stoppedForPain') return endNow(state, reason, ctx);
+  if (confirmed || !ctx.planKnown || step === null || step.side === null || state.today.phase === 'stoppedForPain') return endNow(state, reason, ctx);
   const otherSide = todaysSteps(state, ctx).find(
     (s) => s.exerciseId === step.exerciseId && s.side !== step.side && state.today.outcomes[stepKey(s)] === undefined,
   );

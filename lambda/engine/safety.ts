@@ -35,12 +35,12 @@ export function pain(state: RoutineState, bodyPart: string | null, severity: num
   }
   if (step === null) return { state: stopped, acts: [{ type: 'PainStop', step: null, next: null }] };
   if (sameIncident) {
-    const after = stepAfter(stopped, ctx);
+    const after = ctx.planKnown ? stepAfter(stopped, ctx) : null;
     return { state: stopped, acts: [{ type: 'PainStop', step: ref(step), next: after === null ? null : ref(after) }] };
   }
   const stops = recentStopsAsOf({ ...stopped.recentStops, [step.exerciseId]: [...(stopped.recentStops[step.exerciseId] ?? []), ctx.today] }, ctx.today);
   stopped = { ...stopped, recentStops: stops };
-  const after = stepAfter(stopped, ctx);
+  const after = ctx.planKnown ? stepAfter(stopped, ctx) : null;
   const acts: ContentAct[] = [{ type: 'PainStop', step: ref(step), next: after === null ? null : ref(after) }];
   if ((stops[step.exerciseId]?.length ?? 0) >= STOPS_BEFORE_SUGGESTING_THERAPIST) {
     acts.push({ type: 'TherapistSuggested', exerciseId: step.exerciseId });

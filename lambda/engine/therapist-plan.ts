@@ -78,6 +78,11 @@ export function planDose(entry: PlanExercise): Dose {
 }
 
 /** Every exercise at the handout's dose: the plan of a user (and a deployment) without a plan file. */
+/** The plan could not be read this turn (storage failed, or the stored plan is damaged): not the same as no plan. */
+export const PLAN_UNKNOWN = 'unknown' as const;
+/** What a turn knows of the therapist's plan: the plan, none (the handout's routine), or unknown for now. */
+export type PlanReading = TherapistPlan | null | typeof PLAN_UNKNOWN;
+
 export function handoutPlan(): TherapistPlan {
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,

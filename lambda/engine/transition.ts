@@ -13,6 +13,7 @@ import { reminder } from './reminders';
 import { emergency, pain } from './safety';
 import { askedAgain, lastOfSessionForgotten, unasked } from './position';
 import { rollOver } from './state';
+import { PLAN_UNKNOWN } from './therapist-plan';
 import type { ContentAct, Effect, PendingQuestion, RoutineEvent, RoutineState, TransitionResult, TurnContext, TurnInput } from './types';
 
 const isEffect = (act: ContentAct | Effect): act is Effect => act.type === 'CreateReminder' || act.type === 'DeleteReminder';
@@ -29,17 +30,20 @@ export function transition(state: RoutineState, event: RoutineEvent, input: Turn
   // A state no turn has touched yet, or whose day was counted in a guessed zone until the device's zone first
   // answered, takes the turn's day: the guess is corrected, nothing is closed.
   const untouched = state.lastTurnAtMs === null || (state.timeZone === null && input.timeZone !== null && input.today < state.today.day);
-  const laterDay = !untouched && input.newSession && input.today > state.today.day;
+  const planKnown = input.plan !== PLAN_UNKNOWN;
+  const plan = input.plan === PLAN_UNKNOWN ? null : input.plan;
+  // Closing a day moves build-up on by the plan's doses, so it waits until the plan is known.
+  const laterDay = !untouched && planKnown && input.newSession && input.today > state.today.day;
   const day = laterDay || untouched ? input.today : state.today.day;
-  const rolled = laterDay ? rollOver(state, day, programFor(input.plan, state)) : null;
+  const rolled = laterDay ? rollOver(state, day, programFor(plan, state)) : null;
   let current = rolled !== null ? rolled.state : untouched && state.today.day !== day ? { ...state, today: { ...state.today, day } } : state;
   if (input.timeZone !== null && input.timeZone !== current.timeZone) current = { ...current, timeZone: input.timeZone };
   // "Finish the other side first" and the interrupt hint belong to the session they were said in.
   if (input.newSession) current = lastOfSessionForgotten({ ...current, interruptHintGiven: false });
   const closed = rolled === null ? null : rolled.closed;
-  const ctx: TurnContext = { ...input, today: day, program: programFor(input.plan, current), justClosed: closed };
+  const ctx: TurnContext = { ...input, today: day, program: programFor(plan, current), justClosed: closed, planKnown };
   const asked = current.today.question;
-  const move = handle(unasked(current), event, ctx, asked);
+  const move = planKnown || WITHOUT_PLAN.has(event.type) ? handle(unasked(current), event, ctx, asked) : planUnavailable(current);
   return {
     state: { ...move.state, lastTurnAtMs: ctx.nowMs },
     say: move.acts.filter((act): act is ContentAct => !isEffect(act)),
@@ -48,6 +52,33 @@ export function transition(state: RoutineState, event: RoutineEvent, input: Turn
     closedDay: closed !== null && closed.routine !== null ? closed : null,
   };
 }
+
+/**
+ * What may run while the plan cannot be read: safety, stopping, pacing and the reminder. Everything else would start,
+ * move or describe a routine the therapist may not have prescribed (a one-exercise plan is not the handout's 28 steps).
+ */
+const WITHOUT_PLAN: ReadonlySet<RoutineEvent['type']> = new Set<RoutineEvent['type']>([
+  'PainReported',
+  'EmergencyReported',
+  'StopRequested',
+  'PauseRequested',
+  'EndEarlyRequested',
+  'HelpRequested',
+  'FallbackHeard',
+  'PaceChangeRequested',
+  'VoiceRateChangeRequested',
+  'LastStoppedEarlyRequested',
+  'ReminderRequested',
+  'ReminderCancelRequested',
+  'ReminderCreated',
+  'ReminderDeleted',
+  'ReminderFailed',
+  'ReminderPermissionAnswered',
+  'ReplayedRequest',
+]);
+
+/** The routine stays where it was, its question still open, and the next turn reads the plan again. */
+const planUnavailable = (state: RoutineState): Move => ({ state, acts: [{ type: 'PlanUnavailable' }] });
 
 /** Questions survive events that only inform (help, summaries): the prompt asks them again. */
 const keep = (move: Move, asked: PendingQuestion | null): Move => ({ ...move, state: askedAgain(move.state, asked) });

@@ -1,6 +1,6 @@
 // Types of the routine engine: the stored state, the caregiver's events and the acts to convey.
 import type { Dose, Side } from '../catalog/schema';
-import type { TherapistPlan } from './therapist-plan';
+import type { PlanReading } from './therapist-plan';
 
 export const ROUTINES = ['legs', 'arms', 'everything'] as const;
 export type RoutineChoice = (typeof ROUTINES)[number];
@@ -156,13 +156,14 @@ export type TurnInput = {
   today: string;
   newSession: boolean;
   recordHealthDetails: boolean;
-  plan: TherapistPlan | null;
+  /** 'unknown' fails closed: nothing that starts or moves the routine, or speaks of the plan, runs until it is read. */
+  plan: PlanReading;
   /** The device's zone when the Settings API answered this turn; null keeps the cached one. */
   timeZone: string | null;
 };
 
 /** The day this very turn closed is not in the history read before it, so summaries add it. */
-export type TurnContext = TurnInput & { program: Program; justClosed: DayProgress | null };
+export type TurnContext = TurnInput & { program: Program; justClosed: DayProgress | null; planKnown: boolean };
 
 /** One past day, as stored in history, for summaries. */
 export type DayRecord = {
@@ -309,6 +310,8 @@ export type ContentAct =
   | { type: 'NotUnderstood'; phase: Phase }
   | { type: 'NotAvailableNow'; reason: 'noRoutine' | 'noQuestion' | 'atFirstStep' | 'setAlreadyDone' | 'routineDone' }
   | { type: 'NotInRoutine'; exerciseId: string; routine: RoutineChoice }
+  /** The therapist's plan could not be read this turn: nothing that depends on it is done until it can be. */
+  | { type: 'PlanUnavailable' }
   /** Today's plan has no exercise in the routine asked for (a plan of arm exercises, asked for the legs). */
   | { type: 'NothingPlanned'; routine: RoutineChoice }
   | { type: 'Goodbye' };

@@ -10,7 +10,6 @@ import { render } from '../speech/render';
 import { text } from '../speech/ssml';
 import { STORAGE_RETRY, storageDeadline, type StorageDeadline } from '../store/retry';
 import { userKeyOf } from '../user-key';
-import { PLAN_UNKNOWN } from '../store/plan-store';
 import { loadTurn, sessionAttributesFor } from './progress-loader';
 import { userIdOf } from './request-user';
 import { applyAndSave } from './save-turn';
@@ -52,7 +51,7 @@ export async function runTurn(input: HandlerInput, source: EventSource, deps: Sk
     newSession,
     recordHealthDetails: deps.config.healthLog === 'detailed',
     // Until the engine takes 'unknown' (TurnInput.plan), an unknown plan is the handout's, as before.
-    plan: loaded.plan === PLAN_UNKNOWN ? null : loaded.plan,
+    plan: loaded.plan,
     timeZone: device,
   };
   const io: TurnIO = { today: turnInput.today, userKey, deps, requestId: envelope.request.requestId, deadline };

@@ -108,6 +108,8 @@ function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): strin
       return sentence(s.notAvailable[act.reason]);
     case 'NotInRoutine':
       return sentence(capitalize(s.notInRoutine(exerciseName(act.exerciseId), act.routine)));
+    case 'PlanUnavailable':
+      return sentence(s.planUnavailable);
     case 'NothingPlanned':
       return sentence(s.nothingPlanned(act.routine, s.therapist));
     case 'Goodbye':

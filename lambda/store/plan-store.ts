@@ -18,8 +18,7 @@ const PLAN_SORT_KEY = 'PLAN';
 export const PLAN_RETENTION_DAYS = 400;
 
 /** The plan a read could not tell (it failed, or the stored plan is unreadable): no routine starts on a guess. */
-export const PLAN_UNKNOWN = 'unknown' as const;
-export type PlanReading = TherapistPlan | null | typeof PLAN_UNKNOWN;
+export { PLAN_UNKNOWN, type PlanReading } from '../engine/therapist-plan';
 
 export function planKey(owner: string): Record<string, string> {
   return { [TABLE_KEYS.partition]: owner, [TABLE_KEYS.sort]: PLAN_SORT_KEY };

@@ -161,3 +161,33 @@ describe('a routine with no steps', () => {
     expect(d.state.today.routine).toBeNull();
   });
 });
+
+describe('a plan that cannot be read this turn', () => {
+  it('starts and moves nothing, says so, and still stops at once on pain', () => {
+    const known = driver();
+    known.send({ type: 'Launched' }, { newSession: true });
+    known.send({ type: 'StartRoutineRequested', routine: 'legs' });
+    const d = driver({ plan: 'unknown', state: known.state });
+
+    const next = d.send({ type: 'ReadyRequested' });
+    const pain = d.send({ type: 'PainReported', bodyPart: null, severity: null });
+
+    expect(actTypes(next)).toContain('PlanUnavailable');
+    expect(find(next, 'Set')).toBeUndefined();
+    expect(find(pain, 'PainStop')).toMatchObject({ step: { exerciseId: legSteps[0]!.exerciseId }, next: null });
+    expect(d.state.today.phase).toBe('stoppedForPain');
+  });
+
+  it('does not close a day while the plan that decides build-up is unknown', () => {
+    const known = driver();
+    known.send({ type: 'Launched' }, { newSession: true });
+    known.send({ type: 'StartRoutineRequested', routine: 'legs' });
+    const d = driver({ plan: 'unknown', state: known.state });
+    d.today = '2026-12-02';
+
+    const acts = d.send({ type: 'Launched' }, { newSession: true });
+
+    expect(d.last.closedDay).toBeNull();
+    expect(actTypes(acts)).toContain('PlanUnavailable');
+  });
+});

@@ -1,7 +1,7 @@
 // Drives the pure engine in tests: a clock that moves, a context, and a run of events.
 import { initialState } from '../../lambda/engine/state';
 import { transition } from '../../lambda/engine/transition';
-import type { TherapistPlan } from '../../lambda/engine/therapist-plan';
+import type { PlanReading } from '../../lambda/engine/therapist-plan';
 import type { Act, CloseAct, ContentAct, PromptAct, RoutineEvent, RoutineState, TransitionResult, TurnInput } from '../../lambda/engine/types';
 
 /** A turn's acts in one list, in the order they play: what is said, the effects, then the prompt or close. */
@@ -29,7 +29,7 @@ export type Driver = {
 };
 
 /** Each event arrives `afterMs` later (default: long enough for any set to have finished playing). */
-export function driver(options: { plan?: TherapistPlan | null; recordHealthDetails?: boolean; state?: RoutineState } = {}): Driver {
+export function driver(options: { plan?: PlanReading; recordHealthDetails?: boolean; state?: RoutineState } = {}): Driver {
   const d: Driver = {
     state: options.state ?? initialState(DAY_ONE),
     nowMs: T0,

@@ -103,6 +103,7 @@ export const EN_US = {
   reminderCancelled: 'The daily reminder is cancelled.',
   noReminder: "There's no daily reminder set.",
   reminderFailed: "Sorry, I couldn't change the reminder just now. Everything else still works.",
+  planUnavailable: "I can't reach the exercise plan just now, so let's not start anything yet. Please try again in a minute.",
   reminderNoZone: "I couldn't check this device's time zone just now, so I haven't set the reminder. Please ask again in a minute.",
   reminderNeedsTime: 'What time each day? You can say, for example: remind me every day at ten a.m.',
   reminderDeclined: 'Okay, no reminder.',
