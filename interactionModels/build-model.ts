@@ -79,11 +79,14 @@ function spelledOut(sample: string, slot: string): string[] {
 const PAIN_HISTORY = /\b(hurt|hurts|pain|painful|sore)\b/;
 const PAIN_HISTORY_INTENTS: readonly string[] = [INTENTS.lastStoppedEarly];
 
+/** A question about when it last hurt: only a HEALTH_LOG=detailed model answers it. */
+export const isPainHistoryQuestion = (intent: string, utterance: string): boolean => PAIN_HISTORY_INTENTS.includes(intent) && PAIN_HISTORY.test(utterance);
+
 export function forHealthLog(healthLog: HealthLog, intents: ModelIntent[]): ModelIntent[] {
   if (healthLog === 'detailed') return intents;
   return intents.map((intent) => {
     const dropped = DETAILED_ONLY_SLOTS[intent.name as IntentName] ?? [];
-    const kept = (intent.samples ?? []).filter((sample) => !(PAIN_HISTORY_INTENTS.includes(intent.name) && PAIN_HISTORY.test(sample)));
+    const kept = (intent.samples ?? []).filter((sample) => !isPainHistoryQuestion(intent.name, sample));
     const samples = [...new Set(kept.flatMap((sample) => dropped.reduce((all, slot) => all.flatMap((s) => (s.includes(`{${slot}}`) ? spelledOut(s, slot) : [s])), [sample])))];
     if (intent.slots === undefined) return { ...intent, samples };
     const slots = intent.slots.filter((slot) => !dropped.includes(slot.name));
