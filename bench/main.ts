@@ -53,6 +53,7 @@ import {
   type Variant,
   type WarmResult,
 } from './lib/scenarios';
+import { measureSecretColdStart } from './lib/secret-cold-start';
 import { median, round } from './lib/stats';
 import { compileProbe, startWorker } from './lib/worker-client';
 
@@ -296,6 +297,11 @@ async function main(): Promise<void> {
         `bench: ${variant} #${run}: init ${fmt(f.initMs)} ms + first launch ${fmt(f.firstLaunchMs)} ms; ${f.warm.turns} warm turns: p50 ${fmt(f.warm.p50Ms, 2)} p99 ${fmt(f.warm.p99Ms, 2)} ms, excl. store p99 ${fmt(f.warm.p99ExclStoreMs, 2)} ms, CPU ${fmt(f.warm.cpuMsPerTurn, 3)} ms/turn, maxRSS ${fmt(f.maxRssMb)} MB (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
       );
     }
+
+    // 4b. What reading the user-key secret from Secrets Manager adds to a cold start (a loopback stand-in).
+    log('bench: the user-key secret at cold start (with and without the Secrets Manager read) ...');
+    const secretColdStart = await measureSecretColdStart(h, SKILL_BUNDLE, TABLES.skill, RUNS);
+    log(`bench: secret read adds ${fmt(secretColdStart.addedColdStartMsP50)} ms to init + first launch (p50); calls per container ${secretColdStart.secretCallsPerContainer.join(',')}, on warm turns ${secretColdStart.secretCallsOnWarmTurns}`);
 
     // 5. The largest responses, and one retried request, in one more skill process on its own table.
     log('bench: largest responses ...');
@@ -559,6 +565,7 @@ async function main(): Promise<void> {
         floor: floorMax,
         limits: { speechChars: SPEECH_LIMIT_CHARS, responseBytes: RESPONSE_LIMIT_BYTES },
       },
+      secretColdStart,
       budgets,
       holds,
       fails,
@@ -584,6 +591,11 @@ async function main(): Promise<void> {
     console.log(`\nfloor run-to-run spread, interquartile range / median (defines "within noise"): ${spreads.join(', ')}`);
     console.log(`DynamoDB requests by kind, skill: ${Object.entries(output.dynamo.requestsByKind.skill).map(([k, v]) => `${k} ${v.perTurn}/turn${v.conditional ? ` (all ${v.conditional} conditional)` : ''}`).join(', ')}`);
     console.log(`retried request (Alexa resends a request): ${retry === null ? 'not run' : retry.requests.map((r) => `${r.op}${r.conflict ? ' (refused: ConditionalCheckFailed)' : ''}`).join(' + ')}`);
+    console.log(
+      `user-key secret (loopback Secrets Manager): cold start p50 ${fmt(secretColdStart.withoutSecretCall.coldStartMsP50)} ms without the read, ` +
+        `${fmt(secretColdStart.withSecretCall.coldStartMsP50)} ms with it (+${fmt(secretColdStart.addedColdStartMsP50)} ms, network to the real service on top); ` +
+        `${secretColdStart.secretCallsPerContainer.every((n) => n === 1) ? 'one read per container' : `reads per container ${secretColdStart.secretCallsPerContainer.join(',')}`}, ${secretColdStart.secretCallsOnWarmTurns} on warm turns`,
+    );
     console.log(`consumed capacity: not returned by the skill (no ReturnConsumedCapacity); estimated from item sizes: largest item ${largestItem.maxBytes} B = ${writeUnits(largestItem.maxBytes)} WCU per write; dynalite reports ${dynaliteCapacity ?? 'n/a'} for a copy`);
     if (!output.sameRequestsInEverySkillRun) console.log('note: the skill runs did not all send the same requests');
     if (pattern.violations.length > 0) console.log(`pattern notes:\n  ${pattern.violations.join('\n  ')}`);

@@ -1,16 +1,28 @@
 // `npm run models` writes skill-package/interactionModels/custom/<locale>.json for every locale from
-// interactionModels/; `--check` writes nothing and fails when a committed model is stale, missing or breaks a
-// rule. Every problem is printed as "<locale>: <intent>: "<utterance>": <rule>".
+// interactionModels/ (the published profile: HEALTH_LOG off), and each stage's own copy of the skill package
+// (scripts/stages.ts, git-ignored); `--check` writes nothing and fails when a committed model is stale, missing
+// or breaks a rule, or a stage's model breaks one. Every problem is printed as "<locale>: <intent>: "<utterance>": <rule>".
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { INTENTS, INTENT_SLOTS } from '../lambda/intents';
-import { buildModel, LOCALES } from '../interactionModels/build-model';
+import { buildModel, DETAILED_ONLY_SLOTS, LOCALES, type HealthLog } from '../interactionModels/build-model';
 import { checkModel, type ExpectedIntents } from '../interactionModels/check-model';
+import { STAGE_PACKAGES, writeStagePackage } from './stages';
 
 export const MODEL_DIR = path.join(__dirname, '..', 'skill-package', 'interactionModels', 'custom');
 
-/** lambda/intents.ts as the checker's expectation: every intent, with the slots INTENT_SLOTS gives it. */
-export const EXPECTED_INTENTS: ExpectedIntents = Object.fromEntries(Object.values(INTENTS).map((name) => [name, INTENT_SLOTS[name] ?? []]));
+/** lambda/intents.ts as the checker's expectation: every intent, with the slots INTENT_SLOTS gives it that the profile may hear. */
+export function expectedIntents(healthLog: HealthLog): ExpectedIntents {
+  return Object.fromEntries(
+    Object.values(INTENTS).map((name) => [
+      name,
+      (INTENT_SLOTS[name] ?? []).filter((slot) => healthLog === 'detailed' || !(DETAILED_ONLY_SLOTS[name] ?? []).includes(slot.name)),
+    ]),
+  );
+}
+
+/** The published profile's expectation (the committed models). */
+export const EXPECTED_INTENTS: ExpectedIntents = expectedIntents('off');
 
 export function modelJson(locale: (typeof LOCALES)[number]): string {
   return `${JSON.stringify(buildModel(locale), null, 2)}\n`;
@@ -58,6 +70,19 @@ function main(): void {
     } else {
       writeFileSync(file, json);
       console.log(`wrote ${path.relative(process.cwd(), file)}`);
+    }
+  }
+  for (const stage of STAGE_PACKAGES) {
+    for (const locale of LOCALES) {
+      const model = buildModel(locale, { healthLog: stage.healthLog, invocationName: stage.invocationName });
+      for (const problem of checkModel(model, { expectedIntents: expectedIntents(stage.healthLog) })) {
+        failed = true;
+        console.error(`${stage.profile} ${locale}: ${problem}`);
+      }
+    }
+    if (!check && !failed) {
+      const written = writeStagePackage(stage);
+      console.log(`stage ${stage.profile}: ${stage.dir} ${written.length === 0 ? 'up to date' : `(${written.length} files written)`}`);
     }
   }
   if (failed) process.exit(1);

@@ -1,176 +1,100 @@
-// `npm run deploy [-- <ask deploy options>]`: after `npm run build`, runs `ask deploy` (ask-cli v2 with
-// the cfn-deployer, configured in ask-resources.json) and handles the three things ask-cli cannot:
+// `npm run deploy -- -p <dev|beta> [--release] [<ask deploy options>]`: after `npm run build`, runs ask-cli's
+// `ask deploy` (the pinned devDependency, node_modules/.bin/ask) for one stage, an ask-cli profile of
+// ask-resources.json. ask-cli itself does the rest in that one run: creates or updates the skill, the stack
+// (skill-stack.yaml, with the stage's own secret in Secrets Manager), writes the stack's Lambda ARN into the
+// stage's skill.json as the custom endpoint and, from userConfig.skillEvents, as the SKILL_DISABLED events
+// endpoint, uploads the manifest again and enables the skill for testing. This script only prepares:
 //
-// 1. The user-key secret. The stack's UserKeySecret parameter comes from ask-resources.json, which is
-//    committed, so it holds only a placeholder (too short for the template, so a plain `ask deploy`
-//    fails safe). USER_KEY_SECRET from the environment is written in for the length of `ask deploy`
-//    and the placeholder put back afterwards, also when the deploy fails or is interrupted.
-// 2. The events endpoint. SKILL_DISABLED goes to the same Lambda, but its ARN exists only after the
-//    first stack deploy. So the first time (no endpoint in skill.json yet) the manifest goes up without
-//    `events`; afterwards `events.endpoint` is set to the skill's endpoint and the manifest deployed again.
-// 3. The privacy and terms links, copied from infrastructure/publishing-links.json into skill.json.
+// 1. The stage's skill package: the dev stage's generated copy (scripts/stages.ts) is brought up to date, and
+//    the privacy and terms links of infrastructure/publishing-links.json are copied into skill.json.
+// 2. A leftover `manifest.apis.events` (written by ask-cli when targetEndpoint listed "events") is refused:
+//    ask-cli would upload it again and refuse to enable the skill.
+// 3. With --release: placeholder (example.*) privacy or terms links and a stage without an AlarmEmail are
+//    refused before anything is uploaded.
 //
-// Nothing here talks to AWS or Alexa itself; ask-cli does, with the profile from `ask configure`.
+// Nothing secret passes through here or through any file: the stack generates the user-key secret.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadPublishingLinks, PATHS, placeholderLinks, readJson, ROOT, syncManifestLinks, writeJson } from './package';
+import { loadPublishingLinks, placeholderLinks, readJson, ROOT, syncManifestLinks } from './package';
+import { stagePackageOf, writeStagePackage } from './stages';
 
 export const RESOURCES_PATH = path.join(ROOT, 'ask-resources.json');
 export const ASK_STATES_PATH = path.join(ROOT, '.ask', 'ask-states.json');
 export const REPLAY_TEMPLATE = path.join(ROOT, 'test', 'ask-dialog', 'replay-en-US.json');
 export const REPLAY_READY = path.join(ROOT, '.ask', 'replay-en-US.json');
-
-export const SECRET_PARAMETER = 'UserKeySecret';
-/** Shorter than the template's MinLength (16), so a deploy that forgot the secret fails before it starts. */
-export const SECRET_PLACEHOLDER = 'SET-AT-DEPLOY';
-export const SECRET_MIN_LENGTH = 16;
+/** The pinned ask-cli (package.json devDependencies), installed by npm ci. */
+export const PINNED_ASK = path.join(ROOT, 'node_modules', '.bin', 'ask');
+export const RELEASE_FLAG = '--release';
 
 export const INSTALL_ASK_CLI = [
-  'ask-cli is not installed (the `ask` command was not found).',
-  'Install it and link it to your Amazon developer and AWS accounts:',
-  '  npm install -g ask-cli',
-  '  ask configure',
-  'Then run npm run deploy again. the README, "Deploy to your Alexa account" has the whole walk-through.',
-].join('\n');
-
-export const GENERATE_SECRET = [
-  `USER_KEY_SECRET is not set. It keys the hash that stands for each Alexa user id, at least ${SECRET_MIN_LENGTH} characters.`,
-  'Generate it once, keep it (a password manager), and pass the same value on every deploy:',
-  `  export USER_KEY_SECRET="$(node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))")"`,
-  '  npm run deploy',
-  'A new value later starts every user afresh: their saved progress can no longer be found.',
+  'ask-cli was not found: the project pins it as a devDependency (node_modules/.bin/ask).',
+  'Install the project and link ask-cli to your Amazon developer and AWS accounts, once per stage:',
+  '  npm ci',
+  '  npx ask configure -p dev',
+  'Then run npm run deploy again. The README, "Deploy to your Alexa account", has the whole walk-through.',
 ].join('\n');
 
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The ask-cli profile a deploy uses: -p/--profile, else ASK_DEFAULT_PROFILE, else "default". */
-export function profileFromArgs(args: readonly string[], env: Record<string, string | undefined>): string {
+/** The ask-cli profile a deploy uses: -p/--profile, else ASK_DEFAULT_PROFILE (as ask-cli reads it), else none. */
+export function profileFromArgs(args: readonly string[], env: Record<string, string | undefined>): string | undefined {
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
     if ((arg === '-p' || arg === '--profile') && args[i + 1] !== undefined) return args[i + 1] as string;
     if (arg.startsWith('--profile=')) return arg.slice('--profile='.length);
   }
-  return env.ASK_DEFAULT_PROFILE ?? 'default';
+  const fromEnv = env.ASK_DEFAULT_PROFILE;
+  return fromEnv !== undefined && fromEnv !== '' ? fromEnv : undefined;
 }
 
-/** The -p/--profile options among the args, to pass on to a follow-up `ask deploy`. */
-export function profileArgs(args: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? '';
-    if ((arg === '-p' || arg === '--profile') && args[i + 1] !== undefined) out.push(arg, args[i + 1] as string);
-    else if (arg.startsWith('--profile=')) out.push(arg);
+export function profilesOf(resources: Json): string[] {
+  return isObject(resources.profiles) ? Object.keys(resources.profiles) : [];
+}
+
+function profileOf(resources: Json, profile: string): Json {
+  const entry = isObject(resources.profiles) ? resources.profiles[profile] : undefined;
+  if (!isObject(entry)) throw new Error(`ask-resources.json has no profile "${profile}" (it has ${profilesOf(resources).join(', ')})`);
+  return entry;
+}
+
+const at = (root: unknown, keys: readonly string[]): unknown => keys.reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), root);
+
+/** The profile's skill package folder (skillMetadata.src), relative to the project root. */
+export function skillPackageOf(resources: Json, profile: string): string {
+  const src = at(profileOf(resources, profile), ['skillMetadata', 'src']);
+  if (typeof src !== 'string') throw new Error(`ask-resources.json: profiles.${profile}.skillMetadata.src is missing`);
+  return path.normalize(src);
+}
+
+export function stackParametersOf(resources: Json, profile: string): Json {
+  const parameters = at(profileOf(resources, profile), ['skillInfrastructure', 'userConfig', 'cfn', 'parameters']);
+  return isObject(parameters) ? parameters : {};
+}
+
+/** What keeps a release from going out: placeholder links, and a stage whose alarms would reach nobody. */
+export function releaseProblems(resources: Json, profile: string, links = loadPublishingLinks()): string[] {
+  const problems: string[] = [];
+  const placeholders = placeholderLinks(links);
+  if (placeholders.length > 0) {
+    problems.push(
+      `privacy policy and terms of use must be your own published pages, not placeholders: ${placeholders.join(', ')} ` +
+        '(infrastructure/publishing-links.json; the README, step "Privacy policy and terms", says what they must state)',
+    );
   }
-  return out;
-}
-
-function cfnParameters(resources: Json, profile: string): Json {
-  let node: unknown = resources;
-  for (const key of ['profiles', profile, 'skillInfrastructure', 'userConfig', 'cfn', 'parameters']) {
-    node = isObject(node) ? node[key] : undefined;
+  const email = stackParametersOf(resources, profile).AlarmEmail;
+  if (typeof email !== 'string' || email === '') {
+    problems.push(`profiles.${profile}: AlarmEmail is empty in ask-resources.json, so no one would hear of an alarm`);
   }
-  if (!isObject(node)) {
-    throw new Error(`ask-resources.json has no profiles.${profile}.skillInfrastructure.userConfig.cfn.parameters`);
-  }
-  return node;
+  return problems;
 }
 
-export function secretParameterOf(resources: Json, profile: string): unknown {
-  return cfnParameters(resources, profile)[SECRET_PARAMETER];
-}
-
-/** A copy of the resources config with the profile's UserKeySecret set. */
-export function withSecret(resources: Json, profile: string, secret: string): Json {
-  const copy = structuredClone(resources);
-  cfnParameters(copy, profile)[SECRET_PARAMETER] = secret;
-  return copy;
-}
-
-export type SecretPlan =
-  | { kind: 'inject'; secret: string }
-  | { kind: 'already-set' }
-  | { kind: 'error'; message: string };
-
-/** Where this deploy's secret comes from: the environment (preferred), or a value already edited into the file. */
-export function planSecret(env: Record<string, string | undefined>, resources: Json, profile: string): SecretPlan {
-  const fromEnv = env.USER_KEY_SECRET;
-  if (fromEnv !== undefined && fromEnv !== '') {
-    if (fromEnv.length < SECRET_MIN_LENGTH) {
-      return { kind: 'error', message: `USER_KEY_SECRET must be at least ${SECRET_MIN_LENGTH} characters (it has ${fromEnv.length}).` };
-    }
-    return { kind: 'inject', secret: fromEnv };
-  }
-  const inFile = secretParameterOf(resources, profile);
-  if (typeof inFile === 'string' && inFile !== SECRET_PLACEHOLDER && inFile.length >= SECRET_MIN_LENGTH) {
-    return { kind: 'already-set' };
-  }
-  return { kind: 'error', message: GENERATE_SECRET };
-}
-
-/** Puts the placeholder back where the injected secret is; returns the file's new text, or null if untouched. */
-export function restoreSecretText(currentText: string, originalText: string, profile: string, secret: string): string | null {
-  const current = JSON.parse(currentText) as Json;
-  if (secretParameterOf(current, profile) !== secret) return null;
-  cfnParameters(current, profile)[SECRET_PARAMETER] = SECRET_PLACEHOLDER;
-  // ask-cli rewrites the file with its own formatting; keep ours when nothing else changed.
-  const original = JSON.parse(originalText) as Json;
-  return JSON.stringify(current) === JSON.stringify(original) ? originalText : `${JSON.stringify(current, null, 2)}\n`;
-}
-
-/** ask-cli rewrites ask-resources.json in its own format on every deploy; put ours back if the content is the same. */
-function keepFormatting(file: string, originalText: string): void {
-  const current = readFileSync(file, 'utf8');
-  if (current !== originalText && JSON.stringify(JSON.parse(current)) === JSON.stringify(JSON.parse(originalText))) {
-    writeFileSync(file, originalText);
-  }
-}
-
-function manifestOf(manifestFile: Json): Json {
-  const manifest = manifestFile.manifest;
-  if (!isObject(manifest)) throw new Error('skill.json has no manifest');
-  return manifest;
-}
-
-function uriOf(endpointHolder: unknown): string | undefined {
-  if (!isObject(endpointHolder) || !isObject(endpointHolder.endpoint)) return undefined;
-  const uri = endpointHolder.endpoint.uri;
-  return typeof uri === 'string' && uri !== '' ? uri : undefined;
-}
-
-export function customEndpointOf(manifestFile: Json): string | undefined {
-  const apis = manifestOf(manifestFile).apis;
-  return isObject(apis) ? uriOf(apis.custom) : undefined;
-}
-
-/**
- * Before the first deploy there is no Lambda ARN for `events.endpoint`; the manifest then goes up
- * without `events`. Removes and returns them in that case (the caller puts them back), else undefined.
- */
-export function detachEventsForFirstDeploy(manifestFile: Json): Json | undefined {
-  const manifest = manifestOf(manifestFile);
-  const events = manifest.events;
-  if (!isObject(events) || uriOf(events) !== undefined || customEndpointOf(manifestFile) !== undefined) return undefined;
-  delete manifest.events;
-  return events;
-}
-
-/**
- * Puts detached events back and points `events.endpoint` at the skill's endpoint (the same Lambda).
- * Returns whether the manifest changed.
- */
-export function alignEventsEndpoint(manifestFile: Json, detached: Json | undefined): boolean {
-  const manifest = manifestOf(manifestFile);
-  const before = JSON.stringify(manifest.events);
-  const current = isObject(manifest.events) ? manifest.events : undefined;
-  const events: Json | undefined = detached !== undefined ? { ...detached, ...current } : current;
-  if (events === undefined) return false;
-  const uri = customEndpointOf(manifestFile);
-  if (uri !== undefined) events.endpoint = { uri };
-  manifest.events = events;
-  return JSON.stringify(manifest.events) !== before;
+/** An API domain ask-cli < 2.28-style configs left in skill.json (`targetEndpoint: ["custom","events"]`). */
+export function leftoverApiDomains(manifestFile: Json): string[] {
+  const apis = at(manifestFile, ['manifest', 'apis']);
+  return isObject(apis) ? Object.keys(apis).filter((domain) => domain !== 'custom') : [];
 }
 
 /** The replay file with the deployed skill's id in place of the placeholder, for `ask dialog --replay`. */
@@ -180,14 +104,20 @@ export function replayWithSkillId(replayText: string, skillId: string): string {
 }
 
 export function skillIdFromStates(states: unknown, profile: string): string | undefined {
-  if (!isObject(states) || !isObject(states.profiles)) return undefined;
-  const entry = states.profiles[profile];
-  const skillId = isObject(entry) ? entry.skillId : undefined;
+  const skillId = at(states, ['profiles', profile, 'skillId']);
   return typeof skillId === 'string' && skillId !== '' ? skillId : undefined;
 }
 
-/** The ask-cli command: `ask` on the PATH, or ASK_CLI (e.g. a project-local install, or a stand-in in tests). */
-export const askCommand = (env: Record<string, string | undefined>): string => env.ASK_CLI ?? 'ask';
+/** The ask-cli command: the pinned node_modules/.bin/ask, or ASK_CLI (a stand-in in tests). */
+export const askCommand = (env: Record<string, string | undefined>): string => env.ASK_CLI ?? PINNED_ASK;
+
+/** ask-cli rewrites ask-resources.json in its own format on every deploy; put ours back if the content is the same. */
+function keepFormatting(file: string, originalText: string): void {
+  const current = readFileSync(file, 'utf8');
+  if (current !== originalText && JSON.stringify(JSON.parse(current)) === JSON.stringify(JSON.parse(originalText))) {
+    writeFileSync(file, originalText);
+  }
+}
 
 function run(command: string, args: string[]): number {
   const result = spawnSync(command, args, { stdio: 'inherit', cwd: ROOT, shell: process.platform === 'win32' });
@@ -196,76 +126,74 @@ function run(command: string, args: string[]): number {
 }
 
 function askIsInstalled(ask: string): boolean {
+  if (path.isAbsolute(ask) && !existsSync(ask)) return false;
   const result = spawnSync(ask, ['--version'], { encoding: 'utf8', shell: process.platform === 'win32' });
   return result.error === undefined && result.status === 0;
 }
 
 function main(): number {
-  const args = process.argv.slice(2);
+  const given = process.argv.slice(2);
+  const release = given.includes(RELEASE_FLAG);
+  const args = given.filter((arg) => arg !== RELEASE_FLAG);
+  const resourcesText = readFileSync(RESOURCES_PATH, 'utf8');
+  const resources = JSON.parse(resourcesText) as Json;
+  const profile = profileFromArgs(args, process.env);
+  if (profile === undefined) {
+    console.error(`name the stage: npm run deploy -- -p <${profilesOf(resources).join('|')}> (the ask-cli profiles of ask-resources.json)`);
+    return 1;
+  }
+  const packageDir = skillPackageOf(resources, profile);
+
+  if (release) {
+    const problems = releaseProblems(resources, profile);
+    if (problems.length > 0) {
+      console.error(`refusing a release deploy of ${profile}:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+      return 1;
+    }
+  }
+
   const ask = askCommand(process.env);
   if (!askIsInstalled(ask)) {
     console.error(INSTALL_ASK_CLI);
     return 1;
   }
-  const profile = profileFromArgs(args, process.env);
-  const resourcesText = readFileSync(RESOURCES_PATH, 'utf8');
-  const plan = planSecret(process.env, JSON.parse(resourcesText) as Json, profile);
-  if (plan.kind === 'error') {
-    console.error(plan.message);
-    return 1;
-  }
-  if (plan.kind === 'already-set') {
-    console.warn('warning: ask-resources.json holds a real UserKeySecret; do not commit it (prefer USER_KEY_SECRET=... npm run deploy).');
-  }
 
   if (syncManifestLinks()) console.log('updated the privacy and terms links in skill-package/skill.json');
-  const placeholders = placeholderLinks(loadPublishingLinks());
-  if (placeholders.length > 0) {
-    console.log('note: the privacy and terms links are still example.com placeholders; replace them before certification.');
+  const stage = stagePackageOf(profile);
+  if (stage !== undefined) {
+    if (path.normalize(stage.dir) !== packageDir) throw new Error(`ask-resources.json: profiles.${profile}.skillMetadata.src is not ./${stage.dir} (scripts/stages.ts)`);
+    const written = writeStagePackage(stage);
+    if (written.length > 0) console.log(`brought the ${profile} skill package up to date: ${written.join(', ')}`);
+  }
+  const manifestPath = path.join(ROOT, packageDir, 'skill.json');
+  const leftovers = leftoverApiDomains(readJson(manifestPath));
+  if (leftovers.length > 0) {
+    console.error(
+      `${path.relative(ROOT, manifestPath)} has manifest.apis.${leftovers.join(', manifest.apis.')}: only "custom" belongs there ` +
+        '(an older targetEndpoint setting wrote it). Delete it by hand and deploy again; ask-cli writes events from skillEvents.',
+    );
+    return 1;
+  }
+  if (!release && placeholderLinks(loadPublishingLinks()).length > 0) {
+    console.log('note: the privacy and terms links are still example.com placeholders; `npm run deploy -- --release` refuses them.');
   }
 
-  const manifestFile = readJson(PATHS.manifest);
-  const detached = detachEventsForFirstDeploy(manifestFile);
-  if (detached !== undefined) {
-    writeJson(PATHS.manifest, manifestFile);
-    console.log('first deploy: skill.json goes up without events; they are added once the Lambda exists.');
-  }
-
-  // Ctrl-C reaches ask too; this process must live on to put the placeholder and the events back.
-  const ignore = (): void => undefined;
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, ignore);
   let status: number;
-  let eventsChanged = false;
   try {
-    if (plan.kind === 'inject') writeJson(RESOURCES_PATH, withSecret(JSON.parse(resourcesText) as Json, profile, plan.secret));
     status = run(ask, ['deploy', ...args]);
   } finally {
-    if (plan.kind === 'inject') {
-      const restored = restoreSecretText(readFileSync(RESOURCES_PATH, 'utf8'), resourcesText, profile, plan.secret);
-      if (restored !== null) writeFileSync(RESOURCES_PATH, restored);
-    }
     keepFormatting(RESOURCES_PATH, resourcesText);
-    const after = readJson(PATHS.manifest);
-    eventsChanged = alignEventsEndpoint(after, detached);
-    if (eventsChanged || detached !== undefined) writeJson(PATHS.manifest, after);
   }
   if (status !== 0) return status;
-
-  if (eventsChanged && customEndpointOf(readJson(PATHS.manifest)) !== undefined) {
-    console.log('pointing the SKILL_DISABLED event at the skill Lambda: ask deploy --target skill-metadata');
-    status = run(ask, ['deploy', '--target', 'skill-metadata', ...profileArgs(args)]);
-    keepFormatting(RESOURCES_PATH, resourcesText);
-    if (status !== 0) return status;
-  }
 
   const skillId = existsSync(ASK_STATES_PATH) ? skillIdFromStates(readJson(ASK_STATES_PATH), profile) : undefined;
   if (skillId !== undefined) {
     mkdirSync(path.dirname(REPLAY_READY), { recursive: true });
     writeFileSync(REPLAY_READY, replayWithSkillId(readFileSync(REPLAY_TEMPLATE, 'utf8'), skillId));
-    console.log(`deployed ${skillId}. Try it: ask dialog --replay ${path.relative(ROOT, REPLAY_READY)}`);
+    console.log(`deployed ${profile}: ${skillId}. Try it: npx ask dialog -p ${profile} --replay ${path.relative(ROOT, REPLAY_READY)}`);
   }
-  if (customEndpointOf(readJson(PATHS.manifest)) !== undefined) {
-    console.log('ask deploy wrote your Lambda ARN into skill-package/skill.json; keep that change out of commits.');
+  if (stage === undefined && at(readJson(manifestPath), ['manifest', 'apis', 'custom', 'endpoint']) !== undefined) {
+    console.log(`ask deploy wrote your Lambda ARN and events into ${path.relative(ROOT, manifestPath)}; keep that change out of commits.`);
   }
   return 0;
 }

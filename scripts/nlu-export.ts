@@ -26,7 +26,8 @@
 // writing a wrong annotation.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { INTENT_SLOTS, type IntentName } from '../lambda/intents';
+import { INTENT_SLOTS, SLOTS, type IntentName } from '../lambda/intents';
+import { isPainHistoryQuestion } from '../interactionModels/build-model';
 import { LOCALES, type Locale } from '../lambda/markets';
 import { CORPUS, type CorpusEntry } from '../test/corpus/corpus';
 import { fuzzyWords } from './console/fuzzy-text';
@@ -63,9 +64,17 @@ export function spokenSlotValue(model: InteractionModel, entry: CorpusEntry, slo
   throw new Error(`${entry.locale} "${entry.utterance}": no ${slotType} phrase for "${expected}" in the utterance`);
 }
 
+/**
+ * The corpus as annotations for this model. A published model (HEALTH_LOG off) has no severity slot and does not
+ * answer when it last hurt: those expectations are left out (interactionModels/build-model.ts, forHealthLog).
+ */
 export function annotationsFor(model: InteractionModel, entries: readonly CorpusEntry[]): Annotation[] {
-  return entries.map((entry) => {
-    const slots = Object.entries(entry.slots ?? {}).map(([name, id]) => [name, spokenSlotValue(model, entry, name, id)] as const);
+  const declared = (intent: string) => new Set(model.interactionModel.languageModel.intents.find((i) => i.name === intent)?.slots?.map((s) => s.name) ?? []);
+  const detailed = model.interactionModel.languageModel.intents.some((i) => i.slots?.some((s) => s.name === SLOTS.severity));
+  return entries.filter((entry) => detailed || !isPainHistoryQuestion(entry.intent, entry.utterance)).map((entry) => {
+    const slots = Object.entries(entry.slots ?? {})
+      .filter(([name]) => declared(entry.intent).has(name))
+      .map(([name, id]) => [name, spokenSlotValue(model, entry, name, id)] as const);
     return {
       // As spoken: lower case, no punctuation (the corpus keeps the commas and question marks people type).
       inputs: { utterance: toWords(entry.utterance).join(' ') },

@@ -1,7 +1,8 @@
-// `npm run package`: after `npm run build`, writes what `ask deploy` would upload, so it can be checked
-// without an AWS account: dist/skill-code.zip (the Lambda code, index.js at the zip root, as ask-cli
+// `npm run package [-- --release]`: after `npm run build`, writes what `ask deploy` would upload, so it can be
+// checked without an AWS account: dist/skill-code.zip (the Lambda code, index.js at the zip root, as ask-cli
 // zips dist/lambda) and skill-package/skill.json with the publishing links of
-// infrastructure/publishing-links.json applied to every locale.
+// infrastructure/publishing-links.json applied to every locale. With --release it refuses placeholder links
+// (example.* and the reserved test domains) before writing anything.
 import AdmZip from 'adm-zip';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -88,11 +89,15 @@ export function linksFor(links: PublishingLinks, locale: string): Links {
   return links.locales[locale] ?? links.default;
 }
 
-/** Placeholders still in use: fine for a development skill, not for certification. */
+/** A host no one publishes on: example.<anything> and the reserved .example, .test, .invalid and .localhost (RFC 2606). */
+export const isPlaceholderHost = (hostname: string): boolean =>
+  /(^|\.)example\.[a-z.]+$/i.test(hostname) || /(^|\.)(example|test|invalid|localhost)$/i.test(hostname);
+
+/** Placeholders still in use: fine for a development skill, refused by --release (certification opens them). */
 export function placeholderLinks(links: PublishingLinks): string[] {
-  return [links.default, ...Object.values(links.locales)]
-    .flatMap((l) => [l.privacyPolicyUrl, l.termsOfUseUrl])
-    .filter((url) => /(^|\.)example\.(com|org|net)$/i.test(new URL(url).hostname));
+  return [...new Set([links.default, ...Object.values(links.locales)].flatMap((l) => [l.privacyPolicyUrl, l.termsOfUseUrl]))].filter((url) =>
+    isPlaceholderHost(new URL(url).hostname),
+  );
 }
 
 type Json = Record<string, unknown>;
@@ -139,15 +144,21 @@ export function syncManifestLinks(manifestPath = PATHS.manifest, linksPath = PAT
 
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;
 
-function main(): void {
-  if (!existsSync(PATHS.codeDir)) throw new Error('dist/lambda is missing: run npm run build first');
+function main(args: readonly string[]): void {
   const links = loadPublishingLinks();
-  if (syncManifestLinks()) console.log('updated the privacy and terms links in skill-package/skill.json');
   const placeholders = placeholderLinks(links);
+  if (args.includes('--release') && placeholders.length > 0) {
+    throw new Error(
+      `refusing a release package: ${placeholders.join(', ')} ${placeholders.length === 1 ? 'is a placeholder' : 'are placeholders'}; ` +
+        'publish your own privacy policy and terms pages and set them in infrastructure/publishing-links.json (the README says what they must state)',
+    );
+  }
+  if (!existsSync(PATHS.codeDir)) throw new Error('dist/lambda is missing: run npm run build first');
+  if (syncManifestLinks()) console.log('updated the privacy and terms links in skill-package/skill.json');
   if (placeholders.length > 0) {
     console.log(
       `note: ${placeholders.join(', ')} ${placeholders.length === 1 ? 'is a placeholder' : 'are placeholders'}; ` +
-        'fine for a development skill, replace in infrastructure/publishing-links.json before certification',
+        'fine for a development skill; `--release` refuses them (replace them in infrastructure/publishing-links.json)',
     );
   }
   const zip = writeCodeZip(PATHS.codeDir, PATHS.codeZip);
@@ -159,7 +170,7 @@ function main(): void {
 
 if (require.main === module) {
   try {
-    main();
+    main(process.argv.slice(2));
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

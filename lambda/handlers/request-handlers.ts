@@ -2,6 +2,7 @@
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
 import type { SessionEndedRequest } from 'ask-sdk-model';
 import * as z from 'zod/mini';
+import { errorFields } from '../logger';
 import { eventForIntent } from './intent-events';
 import { userKeyOf } from '../user-key';
 import type { SkillDeps } from './skill-deps';
@@ -52,7 +53,11 @@ export function buildRequestHandlers(deps: SkillDeps): RequestHandler[] {
         return input.responseBuilder.getResponse();
       }
       const userKey = userKeyOf(userId, deps.config.userKeySecret);
-      const deleted = await deps.stores.users.deleteAll(userKey);
+      // The hashed key lets whoever the alarm wakes finish a deletion by hand if Alexa's redeliveries all fail.
+      const deleted = await deps.stores.users.deleteAll(userKey).catch((error: unknown) => {
+        deps.logger.error('user.delete_failed', { requestId, userKey, error: errorFields(error) });
+        throw error;
+      });
       deps.logger.info('user.deleted', { requestId, userKey, detail: `${deleted} items` });
       return input.responseBuilder.getResponse();
     },

@@ -10,7 +10,8 @@ import { startFakeAlexaApi, type FakeAlexaApi } from '../local/alexa-api-stub';
 import { startDynalite, type RunningDynalite } from '../local/dynalite';
 import { runConsoleLoop } from './console-loop';
 import { LOCAL_SKILL_ID } from './envelopes';
-import { DEFAULT_MODEL_PATH, loadInteractionModel } from './interaction-model';
+import { buildModel } from '../../interactionModels/build-model';
+import { DEFAULT_MODEL_PATH, loadInteractionModel, parseInteractionModel } from './interaction-model';
 import { VoiceConsole } from './voice-console';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -49,7 +50,11 @@ async function main(): Promise<number> {
   const dataDir = path.resolve(PROJECT_ROOT, env.CONSOLE_DATA_DIR ?? path.join('.data', 'dynalite'));
 
   try {
-    const model = await loadInteractionModel(path.resolve(PROJECT_ROOT, env.CONSOLE_MODEL ?? DEFAULT_MODEL_PATH));
+    // The committed models are the published profile; HEALTH_LOG=detailed hears with the detailed variant.
+    const model =
+      env.CONSOLE_MODEL === undefined && process.env.HEALTH_LOG === 'detailed'
+        ? parseInteractionModel(buildModel('en-US', { healthLog: 'detailed' }))
+        : await loadInteractionModel(path.resolve(PROJECT_ROOT, env.CONSOLE_MODEL ?? DEFAULT_MODEL_PATH));
     dynalite = await startDynalite(inMemory ? {} : { path: dataDir });
     // The skill calls Alexa's Settings and Reminders APIs at the envelope's apiEndpoint: a loopback stub here.
     alexaApi = await startFakeAlexaApi({ timeZone: env.CONSOLE_TIME_ZONE ?? 'America/New_York' });

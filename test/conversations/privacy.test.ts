@@ -67,7 +67,7 @@ describe('when storage fails outside a conversation', () => {
     return buildSkill({
       stores: { progress: { load: fail, save: fail, remove: fail }, users: { load: fail, loadPlan: fail, deleteAll: fail }, history: { putDay: fail, queryDays: fail } },
       logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
-      config: { healthLog: 'off', userKeySecret: 'a-secret-of-sixteen+', skillId: undefined },
+      config: { healthLog: 'off', userKeySecret: { id: 'k1', value: 'a-secret-of-sixteen+' }, skillId: undefined },
       clock: () => 0,
       deviceTimeZone: async () => null,
       reminders: { createDaily: async () => ({ ok: false, reason: 'error' }), remove: async () => ({ ok: false }) },
@@ -123,7 +123,7 @@ describe('who may call', () => {
         history: { putDay: async () => spy('putDay', undefined), queryDays: async () => spy('queryDays', []) },
       },
       logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
-      config: { healthLog: 'off', userKeySecret: 'a-secret-of-sixteen+', skillId: 'amzn1.ask.skill.ours' },
+      config: { healthLog: 'off', userKeySecret: { id: 'k1', value: 'a-secret-of-sixteen+' }, skillId: 'amzn1.ask.skill.ours' },
       clock: () => 0,
       deviceTimeZone: async () => null,
       reminders: { createDaily: async () => ({ ok: false, reason: 'error' }), remove: async () => ({ ok: false }) },

@@ -1,11 +1,12 @@
-// How caregivers talk, resolved by the console's resolver against the committed model of each entry's locale:
+// How caregivers talk, resolved by the console's resolver against the samples as written (the HEALTH_LOG=detailed
+// model of each entry's locale; the published profile is checked in test/model/published-profile.test.ts):
 // at least 95% right (intent and slot ids), every pain report and every emergency right, and never one for
 // the other. The misses and the score are printed.
 import { INTENTS } from '../../lambda/intents';
 import { LOCALES } from '../../lambda/markets';
 import { expandContractions, FILLER_WORDS } from '../../scripts/console/fuzzy-text';
 import { toWords } from '../../scripts/console/utterance-text';
-import { committedModel } from '../support/model';
+import { detailedModel } from '../support/model';
 import { CORPUS, CorpusEntrySchema, DEVELOPMENT, HELD_OUT } from './corpus';
 import { evaluate, missTable, resolverFor, type Outcome } from './evaluate';
 
@@ -43,7 +44,7 @@ describe('the caregiver corpus', () => {
   it('copies no utterance into the samples: none is a sample of any locale, after normalising', () => {
     const samples = new Set<string>();
     for (const locale of LOCALES) {
-      for (const intent of committedModel(locale).interactionModel.languageModel.intents) {
+      for (const intent of detailedModel(locale).interactionModel.languageModel.intents) {
         for (const sample of intent.samples ?? []) samples.add(normalise(sample));
       }
     }

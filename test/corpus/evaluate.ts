@@ -1,8 +1,11 @@
-// Resolves corpus entries with the console's resolver against the committed model of each entry's locale.
+// Resolves corpus entries with the console's resolver against the model of each entry's locale: by default the
+// samples as written (the HEALTH_LOG=detailed variant, every sample of interactionModels/), or the committed,
+// published model (HEALTH_LOG off: no severity slot, no pain-history questions).
 import type { Slot } from 'ask-sdk-model';
 import { LOCALES, type Locale } from '../../lambda/markets';
 import { createResolver, type Resolver } from '../../scripts/console/resolver';
-import { committedModel } from '../support/model';
+import type { HealthLog } from '../../interactionModels/build-model';
+import { committedModel, detailedModel } from '../support/model';
 import type { CorpusEntry } from './corpus';
 
 export type Outcome = {
@@ -31,20 +34,20 @@ function sameSlots(a: Record<string, string>, b: Record<string, string>): boolea
   return [...keys].every((key) => a[key] === b[key]);
 }
 
-const resolvers = new Map<Locale, Resolver>();
-export function resolverFor(locale: Locale): Resolver {
-  let resolver = resolvers.get(locale);
+const resolvers = new Map<string, Resolver>();
+export function resolverFor(locale: Locale, healthLog: HealthLog = 'detailed'): Resolver {
+  let resolver = resolvers.get(`${healthLog} ${locale}`);
   if (resolver === undefined) {
-    resolver = createResolver(committedModel(locale));
-    resolvers.set(locale, resolver);
+    resolver = createResolver(healthLog === 'detailed' ? detailedModel(locale) : committedModel(locale));
+    resolvers.set(`${healthLog} ${locale}`, resolver);
   }
   return resolver;
 }
 
-export function evaluate(entries: readonly CorpusEntry[]): Outcome[] {
-  for (const locale of LOCALES) resolverFor(locale);
+export function evaluate(entries: readonly CorpusEntry[], healthLog: HealthLog = 'detailed'): Outcome[] {
+  for (const locale of LOCALES) resolverFor(locale, healthLog);
   return entries.map((entry) => {
-    const result = resolverFor(entry.locale).resolve(entry.utterance);
+    const result = resolverFor(entry.locale, healthLog).resolve(entry.utterance);
     const slots = slotIds(result.intent.slots);
     const right = result.intent.name === entry.intent && sameSlots(slots, entry.slots ?? {});
     return {

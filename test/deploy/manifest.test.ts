@@ -32,7 +32,7 @@ type Manifest = {
   };
   privacyAndCompliance: Record<string, unknown> & { locales: Record<string, { privacyPolicyUrl: string; termsOfUseUrl: string }> };
   permissions: Array<{ name: string }>;
-  events: { subscriptions: Array<{ eventName: string }>; endpoint?: { uri: string } };
+  events?: { subscriptions: Array<{ eventName: string }>; endpoint?: { uri: string } };
   apis: { custom: { endpoint?: { uri: string } } };
 };
 
@@ -138,7 +138,9 @@ describe('publishing information', () => {
     expect(instructions).toContain('"Alexa, stop"');
     expect(instructions).toContain('"Alexa, that hurts"');
     expect(instructions).toMatch(/local emergency number.*ends the session/is);
-    expect(instructions).toMatch(/No health details are stored in the published configuration/);
+    expect(instructions).toMatch(/Nothing said about pain is stored: no body part, no score, no reason/);
+    expect(instructions).toMatch(/stopped before the end, with no reason/);
+    expect(instructions).toMatch(/does not answer when it last hurt/);
     expect(instructions).toMatch(/reminders permission by voice/i);
     expect(instructions).toMatch(/confirms the time and that the reminder repeats every day/i);
   });
@@ -178,19 +180,16 @@ describe('permissions, events and endpoints', () => {
     expect(manifest.permissions).toEqual([{ name: 'alexa::alerts:reminders:skill:readwrite' }]);
   });
 
-  it('subscribes to SKILL_DISABLED, to delete a user’s data', () => {
-    expect(manifest.events.subscriptions).toEqual([{ eventName: 'SKILL_DISABLED' }]);
-  });
 
-  it('leaves the endpoints to ask deploy, or has the deployed Lambda for both', () => {
+  it('leaves the endpoints and the events to ask deploy (skillEvents in ask-resources.json), or has the deployed Lambda for both', () => {
     expect(Object.keys(manifest.apis)).toEqual(['custom']);
     const custom = manifest.apis.custom.endpoint?.uri;
     if (custom === undefined) {
-      expect(manifest.events.endpoint).toBeUndefined();
+      expect(manifest).not.toHaveProperty('events');
     } else {
-      // After a deploy ask-cli writes the stack's SkillEndpoint here (the developer's copy only).
-      expect(custom).toMatch(/^arn:aws:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9-_]+$/);
-      expect(manifest.events.endpoint?.uri ?? custom).toBe(custom);
+      // After a deploy ask-cli writes the stack's SkillEndpoint and the events here (the developer's copy only).
+      expect(custom).toMatch(/^arn:aws:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9-_]+(:live)?$/);
+      expect(manifest.events).toEqual({ endpoint: { uri: custom }, subscriptions: [{ eventName: 'SKILL_DISABLED' }] });
     }
   });
 });

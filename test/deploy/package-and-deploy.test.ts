@@ -1,34 +1,33 @@
 // The pieces of `npm run package` and `npm run deploy` that do not need ask-cli or AWS: the code zip,
-// the publishing links, the secret that is written in only for the deploy, and the events endpoint.
+// the publishing links and the release refusal, and each stage's skill package.
 import AdmZip from 'adm-zip';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  alignEventsEndpoint,
-  detachEventsForFirstDeploy,
-  planSecret,
-  profileArgs,
+  leftoverApiDomains,
   profileFromArgs,
+  profilesOf,
+  releaseProblems,
   replayWithSkillId,
-  restoreSecretText,
-  secretParameterOf,
-  SECRET_PLACEHOLDER,
   skillIdFromStates,
-  withSecret,
+  skillPackageOf,
 } from '../../scripts/deploy';
 import {
   applyPublishingLinks,
+  isPlaceholderHost,
   parsePublishingLinks,
   placeholderLinks,
   syncManifestLinks,
   writeCodeZip,
 } from '../../scripts/package';
+import { stageManifest, stagePackageOf } from '../../scripts/stages';
 
 const ROOT = path.join(__dirname, '..', '..');
 const RESOURCES_TEXT = readFileSync(path.join(ROOT, 'ask-resources.json'), 'utf8');
 const resources = (): Record<string, unknown> => JSON.parse(RESOURCES_TEXT) as Record<string, unknown>;
-const SECRET = 'k3Y-0f-at-least-16-characters';
+const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:range-of-motion-coach-dev';
 
 let dir: string;
 beforeEach(() => {
@@ -113,109 +112,83 @@ describe('the publishing links', () => {
   });
 });
 
-describe('the user-key secret during npm run deploy', () => {
-  it('reads the ask-cli profile from the options or the environment', () => {
-    expect(profileFromArgs([], {})).toBe('default');
-    expect(profileFromArgs([], { ASK_DEFAULT_PROFILE: 'family' })).toBe('family');
-    expect(profileFromArgs(['--ignore-hash', '-p', 'clinic'], { ASK_DEFAULT_PROFILE: 'family' })).toBe('clinic');
-    expect(profileFromArgs(['--profile=clinic'], {})).toBe('clinic');
-    expect(profileArgs(['--ignore-hash', '-p', 'clinic', '--debug'])).toEqual(['-p', 'clinic']);
+describe('the stage and its skill package', () => {
+  it('comes from -p/--profile, else ASK_DEFAULT_PROFILE, else none (the script then asks for one)', () => {
+    expect(profileFromArgs([], {})).toBeUndefined();
+    expect(profileFromArgs([], { ASK_DEFAULT_PROFILE: 'beta' })).toBe('beta');
+    expect(profileFromArgs(['--ignore-hash', '-p', 'dev'], { ASK_DEFAULT_PROFILE: 'beta' })).toBe('dev');
+    expect(profileFromArgs(['--profile=dev'], {})).toBe('dev');
+    expect(profilesOf(resources())).toEqual(['dev', 'beta']);
   });
 
-  it('comes from USER_KEY_SECRET, which must be at least 16 characters', () => {
-    expect(planSecret({ USER_KEY_SECRET: SECRET }, resources(), 'default')).toEqual({ kind: 'inject', secret: SECRET });
-    expect(planSecret({ USER_KEY_SECRET: 'short' }, resources(), 'default')).toMatchObject({
-      kind: 'error',
-      message: expect.stringMatching(/at least 16/),
-    });
-    expect(planSecret({}, resources(), 'default')).toMatchObject({
-      kind: 'error',
-      message: expect.stringMatching(/USER_KEY_SECRET is not set.*randomBytes/s),
-    });
+  it('is the dev copy for dev, the committed package for beta', () => {
+    expect(skillPackageOf(resources(), 'dev')).toBe(path.normalize('stages/dev/skill-package'));
+    expect(skillPackageOf(resources(), 'beta')).toBe('skill-package');
+    expect(() => skillPackageOf(resources(), 'prod')).toThrow(/no profile "prod".*dev, beta/);
   });
 
-  it('may instead have been edited into ask-resources.json (not the placeholder)', () => {
-    expect(planSecret({}, withSecret(resources(), 'default', SECRET), 'default')).toEqual({ kind: 'already-set' });
+  it('dev: the published manifest with its own store name and invocation, keeping what ask-cli wrote into the copy', () => {
+    const stage = stagePackageOf('dev')!;
+    const published = {
+      manifest: {
+        publishingInformation: { locales: { 'en-US': { name: 'Range of Motion Coach', examplePhrases: ['Alexa, open range of motion coach'] } } },
+        apis: { custom: {} },
+      },
+    };
+    const fresh = stageManifest(published, stage) as typeof published & { manifest: { events?: unknown } };
+    expect(fresh.manifest.publishingInformation.locales['en-US']).toEqual({ name: 'Range of Motion Coach Dev', examplePhrases: ['Alexa, open range of motion coach dev'] });
+    expect(fresh.manifest.apis).toEqual({ custom: {} });
+    expect(fresh.manifest).not.toHaveProperty('events');
+
+    const deployed = { manifest: { apis: { custom: { endpoint: { uri: ARN } }, events: { endpoint: { uri: ARN } } }, events: { endpoint: { uri: ARN }, subscriptions: [{ eventName: 'SKILL_DISABLED' }] } } };
+    const again = stageManifest(published, stage, deployed) as { manifest: { apis: unknown; events?: unknown } };
+    expect(again.manifest.apis).toEqual({ custom: { endpoint: { uri: ARN } } }); // never a domain the published manifest lacks
+    expect(again.manifest.events).toEqual(deployed.manifest.events);
   });
 
-  it('is written in for ask deploy and the committed placeholder put back afterwards', () => {
-    const injected = withSecret(resources(), 'default', SECRET);
-    expect(secretParameterOf(injected, 'default')).toBe(SECRET);
-    expect(secretParameterOf(resources(), 'default')).toBe(SECRET_PLACEHOLDER);
-
-    // ask-cli rewrites the file in its own format; with nothing else changed, ours comes back byte for byte.
-    const asAskWroteIt = JSON.stringify(injected, null, 4);
-    expect(restoreSecretText(asAskWroteIt, RESOURCES_TEXT, 'default', SECRET)).toBe(RESOURCES_TEXT);
-  });
-
-  it('keeps what ask-cli itself changed while putting the placeholder back', () => {
-    const injected = withSecret(resources(), 'default', SECRET) as { askcliResourcesVersion: string };
-    const changed = { ...injected, extra: 'written by ask-cli' };
-    const restored = restoreSecretText(JSON.stringify(changed), RESOURCES_TEXT, 'default', SECRET) ?? '';
-    expect(restored).not.toContain(SECRET);
-    expect(JSON.parse(restored)).toMatchObject({ extra: 'written by ask-cli' });
-    expect(secretParameterOf(JSON.parse(restored) as Record<string, unknown>, 'default')).toBe(SECRET_PLACEHOLDER);
-  });
-
-  it('leaves a file alone that does not hold the injected secret', () => {
-    expect(restoreSecretText(RESOURCES_TEXT, RESOURCES_TEXT, 'default', SECRET)).toBeNull();
-  });
-
-  it('names a missing profile', () => {
-    expect(() => withSecret(resources(), 'nobody', SECRET)).toThrow(/profiles\.nobody/);
+  it('is refused with an API domain besides custom (left by the old targetEndpoint "events")', () => {
+    expect(leftoverApiDomains({ manifest: { apis: { custom: {} } } })).toEqual([]);
+    expect(leftoverApiDomains({ manifest: { apis: { custom: {}, events: { endpoint: { uri: ARN } } } } })).toEqual(['events']);
   });
 });
 
-describe('the events endpoint', () => {
-  const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:range-of-motion-coach';
-  const committed = () => ({
-    manifest: {
-      events: { subscriptions: [{ eventName: 'SKILL_DISABLED' }] },
-      apis: { custom: {} as Record<string, unknown> },
-    },
+describe('a release (npm run package -- --release, npm run deploy -- --release)', () => {
+  const real = parsePublishingLinks({ default: { privacyPolicyUrl: 'https://rom-coach.org/privacy', termsOfUseUrl: 'https://rom-coach.org/terms' } });
+  const withEmail = (email: string) => {
+    const copy = resources() as { profiles: Record<string, { skillInfrastructure: { userConfig: { cfn: { parameters: Record<string, string> } } } }> };
+    copy.profiles.beta!.skillInfrastructure.userConfig.cfn.parameters.AlarmEmail = email;
+    return copy as unknown as Record<string, unknown>;
+  };
+
+  it('treats every example.* and reserved test domain as a placeholder, and nothing else', () => {
+    for (const host of ['example.com', 'www.example.org', 'example.co.uk', 'docs.example', 'my.test', 'x.invalid', 'localhost']) {
+      expect([host, isPlaceholderHost(host)]).toEqual([host, true]);
+    }
+    for (const host of ['rom-coach.org', 'examples.org', 'counterexample.com', 'example-care.com']) expect([host, isPlaceholderHost(host)]).toEqual([host, false]);
   });
 
-  it('before the first deploy: goes up without events, then gets them back pointing at the new Lambda', () => {
-    const file = committed();
-    const detached = detachEventsForFirstDeploy(file);
-    expect(detached).toEqual({ subscriptions: [{ eventName: 'SKILL_DISABLED' }] });
-    expect(file.manifest).not.toHaveProperty('events');
-
-    file.manifest.apis.custom.endpoint = { uri: ARN }; // what ask deploy writes from SkillEndpoint
-    expect(alignEventsEndpoint(file, detached)).toBe(true);
-    expect(file.manifest.events).toEqual({ subscriptions: [{ eventName: 'SKILL_DISABLED' }], endpoint: { uri: ARN } });
+  it('is refused with the committed example.com links, and for a stage whose alarms reach nobody', () => {
+    const problems = releaseProblems(resources(), 'beta');
+    expect(problems).toEqual([expect.stringMatching(/placeholders: https:\/\/example\.com\/range-of-motion-coach\/privacy/), expect.stringMatching(/AlarmEmail is empty/)]);
+    expect(releaseProblems(withEmail('care-team@rom-coach.org'), 'beta', real)).toEqual([]);
+    expect(releaseProblems(withEmail(''), 'beta', real)).toEqual([expect.stringMatching(/AlarmEmail/)]);
   });
 
-  it('after a failed first deploy: the events are put back unchanged', () => {
-    const file = committed();
-    const detached = detachEventsForFirstDeploy(file);
-    alignEventsEndpoint(file, detached);
-    expect(file).toEqual(committed());
-  });
-
-  it('once deployed: stays attached and follows the skill endpoint', () => {
-    const file = committed();
-    file.manifest.apis.custom.endpoint = { uri: ARN };
-    expect(detachEventsForFirstDeploy(file)).toBeUndefined();
-    expect(alignEventsEndpoint(file, undefined)).toBe(true);
-    expect(alignEventsEndpoint(file, undefined)).toBe(false);
-    expect(file.manifest.events).toEqual({ subscriptions: [{ eventName: 'SKILL_DISABLED' }], endpoint: { uri: ARN } });
-  });
-
-  it('merges with what ask-cli wrote itself (targetEndpoint "events")', () => {
-    const file = committed();
-    const detached = detachEventsForFirstDeploy(file);
-    file.manifest.apis.custom.endpoint = { uri: ARN };
-    (file.manifest as Record<string, unknown>).events = { endpoint: { uri: ARN } };
-    expect(alignEventsEndpoint(file, detached)).toBe(true);
-    expect(file.manifest.events).toEqual({ subscriptions: [{ eventName: 'SKILL_DISABLED' }], endpoint: { uri: ARN } });
+  it('npm run package -- --release stops before writing anything, naming the placeholder', () => {
+    const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+    const before = readFileSync(path.join(ROOT, 'skill-package', 'skill.json'), 'utf8');
+    const result = spawnSync(process.execPath, [tsx, 'scripts/package.ts', '--release'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/refusing a release package: https:\/\/example\.com\/range-of-motion-coach\/privacy/);
+    expect(result.stdout).not.toMatch(/wrote dist/);
+    expect(readFileSync(path.join(ROOT, 'skill-package', 'skill.json'), 'utf8')).toBe(before);
   });
 });
 
 describe('the replay file after a deploy', () => {
   it('gets the deployed skill id from .ask/ask-states.json', () => {
-    const states = { askcliStatesVersion: '2020-03-31', profiles: { default: { skillId: 'amzn1.ask.skill.abc' } } };
-    expect(skillIdFromStates(states, 'default')).toBe('amzn1.ask.skill.abc');
+    const states = { askcliStatesVersion: '2020-03-31', profiles: { dev: { skillId: 'amzn1.ask.skill.abc' } } };
+    expect(skillIdFromStates(states, 'dev')).toBe('amzn1.ask.skill.abc');
     expect(skillIdFromStates(states, 'other')).toBeUndefined();
     const template = readFileSync(path.join(ROOT, 'test', 'ask-dialog', 'replay-en-US.json'), 'utf8');
     const ready = JSON.parse(replayWithSkillId(template, 'amzn1.ask.skill.abc')) as { skillId: string; userInput: string[] };

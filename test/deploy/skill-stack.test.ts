@@ -1,5 +1,6 @@
 // The CloudFormation stack ask-cli's cfn-deployer deploys, read as CloudFormation reads it. Nothing here
 // reaches AWS: these tests are the only check the template gets before a real `ask deploy`.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TABLE_KEYS } from '../../lambda/store/table';
@@ -24,25 +25,31 @@ const lambdaSources = (readdirSync(LAMBDA_DIR, { recursive: true }) as string[])
 // store/table.ts creates tables for db:create and the local console; the Lambda never calls it.
 const TABLE_MANAGEMENT = 'store/table.ts';
 /**
- * dynamodb:<Operation> for every `new <Operation>Command(` the skill's code sends; lib-dynamodb's document
- * commands drop "Item" from the name (GetCommand is GetItem, BatchWriteCommand is BatchWriteItem).
+ * <service>:<Operation> for every `new <Operation>Command(` the skill's code sends with that service's clients;
+ * lib-dynamodb's document commands drop "Item" from the name (GetCommand is GetItem, BatchWriteCommand is BatchWriteItem).
  */
-const operationOf = (command: string) => (/Item$|^Query$|^Scan$/.test(command) ? command : `${command}Item`);
-const itemActionsInCode = [
-  ...new Set(
-    lambdaSources
-      .filter(({ file }) => file !== TABLE_MANAGEMENT)
-      .flatMap(({ text }) => [...text.matchAll(/new ([A-Z][A-Za-z]+)Command\(/g)].map((match) => `dynamodb:${operationOf(match[1]!)}`)),
-  ),
-].sort();
+const actionsInCode = (service: string, clients: readonly string[], operationOf: (command: string) => string = (command) => command): string[] =>
+  [
+    ...new Set(
+      lambdaSources
+        .filter(({ file, text }) => file !== TABLE_MANAGEMENT && clients.some((client) => text.includes(`'@aws-sdk/${client}'`)))
+        .flatMap(({ text }) => [...text.matchAll(/new ([A-Z][A-Za-z]+)Command\(/g)].map((match) => `${service}:${operationOf(match[1]!)}`)),
+    ),
+  ].sort();
+const dynamoOperationOf = (command: string) => (/Item$|^Query$|^Scan$/.test(command) ? command : `${command}Item`);
+const itemActionsInCode = actionsInCode('dynamodb', ['client-dynamodb', 'lib-dynamodb'], dynamoOperationOf);
+const secretActionsInCode = actionsInCode('secretsmanager', ['client-secrets-manager']);
 /** The variables lambda/config.ts parses. */
 const configSource = readFileSync(path.join(LAMBDA_DIR, 'config.ts'), 'utf8');
 const envInConfig = [...configSource.matchAll(/^\s+([A-Z][A-Z0-9_]+): z\./gm)].map((match) => match[1] as string);
-// Set by Lambda itself (reserved), for local runs only, or for unpublished deployments only.
-const NOT_DEPLOYED = ['AWS_REGION', 'DYNAMODB_ENDPOINT', 'HEALTH_LOG'];
+// Set by Lambda itself (reserved), for local runs only (a secret in the environment, the local stand-ins), or for
+// unpublished deployments only.
+const NOT_DEPLOYED = ['AWS_REGION', 'DYNAMODB_ENDPOINT', 'HEALTH_LOG', 'USER_KEY_SECRET', 'SECRETS_MANAGER_ENDPOINT'];
 
 const [functionId, fn] = onlyResource(template, 'AWS::Lambda::Function');
+const SECRET_ARN = { 'Fn::If': ['CreateUserKeySecret', { Ref: 'UserKeySecret' }, { Ref: 'UserKeySecretArn' }] };
 const [tableId, table] = onlyResource(template, 'AWS::DynamoDB::Table');
+const PITR_DAYS = (table.Properties.PointInTimeRecoverySpecification as { RecoveryPeriodInDays?: number }).RecoveryPeriodInDays ?? 35;
 const [roleId, role] = onlyResource(template, 'AWS::IAM::Role');
 const [logGroupId, logGroup] = onlyResource(template, 'AWS::Logs::LogGroup');
 
@@ -89,9 +96,13 @@ describe('skill-stack.yaml parameters', () => {
     }
   });
 
-  it('takes the user-key secret as a hidden parameter of at least 16 characters', () => {
-    expect(template.Parameters.UserKeySecret).toMatchObject({ Type: 'String', NoEcho: true, MinLength: 16 });
-    expect(template.Parameters.UserKeySecret?.Default).toBeUndefined();
+  it('takes no secret as a parameter: at most the ARN of a kept secret, empty by default', () => {
+    expect(Object.entries(template.Parameters).filter(([, parameter]) => parameter.NoEcho === true)).toEqual([]);
+    expect(template.Parameters.UserKeySecretArn).toMatchObject({ Type: 'String', Default: '' });
+    const pattern = new RegExp(template.Parameters.UserKeySecretArn?.AllowedPattern ?? '^$');
+    expect(pattern.test('')).toBe(true);
+    expect(pattern.test('arn:aws:secretsmanager:us-east-1:123456789012:secret:range-of-motion-coach-beta/user-key-AbCdEf')).toBe(true);
+    expect(pattern.test('k3Y-0f-at-least-16-characters')).toBe(false);
   });
 
   it('has a log retention parameter CloudWatch accepts, defaulting to 30 days', () => {
@@ -133,16 +144,17 @@ describe('the Lambda function', () => {
     expect(fn.Properties.MemorySize).toBeLessThanOrEqual(1769);
   });
 
-  it('gets exactly the environment the skill reads in a published configuration', () => {
+  it('gets exactly the environment the skill reads in a published configuration, and nothing secret', () => {
     expect(env).toEqual({
       SKILL_TABLE: { Ref: tableId },
       SKILL_ID: { Ref: 'SkillId' },
-      USER_KEY_SECRET: { Ref: 'UserKeySecret' },
+      USER_KEY_SECRET_ARN: SECRET_ARN,
       HISTORY_RETENTION_DAYS: { Ref: 'HistoryRetentionDays' },
       LOG_LEVEL: { Ref: 'LogLevel' },
     });
+    expect(env).not.toHaveProperty('USER_KEY_SECRET');
     expect(template.Parameters.LogLevel).toMatchObject({ Default: 'warn', AllowedValues: ['info', 'warn', 'error'] });
-    expect(envInConfig).toEqual(expect.arrayContaining(['SKILL_TABLE', 'SKILL_ID', 'USER_KEY_SECRET', 'HEALTH_LOG']));
+    expect(envInConfig).toEqual(expect.arrayContaining(['SKILL_TABLE', 'SKILL_ID', 'USER_KEY_SECRET_ARN', 'HEALTH_LOG']));
     expect(Object.keys(env).sort()).toEqual(envInConfig.filter((name) => !NOT_DEPLOYED.includes(name)).sort());
     // A published skill stores no health details; AWS_REGION is reserved and set by Lambda itself.
     expect(env).not.toHaveProperty('HEALTH_LOG');
@@ -179,19 +191,32 @@ describe('the DynamoDB table', () => {
     ]);
   });
 
-  it('bills on demand, with point-in-time recovery, encryption at rest and the TTL attribute', () => {
+  it('bills on demand, with point-in-time recovery for a stated period, encryption at rest and the TTL attribute', () => {
     expect(table.Properties).toMatchObject({
       BillingMode: 'PAY_PER_REQUEST',
-      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: PITR_DAYS },
       SSESpecification: { SSEEnabled: true },
       TimeToLiveSpecification: { AttributeName: TABLE_KEYS.ttl, Enabled: true },
     });
     expect(table.Properties).not.toHaveProperty('ProvisionedThroughput');
   });
 
-  it('survives a stack deletion or replacement by mistake (items still expire through the TTL)', () => {
+  it('survives a stack deletion or replacement by mistake', () => {
     expect(table.DeletionPolicy).toBe('Retain');
     expect(table.UpdateReplacePolicy).toBe('Retain');
+  });
+
+  it('keeps backups no longer than the README, the privacy answers and testingInstructions say', () => {
+    expect(PITR_DAYS).toBeGreaterThanOrEqual(1);
+    expect(PITR_DAYS).toBeLessThanOrEqual(35);
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(`restorable from backups for ${PITR_DAYS} days`);
+    const manifest = readFileSync(path.join(ROOT, 'skill-package', 'skill.json'), 'utf8');
+    expect(manifest).toContain(`backups keep it restorable for ${PITR_DAYS} days`);
+    // The template's own comment says which items expire and which do not (the default plan and SETTINGS).
+    const text = readFileSync(TEMPLATE_PATH, 'utf8');
+    expect(text).not.toMatch(/every item still expires/i);
+    expect(text).toMatch(/What does not: the deployment-wide DEFAULT plan/);
   });
 });
 
@@ -242,16 +267,74 @@ describe('the IAM role (least privilege)', () => {
       expect(JSON.stringify(statement.Resource)).not.toContain('*');
     }
     expect(statements.map((statement) => actionsOf(statement).length).reduce((a, b) => a + b, 0)).toBe(
-      2 + itemActionsInCode.length,
+      2 + itemActionsInCode.length + secretActionsInCode.length,
     );
   });
 });
 
 describe('the log group', () => {
-  it('is the function’s own /aws/lambda group, with a retention period', () => {
+  it('is the function’s own /aws/lambda group, with a retention period, deleted with the stack', () => {
     expect(logGroup.Properties.LogGroupName).toEqual({ 'Fn::Sub': '/aws/lambda/${DeploymentName}' });
     expect(fn.Properties.FunctionName).toEqual({ Ref: 'DeploymentName' });
     expect(logGroup.Properties.RetentionInDays).toEqual({ Ref: 'LogRetentionDays' });
+    expect(logGroup.DeletionPolicy).toBe('Delete');
+  });
+});
+
+describe('the user-key secret (Secrets Manager)', () => {
+  const [secretId, secret] = onlyResource(template, 'AWS::SecretsManager::Secret');
+
+  it('is generated by the stack, one per stage, as {"keyId","key"}, and kept when the stack goes', () => {
+    expect(secretId).toBe('UserKeySecret');
+    expect(secret).toMatchObject({ Condition: 'CreateUserKeySecret', DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    expect(secret.Properties.Name).toEqual({ 'Fn::Sub': '${DeploymentName}/user-key' });
+    const generate = secret.Properties.GenerateSecretString as Record<string, unknown>;
+    expect(JSON.parse(String(generate.SecretStringTemplate))).toEqual({ keyId: 'k1' });
+    expect(generate.GenerateStringKey).toBe('key');
+    expect(generate.PasswordLength).toBeGreaterThanOrEqual(32);
+    expect(secret.Properties).not.toHaveProperty('SecretString'); // no value written in the template
+  });
+
+  it('is created unless the ARN of a kept one is passed, and the function is given that ARN either way', () => {
+    expect((template as unknown as { Conditions: Record<string, unknown> }).Conditions.CreateUserKeySecret).toEqual({ 'Fn::Equals': [{ Ref: 'UserKeySecretArn' }, ''] });
+    expect(env.USER_KEY_SECRET_ARN).toEqual(SECRET_ARN);
+    expect(template.Outputs.UserKeySecretArn?.Value).toEqual(SECRET_ARN);
+  });
+
+  it('may be read by the function with GetSecretValue on that ARN only: what lambda/ sends', () => {
+    expect(secretActionsInCode).toEqual(['secretsmanager:GetSecretValue']);
+    const secrets = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('secretsmanager:')));
+    expect(secrets).toHaveLength(1);
+    expect(actionsOf(secrets[0]!)).toEqual(secretActionsInCode);
+    expect(secrets[0]!.Resource).toEqual(SECRET_ARN);
+  });
+});
+
+describe('nothing secret in the working tree', () => {
+  // A long random-looking value assigned to something called a secret or key, in any tracked text file.
+  const ASSIGNED_SECRET = /(secret|key|token|password)[A-Za-z_]*["']?\s*[:=]\s*["'`]?[A-Za-z0-9+/_=-]{32,}/gi;
+  // Test fixtures and the development key are made up and say so.
+  const ALLOWED = /^(test\/|bench\/|scripts\/local\/secrets-manager-stub\.ts$|package-lock\.json$)/;
+  const tracked = spawnSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\n').filter((file) => file !== '' && !ALLOWED.test(file));
+
+  it('no tracked file assigns a secret-looking value', () => {
+    expect(tracked.length).toBeGreaterThan(50);
+    const found = tracked.flatMap((file) => {
+      let text: string;
+      try {
+        text = readFileSync(path.join(ROOT, file), 'utf8');
+      } catch {
+        return [];
+      }
+      if (text.includes('\u0000')) return []; // binary (icons)
+      return [...text.matchAll(ASSIGNED_SECRET)].map((match) => `${file}: ${match[0].slice(0, 60)}`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('the detector finds the old kind of leak', () => {
+    expect('"UserKeySecret": "Zk3vQ0m2b8Wc1xY7nTq4LrJ9sEaHdUfP"'.match(ASSIGNED_SECRET)).not.toBeNull();
+    expect('export USER_KEY_SECRET=Zk3vQ0m2b8Wc1xY7nTq4LrJ9sEaHdUfP'.match(ASSIGNED_SECRET)).not.toBeNull();
   });
 });
 

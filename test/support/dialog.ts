@@ -16,10 +16,12 @@ import { LOCAL_USER_ID } from '../../scripts/console/envelopes';
 import { VoiceConsole } from '../../scripts/console/voice-console';
 import { freshTable, testClient } from './dynamo';
 import { startFakeAlexaApi, type FakeAlexaApi } from '../../scripts/local/alexa-api-stub';
-import { committedModel } from './model';
+import { committedModel, detailedModel } from './model';
 import { plainText } from './ssml';
 
 const MODEL = committedModel();
+// A HEALTH_LOG=detailed deployment deploys the detailed models (severity slot, pain-history questions).
+const DETAILED_MODEL = detailedModel();
 
 export type Reply = {
   /** What Alexa says, as plain text without the silences. */
@@ -88,7 +90,7 @@ export async function openDialog(options: DialogOptions = {}): Promise<Dialog> {
     reminders: alexaRemindersApi(),
   });
   const voice = new VoiceConsole({
-    model: MODEL,
+    model: options.healthLog === 'detailed' ? DETAILED_MODEL : MODEL,
     identity: { apiEndpoint: alexaApi.endpoint, ...(options.remindersAllowed ? { consentToken: 'consent-token' } : {}) },
     invoke: (envelope) => {
       last = envelope;
