@@ -6,6 +6,7 @@ import { Conversation, type ConversationOptions, type Exchange } from './convers
 import type { InteractionModel } from './interaction-model';
 import { parseInvocation } from './invocation';
 import { renderOutputSpeech, formatSeconds } from './render-speech';
+import { cachedClassifier } from './nlu-cache';
 import { createResolver, type Resolver } from './resolver';
 import { checkOutputSpeech } from './ssml-checks';
 import { normaliseUtterance } from './utterance-text';
@@ -33,7 +34,7 @@ export class VoiceConsole {
     const { model, ...conversationOptions } = options;
     this.conversation = new Conversation(conversationOptions);
     const skillId = options.identity?.skillId;
-    this.resolver = createResolver(model, skillId !== undefined ? { skillId } : {});
+    this.resolver = createResolver(model, { trained: cachedClassifier(model), ...(skillId !== undefined ? { skillId } : {}) });
     this.invocationName = model.interactionModel.languageModel.invocationName;
   }
 

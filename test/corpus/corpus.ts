@@ -1,8 +1,10 @@
-// How caregivers really talk to the skill: mid-exercise, hands busy, out of breath, about a third person.
-// Each entry is what was said, in which market, the intent it must reach and the slot ids it must carry
-// (custom slot types: the value id; AMAZON.NUMBER: digits; AMAZON.TIME: "HH:MM"). None of these is a sample
-// utterance of the model (corpus.test.ts checks that), so the corpus measures how the model generalises.
-// It is also exported for Alexa's NLU Evaluation tool by `npm run nlu:export`.
+// The training corpus: how caregivers really talk to the skill (mid-exercise, hands busy, out of breath, about a
+// third person), the phrasings the samples are improved against. Each entry is what was said, in which market,
+// the intent it must reach and the slot ids it must carry (custom slot types: the value id; AMAZON.NUMBER:
+// digits; AMAZON.TIME: "HH:MM"). None of these is a sample utterance of the model (corpus.test.ts checks that).
+// Its score is a gate (corpus.test.ts); the honest estimate of how the model generalises is the frozen
+// held-out corpus (held-out/held-out.ts), which the samples are never revised against.
+// Both are exported for Alexa's NLU Evaluation tool by `npm run nlu:export`.
 import { z } from 'zod';
 import { INTENTS, type IntentName } from '../../lambda/intents';
 import { LocaleSchema, type Locale } from '../../lambda/markets';
@@ -492,10 +494,10 @@ export const DEVELOPMENT: readonly CorpusEntry[] = [
 ];
 
 /**
- * Held out: written after the samples and the fuzzy stage were settled, and resolved once as written; the
- * samples were not revised against it, so its score is the honest estimate of how the model generalises.
+ * The second set: written after the samples were settled and first resolved as written (88.6%); the samples
+ * were revised against it later, so it is training data now, not a held-out measure.
  */
-export const HELD_OUT: readonly CorpusEntry[] = [
+export const SECOND_SET: readonly CorpusEntry[] = [
   us('aah, stop, her knee', I.reportPain, { bodyPart: 'knee' }),
   us("no, stop, you're hurting him", I.reportPain),
   us('she yelped', I.reportPain),
@@ -577,4 +579,10 @@ export const HELD_OUT: readonly CorpusEntry[] = [
   us('how old is the queen', I.fallback),
 ];
 
-export const CORPUS: readonly CorpusEntry[] = [...DEVELOPMENT, ...HELD_OUT];
+/**
+ * Rows that were in the held-out corpus and whose miss was used to fix the model: moved here, each replaced in
+ * the held-out corpus by a new phrasing the model has not seen.
+ */
+export const MOVED_FROM_HELD_OUT: readonly CorpusEntry[] = [];
+
+export const CORPUS: readonly CorpusEntry[] = [...DEVELOPMENT, ...SECOND_SET, ...MOVED_FROM_HELD_OUT];
