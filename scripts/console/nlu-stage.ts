@@ -67,14 +67,14 @@ function phraseIndex(types: readonly ModelSlotType[]): PhraseIndex {
   return { byPhrase, longest };
 }
 
-function stemOf(word: string): string {
-  if (PERSON_WORDS.has(word)) return '<person>';
+export function stemOf(word: string): string {
   return /^[a-z]+$/.test(word) ? stemmer.stemWord(word) : word;
 }
 
-/** Stems with slot phrases replaced by their types: "she says her knee hurts" -> <person> say <person> @BODY_PART hurt. */
+/** Stems with slot phrases replaced by their types: "she says her knee hurts" -> say @BODY_PART hurt. */
 export function featureTokens(utterance: string, index: PhraseIndex): string[] {
-  const words = spokenWords(utterance);
+  // Who the caregiver talks about is never what the request is: she, his, mum and madam carry no feature.
+  const words = spokenWords(utterance).filter((word) => !PERSON_WORDS.has(word));
   const stems = words.map(stemOf);
   const out: string[] = [];
   for (let i = 0; i < stems.length; ) {
@@ -163,21 +163,32 @@ export function trainingUtterances(model: InteractionModel): Array<{ utterance: 
   return out;
 }
 
-/** What the trained network depends on: the model and this file's version. */
-export function modelHash(model: InteractionModel): string {
-  return createHash('sha256').update(STAND_IN_VERSION).update(JSON.stringify(model.interactionModel.languageModel)).digest('hex').slice(0, 16);
+type Example = { input: NeuralInput; output: Record<string, number> };
+
+function examplesOf(model: InteractionModel, index: PhraseIndex): Example[] {
+  return trainingUtterances(model).map(({ utterance, intent }) => ({ input: featuresOf(featureTokens(utterance, index)), output: { [intent]: 1 } }));
 }
+
+/** What the trained network depends on: the examples it learns from (so any change to them or their features retrains) and the settings. */
+function examplesHash(examples: readonly Example[]): string {
+  return createHash('sha256').update(STAND_IN_VERSION).update(JSON.stringify(NETWORK_SETTINGS)).update(JSON.stringify(examples)).digest('hex').slice(0, 16);
+}
+
+export function modelHash(model: InteractionModel): string {
+  return examplesHash(examplesOf(model, phraseIndex(model.interactionModel.languageModel.types ?? [])));
+}
+
+/** nlp.js's defaults, with fewer iterations: it converges on these models well before 400. */
+const NETWORK_SETTINGS = { iterations: 400, errorThresh: 0.00005, deltaErrorThresh: 0.000001, learningRate: 0.6, momentum: 0.5, alpha: 0.07 };
 
 /** Trains a classifier for the model, or loads one from its JSON (a cache keyed by modelHash). */
 export function createClassifier(model: InteractionModel, cached?: ClassifierJson): Classifier {
   const index = phraseIndex(model.interactionModel.languageModel.types ?? []);
-  const hash = modelHash(model);
-  const network = new NeuralNetwork({ iterations: 400, errorThresh: 0.0005, deltaErrorThresh: 0.00001, learningRate: 0.6, momentum: 0.5, alpha: 0.07 });
-  if (cached !== undefined && cached.hash === hash && cached.version === STAND_IN_VERSION) {
-    network.fromJSON(cached.network);
-  } else {
-    network.train(trainingUtterances(model).map(({ utterance, intent }) => ({ input: featuresOf(featureTokens(utterance, index)), output: { [intent]: 1 } })));
-  }
+  const examples = examplesOf(model, index);
+  const hash = examplesHash(examples);
+  const network = new NeuralNetwork({ ...NETWORK_SETTINGS });
+  if (cached !== undefined && cached.hash === hash && cached.version === STAND_IN_VERSION) network.fromJSON(cached.network);
+  else network.train(examples);
   const known = new Set((network.toJSON().features ?? []) as string[]);
   return {
     classify(utterance) {

@@ -68,6 +68,8 @@ type Match = { sample: CompiledSample; order: number; filled: Map<string, SlotCa
 
 /** The longest custom slot value the exact stage takes as said when the type does not list it. */
 const MAX_UNLISTED_WORDS = 4;
+/** Words that start a reference, not a name: "skip this one today" has no unlisted region "this one". */
+const NOT_A_VALUE_START: ReadonlySet<string> = new Set(['this', 'that', 'it', 'these', 'those', 'them', 'one']);
 
 export function createResolver(model: InteractionModel, options: ResolverOptions = {}): Resolver {
   const skillId = options.skillId ?? LOCAL_SKILL_ID;
@@ -120,13 +122,20 @@ export function createResolver(model: InteractionModel, options: ResolverOptions
   return {
     warnings,
     resolve(utterance) {
-      const words = toWords(normaliseUtterance(utterance));
+      const words = toWords(normaliseUtterance(utterance)).filter((word) => !HESITATIONS.has(word));
       if (words.length === 0) return { intent: buildIntent(FALLBACK_INTENT), via: 'fallback' };
-      const best = exactMatch(samples, words);
-      if (best !== undefined) {
-        return { intent: buildIntent(best.sample.intentName, slotsOf(best.sample.intentName, best.filled)), via: best.sample.via, sample: best.sample.text };
-      }
+      const answer = (match: Match): ResolvedUtterance => ({
+        intent: buildIntent(match.sample.intentName, slotsOf(match.sample.intentName, match.filled)),
+        via: match.sample.via,
+        sample: match.sample.text,
+      });
+      const listed = exactMatch(samples, words, false);
+      if (listed !== undefined) return answer(listed);
       const top = classifier?.classify(utterance)[0];
+      // A carrier phrase with a value its type does not list is taken as said only when the classifier hears
+      // the same intent: "my mom says her back hurts" is not "my {bodyPart} hurts" with four words of body part.
+      const unlisted = exactMatch(samples, words, true);
+      if (unlisted !== undefined && (classifier === undefined || top?.intent === unlisted.sample.intentName)) return answer(unlisted);
       if (top === undefined || top.intent === NONE || top.score < threshold) {
         return { intent: buildIntent(FALLBACK_INTENT), via: 'fallback', ...(top !== undefined && top.intent !== NONE ? { score: round(top.score) } : {}) };
       }
@@ -136,19 +145,22 @@ export function createResolver(model: InteractionModel, options: ResolverOptions
   };
 }
 
+/** Hesitations a speech recogniser leaves out; dropped before matching samples word for word. */
+const HESITATIONS: ReadonlySet<string> = new Set(['um', 'umm', 'uh', 'uhh', 'uhm', 'er', 'erm', 'hmm', 'mm']);
+
 const round = (score: number): number => Math.round(score * 1000) / 1000;
 
-/** The best sample the words match exactly: listed slot values first, then the most literal words, then model order. */
-function exactMatch(samples: readonly CompiledSample[], words: string[]): Match | undefined {
+/** The best sample the words match exactly (with `unlisted`: only matches that need an unlisted custom value). */
+function exactMatch(samples: readonly CompiledSample[], words: string[], unlisted: boolean): Match | undefined {
   const present = new Set(words);
   const matches: Match[] = [];
   samples.forEach((sample, order) => {
     if (sample.tokens.length > words.length) return;
+    if (unlisted && sample.literalWords < 2) return;
     for (const word of sample.literalSet) if (!present.has(word)) return;
-    const filled = matchSample(sample, words, false) ?? (sample.literalWords >= 2 ? matchSample(sample, words, true) : undefined);
+    const filled = matchSample(sample, words, unlisted);
     if (filled === undefined) return;
-    const unlisted = [...filled.values()].filter((c) => c.resolved !== undefined && c.resolved.length === 0).length;
-    matches.push({ sample, order, filled, unlisted });
+    matches.push({ sample, order, filled, unlisted: [...filled.values()].filter((c) => c.resolved?.length === 0).length });
   });
   return matches.sort(compareMatches)[0];
 }
@@ -177,9 +189,12 @@ function matchSample(sample: CompiledSample, words: string[], unlisted: boolean)
     const matcher = sample.matchers.get(token.name);
     if (matcher === undefined) return false;
     const candidates = matcher.candidates(words, wordIndex);
-    if (unlisted && matcher.custom) {
+    if (unlisted && matcher.custom && !NOT_A_VALUE_START.has(words[wordIndex] ?? '')) {
       for (let end = Math.min(words.length, wordIndex + MAX_UNLISTED_WORDS); end > wordIndex; end -= 1) {
-        candidates.push({ end, value: words.slice(wordIndex, end).join(' '), resolved: [] });
+        // A span holding a value the type lists plus other words ("everything today") is not an unlisted value.
+        const span = words.slice(wordIndex, end);
+        if (span.some((_, i) => matcher.candidates(span, i).length > 0)) continue;
+        candidates.push({ end, value: span.join(' '), resolved: [] });
       }
     }
     for (const candidate of candidates) {
