@@ -117,6 +117,11 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       'she cried out', 'he cried out', "that's uncomfortable", 'she says ow', 'he says ow',
       `her ${part} is killing her`, `his ${part} is killing him`, "it's killing her", "it's killing him",
       `stop her ${part}`, `stop his ${part}`, `careful her ${part}`, `careful his ${part}`,
+      // "No" and "stop" with a hurt are pain, never a plain no or stop.
+      'wait it hurts', 'wait wait it hurts', `hold on her ${part} hurts`, `hold on his ${part} hurts`,
+      "no stop that hurts", "no you're hurting her", "no you're hurting him", 'no no it hurts', 'no ow',
+      ...both((she) => `${she} yelps`), ...both((she) => `${she} screamed`), ...both((she) => `${she} groaned`),
+      ...both((she) => `${she} yelled out`),
     ],
     [INTENTS.emergency]: [
       "she can't breathe", "he can't breathe", "they can't breathe", "she's not breathing", "he's not breathing",
@@ -130,6 +135,7 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       "she's having chest pain", "he's having chest pain", 'she has chest pains', 'he has chest pains',
       ...both((she) => `${she}'s struggling to breathe`), ...both((she, her) => `${she} can't catch ${her} breath`),
       ...both((she) => `${she}'s turning blue`), ...both((she) => `${she}'s not responding`),
+      ...both((she) => `${she}'s going blue in the face`), ...both((she, her) => `${her} lips are blue`),
       ...both((she) => `${she} won't wake up`), ...both((she) => `${she} fell out of bed`),
       ...both((she) => `${she}'s on the floor`), ...both((she) => `${she}'s gasping for air`),
       ...both((she) => `${she}'s having trouble breathing`), ...both((she) => `${she} collapsed`),

@@ -213,7 +213,7 @@ export const EXERCISE_DATA: readonly Exercise[] = [
     id: 'hamstring-stretch',
     code: 'hs',
     name: 'hamstring stretch',
-    synonyms: ['hamstrings', 'straight leg raise', 'straight leg lift', 'leg lift', 'leg raise', 'back of the thigh stretch'],
+    synonyms: ['hamstrings', 'straight leg raise', 'straight leg lift', 'leg lift', 'leg raise', 'back of the thigh stretch', 'hamster stretch'],
     region: 'legs',
     group: 'legs',
     sided: true,

