@@ -193,6 +193,8 @@ export function createClassifier(model: InteractionModel, cached?: ClassifierJso
   return {
     classify(utterance) {
       const tokens = featureTokens(utterance, index);
+      // Numbers and nothing else ("1234 5678") ask for nothing: no intent of this model is a bare number.
+      if (tokens.every((t) => t === '@NUMBER' || parseSpokenNumber([t]) !== undefined)) return [{ intent: NONE, score: 1 }];
       const features = featuresOf(tokens);
       const unknown = tokens.filter((t) => !known.has(t)).length;
       const input: NeuralInput = {};

@@ -47,7 +47,8 @@ export class VoiceConsole {
 
   async handleLine(rawLine: string): Promise<ConsoleTurn> {
     const line = rawLine.trim();
-    if (line === '') return turn([]);
+    // In an open session a blank line is speech the recogniser made nothing of: the fallback, as for "!!!".
+    if (line === '') return this.conversation.sessionOpen ? this.handleUtterance(line) : turn([]);
     if (line.startsWith('/')) return this.handleCommand(line);
     return this.handleUtterance(line);
   }
@@ -84,7 +85,7 @@ export class VoiceConsole {
 
   private async handleUtterance(line: string): Promise<ConsoleTurn> {
     const text = normaliseUtterance(line);
-    if (text === '') return turn([{ tone: 'hint', text: 'Alexa is listening… say something after "Alexa".' }]);
+    if (text === '' && !this.conversation.sessionOpen) return turn([{ tone: 'hint', text: 'Alexa is listening… say something after "Alexa".' }]);
 
     const invocation = parseInvocation(text, this.invocationName);
     if (invocation !== undefined) {
@@ -126,7 +127,7 @@ export class VoiceConsole {
 
   private resolveIntent(utterance: string, lines: OutputLine[]): Intent {
     const resolved = this.resolver.resolve(utterance);
-    if (resolved.via === 'fallback') lines.push({ tone: 'status', text: '(no sample matched)' });
+    if (resolved.via === 'fallback') lines.push({ tone: 'status', text: `(nothing matched${resolved.score !== undefined ? `: the classifier's best guess was below the fallback threshold, ${resolved.score}` : ''})` });
     return resolved.intent;
   }
 
