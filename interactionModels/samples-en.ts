@@ -135,7 +135,7 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       "she's having chest pain", "he's having chest pain", 'she has chest pains', 'he has chest pains',
       ...both((she) => `${she}'s struggling to breathe`), ...both((she, her) => `${she} can't catch ${her} breath`),
       ...both((she) => `${she}'s turning blue`), ...both((she) => `${she}'s not responding`),
-      ...both((she) => `${she}'s going blue in the face`), ...both((she, her) => `${her} lips are blue`),
+      ...both((she) => `${she}'s going blue in the face`), ...both((_she, her) => `${her} lips are blue`),
       ...both((she) => `${she} won't wake up`), ...both((she) => `${she} fell out of bed`),
       ...both((she) => `${she}'s on the floor`), ...both((she) => `${she}'s gasping for air`),
       ...both((she) => `${she}'s having trouble breathing`), ...both((she) => `${she} collapsed`),

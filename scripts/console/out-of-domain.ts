@@ -5,12 +5,12 @@
 // data, written for the console, not taken from either corpus (test/corpus checks that no corpus row is here).
 export const OUT_OF_DOMAIN: readonly string[] = [
   // weather
-  'what is the weather', 'weather forecast for this weekend', 'will it snow tonight', 'how hot will it be on saturday',
+  'weather forecast for this weekend', 'will it snow tonight', 'how hot will it be on saturday',
   'do i need an umbrella', 'is it windy outside', 'what is the temperature outside', 'how cold is it in denver',
   // time and date
-  'what time is it', 'what is the date today', 'what day is christmas on', 'when is sunset', 'how many days until easter',
+  'what is the date today', 'what day is christmas on', 'when is sunset', 'how many days until easter',
   // music, radio, audio
-  'play some music', 'play the beatles', 'play country radio', 'next song', 'skip this song', 'who sings this song',
+  'play the beatles', 'play country radio', 'next song', 'skip this song', 'who sings this song',
   'play my morning playlist', 'play an audiobook', 'play the latest podcast episode',
   // timers and alarms
   'set a timer for five minutes', 'how long is left on my timer', 'cancel the timer', 'set an alarm for seven',
@@ -19,7 +19,7 @@ export const OUT_OF_DOMAIN: readonly string[] = [
   'add apples to my list', 'what is on my shopping list', 'add batteries to my cart', 'reorder dog food',
   'track my package', 'where is my order', 'buy more coffee pods',
   // smart home
-  'turn on the lights', 'dim the hallway lights', 'set the thermostat to seventy', 'turn off the tv', 'turn on the heater',
+  'dim the hallway lights', 'set the thermostat to seventy', 'turn off the tv', 'turn on the heater',
   'open the garage door', 'is the back door locked', 'turn the bathroom light on', 'switch off all the lamps',
   // calls and messages
   'call grandma', 'ring my son', 'send a message to sarah', 'drop in on the kitchen', 'do i have any messages',
@@ -30,7 +30,7 @@ export const OUT_OF_DOMAIN: readonly string[] = [
   'what is in the news', 'give me my flash briefing', 'what is the score of the baseball game', 'when do the yankees play',
   'who is the prime minister', 'who wrote pride and prejudice', 'how far away is the moon', 'what is the population of canada',
   'how many feet in a mile', 'what is the speed of light', 'who invented the telephone', 'what does photosynthesis mean',
-  'define serendipity', 'translate hello into french', 'how do you spell rhythm',
+  'define serendipity', 'translate hello into french',
   // sums and conversions
   'what is fifteen percent of eighty', 'convert ten pounds to kilograms', 'how many tablespoons in a cup',
   'what is twelve times seven',

@@ -31,7 +31,7 @@ export function tokenizeSample(sample: string): SampleToken[] {
 /** Words that carry no request: hesitations, politeness, the wake word. Dropped before classifying. */
 export const FILLER_WORDS: ReadonlySet<string> = new Set([
   'um', 'umm', 'uh', 'uhh', 'uhm', 'er', 'erm', 'hmm', 'mm', 'ah', 'oh', 'okay', 'ok', 'alright', 'please', 'alexa',
-  'now', 'just', 'well', 'hey', 'thanks', 'kindly', 'actually', 'really', 'maybe', 'so', 'like',
+  'now', 'just', 'well', 'hey', 'thanks', 'kindly', 'actually', 'really', 'maybe',
 ]);
 
 const WHOLE_WORD_CONTRACTIONS: Readonly<Record<string, readonly string[]>> = {
