@@ -65,9 +65,21 @@ export function spokenSlotValue(model: InteractionModel, entry: CorpusEntry, slo
   throw new Error(`${entry.locale} "${entry.utterance}": no ${slotType} phrase for "${expected}" in the utterance`);
 }
 
-export function annotationsFor(model: InteractionModel, entries: readonly CorpusEntry[]): Annotation[] {
+/**
+ * With `omitUnknown` (the held-out set, which names exercises in words the model may not know yet), a slot whose
+ * value cannot be found in the utterance is left out of the annotation and reported through `omitted`.
+ */
+export function annotationsFor(model: InteractionModel, entries: readonly CorpusEntry[], omitted?: string[]): Annotation[] {
   return entries.map((entry) => {
-    const slots = Object.entries(entry.slots ?? {}).map(([name, id]) => [name, spokenSlotValue(model, entry, name, id)] as const);
+    const slots = Object.entries(entry.slots ?? {}).flatMap(([name, id]) => {
+      try {
+        return [[name, spokenSlotValue(model, entry, name, id)] as const];
+      } catch (error) {
+        if (omitted === undefined) throw error;
+        omitted.push((error as Error).message);
+        return [];
+      }
+    });
     return {
       // As spoken: lower case, no punctuation (the corpus keeps the commas and question marks people type).
       inputs: { utterance: toWords(entry.utterance).join(' ') },
@@ -95,19 +107,21 @@ export function toCsv(annotations: readonly Annotation[]): string {
 }
 
 /** The annotation sets: the training corpus in dist/nlu/, the held-out corpus in dist/nlu/held-out/. */
-export const ANNOTATION_SETS: ReadonlyArray<{ dir: string; corpus: readonly CorpusEntry[] }> = [
-  { dir: NLU_DIR, corpus: CORPUS },
-  { dir: path.join(NLU_DIR, 'held-out'), corpus: HELD_OUT_CORPUS },
+export const ANNOTATION_SETS: ReadonlyArray<{ dir: string; corpus: readonly CorpusEntry[]; omitUnknown: boolean }> = [
+  { dir: NLU_DIR, corpus: CORPUS, omitUnknown: false },
+  { dir: path.join(NLU_DIR, 'held-out'), corpus: HELD_OUT_CORPUS, omitUnknown: true },
 ];
 
 function main(): void {
-  for (const { dir, corpus } of ANNOTATION_SETS) {
+  for (const { dir, corpus, omitUnknown } of ANNOTATION_SETS) {
     mkdirSync(dir, { recursive: true });
     for (const locale of LOCALES) {
       const entries = corpus.filter((e) => e.locale === locale);
       if (entries.length === 0) continue;
       const model = parseInteractionModel(JSON.parse(readFileSync(path.join(MODEL_DIR, `${locale}.json`), 'utf8')));
-      const annotations = annotationsFor(model, entries);
+      const omitted: string[] = [];
+      const annotations = annotationsFor(model, entries, omitUnknown ? omitted : undefined);
+      for (const why of omitted) console.log(`  slot left out of the annotation: ${why}`);
       const base = path.join(dir, locale as Locale);
       writeFileSync(`${base}.json`, `${JSON.stringify({ data: annotations }, null, 2)}\n`);
       writeFileSync(`${base}.csv`, toCsv(annotations));
