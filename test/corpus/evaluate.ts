@@ -1,7 +1,7 @@
 // Resolves corpus entries with the console's NLU stand-in against the committed model of each entry's locale,
 // and scores them: the right kind of intent (what the skill does with it), the exact intent, and the slots.
 import type { Slot } from 'ask-sdk-model';
-import { INTENTS } from '../../lambda/intents';
+import { INTENTS, TWIN_OF_BUILT_IN } from '../../lambda/intents';
 import { LOCALES, type Locale } from '../../lambda/markets';
 import { cachedClassifier } from '../../scripts/console/nlu-cache';
 import { createResolver, type Resolver } from '../../scripts/console/resolver';
@@ -15,11 +15,17 @@ export type Outcome = {
   via: string;
   sample?: string;
   score?: number;
-  /** The intent and every slot id as expected. */
+  /** The intent (a custom twin counting as its built-in) and every slot id as expected. */
   right: boolean;
   /** An intent the skill treats the same way as the expected one (see KINDS). */
   rightKind: boolean;
 };
+
+/**
+ * The built-in a custom twin stands in for (lambda/intents.ts TWIN_OF_BUILT_IN; the handler sends the same
+ * engine event for both): the corpora label what was meant with the built-in, and either counts as that intent.
+ */
+export const sameIntent = (intent: string): string => (TWIN_OF_BUILT_IN as Record<string, string | undefined>)[intent] ?? intent;
 
 /**
  * Intents the skill handles alike (lambda/handlers/intent-events.ts): Stop, Cancel and NavigateHome all stop;
@@ -30,7 +36,10 @@ const KINDS: Readonly<Record<string, string>> = {
   [INTENTS.navigateHome]: INTENTS.stop,
   [INTENTS.tired]: INTENTS.endEarly,
 };
-export const kindOf = (intent: string): string => KINDS[intent] ?? intent;
+export const kindOf = (intent: string): string => {
+  const same = sameIntent(intent);
+  return KINDS[same] ?? same;
+};
 
 /** The id Alexa would resolve a slot to, or its value for built-in types (AMAZON.NUMBER, AMAZON.TIME). */
 export function slotIds(slots: Record<string, Slot> | undefined): Record<string, string> {
@@ -71,7 +80,7 @@ export function evaluate(entries: readonly CorpusEntry[]): Outcome[] {
       via: result.via,
       ...(result.sample !== undefined ? { sample: result.sample } : {}),
       ...(result.score !== undefined ? { score: result.score } : {}),
-      right: result.intent.name === entry.intent && sameSlots(slots, entry.slots ?? {}),
+      right: sameIntent(result.intent.name) === sameIntent(entry.intent) && sameSlots(slots, entry.slots ?? {}),
       rightKind,
     };
   });
@@ -83,7 +92,7 @@ export function scoreOf(outcomes: readonly Outcome[]): Score {
   return {
     total: outcomes.length,
     kind: outcomes.filter((o) => o.rightKind).length,
-    intent: outcomes.filter((o) => o.intent === o.entry.intent).length,
+    intent: outcomes.filter((o) => sameIntent(o.intent) === sameIntent(o.entry.intent)).length,
     right: outcomes.filter((o) => o.right).length,
   };
 }
@@ -119,7 +128,7 @@ export function recallByIntent(outcomes: readonly Outcome[]): Array<{ intent: st
 export function confusion(outcomes: readonly Outcome[]): Array<{ expected: string; got: string; count: number }> {
   const counts = new Map<string, number>();
   for (const o of outcomes) {
-    if (o.intent === o.entry.intent) continue;
+    if (sameIntent(o.intent) === sameIntent(o.entry.intent)) continue;
     const key = `${o.entry.intent}\t${o.intent}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
