@@ -223,7 +223,8 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       'finish early', 'end early', "we're stopping for today", 'we should stop for today', 'no more today',
       "let's end early", 'end the session early', "we'll do the rest tomorrow", "let's finish the rest tomorrow",
       "we can't do any more today", "we're finished for today", 'we need to finish early', "let's stop early",
-      "that's it for the day", "we're finished for the day", "let's stop for the day",
+      "that's it for the day", "we're finished for the day", "let's stop for the day", 'can we stop early',
+      'can we finish early today', 'could we stop early', 'can we stop for today',
     ],
     [INTENTS.leaveOut]: [
       `leave out the ${region}`, `leave out the ${x}`, `leave the ${x} out`, `leave the ${region} out`,
@@ -282,7 +283,8 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       "what's on the plan", 'read me the plan', "what's in my plan", 'what exercises are in the plan',
       'which exercises are we doing', "what's the routine", "what's in the routine", 'what are we doing today',
       "what's on for today", 'what exercises do we have today', 'go over the plan', 'explain the plan',
-      'what is the plan', 'what does the plan look like', 'what are today\'s exercises', 'what exercises are we doing',
+      'what is the plan', 'what does the plan look like', 'list the exercises', 'list the exercises in the plan',
+      'which exercises are in the plan', 'run through the plan', 'what are today\'s exercises', 'what exercises are we doing',
       ...clinician.flatMap((t) => [`what did the ${t} set`, `what's the ${t}'s plan`, `what did the ${t} prescribe`, `what does the ${t} want us to do`]),
     ],
     [INTENTS.setReminder]: [
@@ -351,7 +353,7 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       'just a minute', 'wait a second', 'hold on a second', "let's pause", 'take a pause', 'give me a second',
       'wait a minute', 'pause here', 'can we pause', 'hang on a minute', 'we need a minute', 'just a second',
       'just a sec', 'give me a sec', 'hold on a moment', 'pause for a minute',
-      "let's take a breather", 'we need to take a break', 'stop for a second',
+      'we need to take a break', 'stop for a second',
       'hold on please', 'can you wait', 'pause the exercises', 'one second', 'one second please', 'wait one second', 'wait one sec', ],
     [INTENTS.carryOn]: [
       "let's continue", 'pick up where we left off', 'resume the routine', "let's keep going", "we're back",
@@ -365,7 +367,7 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       "yes that's right", "that's correct", 'yes we did', 'yes she did', 'yes he did', 'yes do that', "yes let's do that",
       'sounds good', 'sure thing', "that's fine", 'yes of course', 'please do', 'yes definitely', 'yes absolutely', 'absolutely yes',
       'we did finish', 'yes she finished it', 'yes he finished it',
-      'certainly', 'exactly', 'yes thank you', 'yes i do', 'yes we finished', 'yeah we did',
+      'certainly', 'exactly', 'yes i do', 'yes we finished', 'yeah we did',
       "yes that's what i want", 'yes i am sure',
     ],
     [INTENTS.helpMe]: [

@@ -26,6 +26,8 @@ const COMMONWEALTH: Extra = {
   [INTENTS.goodbye]: ['cheerio then', 'cheerio for now', 'cheers bye', 'ta ta', 'see you later then'],
   [INTENTS.emergency]: ['ring an ambulance', 'phone an ambulance', 'ring for an ambulance'],
   [INTENTS.tired]: ["she's had it", "he's had it"],
+  // "Programme" (en-GB) and "program" (en-AU) for the plan: a market word, like physio.
+  [INTENTS.whatsThePlan]: ["what's in the programme", 'tell me the programme', "what's the programme today", 'go over the programme', 'read out the programme'],
   [INTENTS.skip]: ['give this one a miss', "we'll give this one a miss", `give the ${region} a miss today`],
 };
 
@@ -37,6 +39,7 @@ export const MARKET_SAMPLES: Record<Locale, readonly Extra[]> = {
     COMMONWEALTH,
     {
       [INTENTS.emergency]: ring('en-AU'),
+      [INTENTS.whatsThePlan]: ["what's in the program", 'tell me the program', 'read out the program'],
       [INTENTS.summary]: ['how did we go', `how did we go ${period}`, 'how are we going', `how are we going ${period}`],
     },
   ],

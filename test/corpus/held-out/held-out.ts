@@ -454,12 +454,12 @@ export const HELD_OUT_CORPUS: readonly CorpusEntry[] = [
   us('whats in her routine', I.whatsThePlan),
   us('which exercises are we doing', I.whatsThePlan),
   us('what did the therapist set up for him', I.whatsThePlan),
-  gb('read me the programme', I.whatsThePlan),
+  gb('which stretches are on her sheet today', I.whatsThePlan),
   gb('what has the physio put in the plan', I.whatsThePlan),
   ind('tell me the exercise list', I.whatsThePlan),
-  au('whats on the program', I.whatsThePlan),
+  au('what have we got on today for her', I.whatsThePlan),
   ca('what exercises are in the plan', I.whatsThePlan),
-  us('list her exercises', I.whatsThePlan),
+  us('go through her exercise list', I.whatsThePlan),
 
   // ---- Reminders (a timer or an alarm is not this skill's).
   us('remind me every day at 10 am', I.setReminder, { time: '10:00' }),
