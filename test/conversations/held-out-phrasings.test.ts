@@ -9,14 +9,14 @@ import { openDialog, type Dialog, type Reply } from '../support/dialog';
 
 
 /**
- * The spot-check's misses as of issue 12, kept in view rather than hidden: "move on" is a sample of the built-in
- * AMAZON.NextIntent, so only the exact phrase reaches it; hearing a missed word and "that's right" need custom
- * intents (a handler change, see the README's corpus section). A fix or a new miss changes this list.
+ * The spot-check's misses, kept in view rather than hidden (a fix or a new miss changes this list). As of issue 12's
+ * second round (custom twins of the built-ins): ending early asked in other words, a summary "overall", and when
+ * she last could not finish. Not used to revise samples: the held-out corpus is only measured.
  */
 const KNOWN_MISSES = [
-  '"okay move on": AMAZON.NextIntent heard as AMAZON.ResumeIntent',
-  '"i missed that": AMAZON.RepeatIntent heard as AMAZON.FallbackIntent',
-  '"thats right": AMAZON.YesIntent heard as WhatsLeftIntent',
+  '"we have to cut it short today": EndEarlyIntent heard as CarryOnIntent',
+  '"how is she doing overall": SummaryIntent heard as AgreeIntent',
+  '"when was the last time she couldnt finish": LastStoppedEarlyIntent heard as AMAZON.NoIntent',
 ];
 
 const PHRASINGS = HELD_OUT_CORPUS.filter((e) => e.locale === 'en-US').filter((_, i) => i % 8 === 0).slice(0, 30);
