@@ -22,9 +22,12 @@ const COMMONWEALTH: Extra = {
     "let's leave it there", "let's leave it there for today", "that'll do for today", "that's us done for today",
     "we'll leave it there", "let's call it quits",
   ],
-  [INTENTS.pause]: ['hang on a tick', 'give us a sec', 'give us a moment'],
+  [INTENTS.pauseRoutine]: ['hang on a tick', 'give us a sec', 'give us a moment'],
+  [INTENTS.goodbye]: ['cheerio then', 'cheerio for now', 'cheers bye', 'ta ta', 'see you later then'],
   [INTENTS.emergency]: ['ring an ambulance', 'phone an ambulance', 'ring for an ambulance'],
   [INTENTS.tired]: ["she's had it", "he's had it"],
+  // "Programme" (en-GB) and "program" (en-AU) for the plan: a market word, like physio.
+  [INTENTS.whatsThePlan]: ["what's in the programme", 'tell me the programme', "what's the programme today", 'go over the programme', 'read out the programme'],
   [INTENTS.skip]: ['give this one a miss', "we'll give this one a miss", `give the ${region} a miss today`],
 };
 
@@ -36,6 +39,7 @@ export const MARKET_SAMPLES: Record<Locale, readonly Extra[]> = {
     COMMONWEALTH,
     {
       [INTENTS.emergency]: ring('en-AU'),
+      [INTENTS.whatsThePlan]: ["what's in the program", 'tell me the program', 'read out the program'],
       [INTENTS.summary]: ['how did we go', `how did we go ${period}`, 'how are we going', `how are we going ${period}`],
     },
   ],
@@ -47,16 +51,16 @@ export const MARKET_SAMPLES: Record<Locale, readonly Extra[]> = {
         `he is having pain in his ${part}`, 'it is paining too much', 'there is pain', 'she is getting pain',
         'he is getting pain', `she is getting pain in her ${part}`,
       ],
-      [INTENTS.repeat]: ['do it one more time', 'once again', 'kindly repeat', 'repeat once more', 'do once more', 'one more time we will do'],
+      [INTENTS.repeatThat]: ['do it one more time', 'once again', 'kindly repeat', 'repeat once more', 'do once more', 'one more time we will do'],
       [INTENTS.whatsNext]: ['what next', 'what is the next one', 'what is coming next', 'which one we are doing next'],
-      [INTENTS.next]: ['finish this one', 'this one is finished', 'this one is over', 'this one is done', 'go to next one'],
+      [INTENTS.nextStep]: ['finish this one', 'this one is finished', 'this one is over', 'this one is done', 'go to next one'],
       [INTENTS.whatsLeft]: ['what all is left', 'what all is remaining', 'how many are pending', 'what is remaining'],
       [INTENTS.summary]: [`what all we did ${period}`, `how much we did ${period}`, `what all did we do ${period}`],
       [INTENTS.endEarly]: ['we will stop here only', 'today we will stop here', 'let us stop for today', 'we will stop for today'],
       [INTENTS.tired]: ['she is feeling tired', 'he is feeling tired', 'she is feeling very tired', 'he is feeling weak'],
       [INTENTS.skip]: ['leave this one for today', 'we will skip this one', `we will skip the ${region} today`],
-      [INTENTS.pause]: ['wait one minute', 'one minute', 'give me one minute', 'wait a little'],
-      [INTENTS.help]: ['what all can i say', 'how to use this'],
+      [INTENTS.pauseRoutine]: ['wait one minute', 'one minute', 'give me one minute', 'wait a little'],
+      [INTENTS.helpMe]: ['what all can i say', 'how to use this'],
     },
   ],
 };

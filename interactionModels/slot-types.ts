@@ -32,7 +32,8 @@ export function sideSlotType(): ModelSlotType {
   return {
     name: SLOT_TYPES.side,
     values: [
-      value('right', 'right', ['right side', 'the right', 'right leg', 'right arm', 'right hand', 'right foot']),
+      // "write" and "rite": how a speech recogniser may write "right" (issue 12).
+      value('right', 'right', ['right side', 'the right', 'right leg', 'right arm', 'right hand', 'right foot', 'write', 'write side', 'write leg', 'write arm', 'rite', 'rite side']),
       value('left', 'left', ['left side', 'the left', 'left leg', 'left arm', 'left hand', 'left foot']),
     ],
   };

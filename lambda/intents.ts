@@ -23,6 +23,18 @@ export const INTENTS = {
   whatsThePlan: 'WhatsThePlanIntent',
   setReminder: 'SetReminderIntent',
   cancelReminder: 'CancelReminderIntent',
+  // Custom twins of built-ins, one engine event each, same as the built-in's (handlers/intent-events.ts): Amazon
+  // matches samples added to a built-in intent only word for word, so a phrasing family that must generalise
+  // lives here and the built-in keeps only Amazon's own phrases.
+  nextStep: 'NextStepIntent',
+  goBack: 'GoBackIntent',
+  repeatThat: 'RepeatThatIntent',
+  startAgain: 'StartAgainIntent',
+  pauseRoutine: 'PauseRoutineIntent',
+  carryOn: 'CarryOnIntent',
+  agree: 'AgreeIntent',
+  helpMe: 'HelpMeIntent',
+  goodbye: 'GoodbyeIntent',
   next: 'AMAZON.NextIntent',
   previous: 'AMAZON.PreviousIntent',
   repeat: 'AMAZON.RepeatIntent',
@@ -100,3 +112,20 @@ export const INTENT_SLOTS: Partial<Record<IntentName, ReadonlyArray<{ name: stri
 };
 
 export type IntentName = (typeof INTENTS)[keyof typeof INTENTS];
+
+/**
+ * Each custom twin and the built-in it stands in for: the handler sends the same engine event for both
+ * (test/handlers checks it), so the two are one intent to the skill. The corpora label what was meant with the
+ * built-in, and the stand-in's scores count either.
+ */
+export const TWIN_OF_BUILT_IN: Readonly<Partial<Record<IntentName, IntentName>>> = {
+  [INTENTS.nextStep]: INTENTS.next,
+  [INTENTS.goBack]: INTENTS.previous,
+  [INTENTS.repeatThat]: INTENTS.repeat,
+  [INTENTS.startAgain]: INTENTS.startOver,
+  [INTENTS.pauseRoutine]: INTENTS.pause,
+  [INTENTS.carryOn]: INTENTS.resume,
+  [INTENTS.agree]: INTENTS.yes,
+  [INTENTS.helpMe]: INTENTS.help,
+  [INTENTS.goodbye]: INTENTS.stop,
+};

@@ -1,5 +1,7 @@
-// `npm run nlu:export` writes the caregiver corpus (test/corpus/corpus.ts) as annotation sets for Alexa's NLU
-// Evaluation tool, one per locale: dist/nlu/<locale>.json and dist/nlu/<locale>.csv (dist/ is git-ignored).
+// `npm run nlu:export` writes the two caregiver corpora as annotation sets for Alexa's NLU Evaluation tool, one
+// per locale: the training corpus (test/corpus/corpus.ts) as dist/nlu/<locale>.json and .csv, the frozen
+// held-out corpus (test/corpus/held-out/) as its own set, dist/nlu/held-out/<locale>.json and .csv (dist/ is
+// git-ignored).
 // Upload one to the skill (developer console: Build > Evaluate Model > NLU Evaluation, or SMAPI / ask-cli) and
 // run it against the deployed model, to see how the real Alexa NLU does on the same utterances.
 //
@@ -21,7 +23,7 @@
 //   the simplest to upload wherever a batch test is still available.
 //
 // The corpus keeps slot ids, not spoken words, so the spoken value is read back from the utterance: the
-// longest phrase of the slot type (value or synonym, compared as the resolver's fuzzy stage compares words)
+// longest phrase of the slot type (value or synonym, compared as the NLU stand-in compares words: stemmed)
 // that resolves to the expected id. An entry whose value cannot be found stops the export rather than
 // writing a wrong annotation.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,9 +32,10 @@ import { INTENT_SLOTS, SLOTS, type IntentName } from '../lambda/intents';
 import { isPainHistoryQuestion } from '../interactionModels/build-model';
 import { LOCALES, type Locale } from '../lambda/markets';
 import { CORPUS, type CorpusEntry } from '../test/corpus/corpus';
-import { fuzzyWords } from './console/fuzzy-text';
+import { HELD_OUT_CORPUS } from '../test/corpus/held-out/held-out';
 import { parseInteractionModel, type InteractionModel } from './console/interaction-model';
-import { toWords } from './console/utterance-text';
+import { stemOf } from './console/nlu-stage';
+import { spokenWords, toWords } from './console/utterance-text';
 import { MODEL_DIR } from './build-models';
 
 export const NLU_DIR = path.join(__dirname, '..', 'dist', 'nlu');
@@ -51,14 +54,13 @@ export function spokenSlotValue(model: InteractionModel, entry: CorpusEntry, slo
   const phrases = (type?.values ?? [])
     .filter((v) => (v.id ?? v.name.value) === expected)
     .flatMap((v) => [v.name.value, ...(v.name.synonyms ?? [])])
-    .map((p) => fuzzyWords(toWords(p)).map((w) => w.key))
+    .map((p) => spokenWords(p).map(stemOf))
     .sort((a, b) => b.length - a.length);
-  const words = fuzzyWords(toWords(entry.utterance));
+  const words = spokenWords(entry.utterance);
+  const keys = words.map(stemOf);
   for (const phrase of phrases) {
     for (let start = 0; start + phrase.length <= words.length; start += 1) {
-      if (phrase.every((key, i) => words[start + i]?.key === key)) {
-        return words.slice(start, start + phrase.length).map((w) => w.raw).join(' ');
-      }
+      if (phrase.every((key, i) => keys[start + i] === key)) return words.slice(start, start + phrase.length).join(' ');
     }
   }
   throw new Error(`${entry.locale} "${entry.utterance}": no ${slotType} phrase for "${expected}" in the utterance`);
@@ -67,14 +69,24 @@ export function spokenSlotValue(model: InteractionModel, entry: CorpusEntry, slo
 /**
  * The corpus as annotations for this model. A published model (HEALTH_LOG off) has no severity slot and does not
  * answer when it last hurt: those expectations are left out (interactionModels/build-model.ts, forHealthLog).
+ * With `omitted` (the held-out set, which names exercises in words the model may not know yet), a slot whose
+ * value cannot be found in the utterance is left out of the annotation and reported there.
  */
-export function annotationsFor(model: InteractionModel, entries: readonly CorpusEntry[]): Annotation[] {
+export function annotationsFor(model: InteractionModel, entries: readonly CorpusEntry[], omitted?: string[]): Annotation[] {
   const declared = (intent: string) => new Set(model.interactionModel.languageModel.intents.find((i) => i.name === intent)?.slots?.map((s) => s.name) ?? []);
   const detailed = model.interactionModel.languageModel.intents.some((i) => i.slots?.some((s) => s.name === SLOTS.severity));
   return entries.filter((entry) => detailed || !isPainHistoryQuestion(entry.intent, entry.utterance)).map((entry) => {
     const slots = Object.entries(entry.slots ?? {})
       .filter(([name]) => declared(entry.intent).has(name))
-      .map(([name, id]) => [name, spokenSlotValue(model, entry, name, id)] as const);
+      .flatMap(([name, id]) => {
+        try {
+          return [[name, spokenSlotValue(model, entry, name, id)] as const];
+        } catch (error) {
+          if (omitted === undefined) throw error;
+          omitted.push((error as Error).message);
+          return [];
+        }
+      });
     return {
       // As spoken: lower case, no punctuation (the corpus keeps the commas and question marks people type).
       inputs: { utterance: toWords(entry.utterance).join(' ') },
@@ -101,17 +113,27 @@ export function toCsv(annotations: readonly Annotation[]): string {
   return `${[header, ...rows].map((row) => row.map(cell).join(',')).join('\n')}\n`;
 }
 
+/** The annotation sets: the training corpus in dist/nlu/, the held-out corpus in dist/nlu/held-out/. */
+export const ANNOTATION_SETS: ReadonlyArray<{ dir: string; corpus: readonly CorpusEntry[]; omitUnknown: boolean }> = [
+  { dir: NLU_DIR, corpus: CORPUS, omitUnknown: false },
+  { dir: path.join(NLU_DIR, 'held-out'), corpus: HELD_OUT_CORPUS, omitUnknown: true },
+];
+
 function main(): void {
-  mkdirSync(NLU_DIR, { recursive: true });
-  for (const locale of LOCALES) {
-    const entries = CORPUS.filter((e) => e.locale === locale);
-    if (entries.length === 0) continue;
-    const model = parseInteractionModel(JSON.parse(readFileSync(path.join(MODEL_DIR, `${locale}.json`), 'utf8')));
-    const annotations = annotationsFor(model, entries);
-    const base = path.join(NLU_DIR, locale as Locale);
-    writeFileSync(`${base}.json`, `${JSON.stringify({ data: annotations }, null, 2)}\n`);
-    writeFileSync(`${base}.csv`, toCsv(annotations));
-    console.log(`wrote ${path.relative(process.cwd(), base)}.json and .csv (${annotations.length} annotations)`);
+  for (const { dir, corpus, omitUnknown } of ANNOTATION_SETS) {
+    mkdirSync(dir, { recursive: true });
+    for (const locale of LOCALES) {
+      const entries = corpus.filter((e) => e.locale === locale);
+      if (entries.length === 0) continue;
+      const model = parseInteractionModel(JSON.parse(readFileSync(path.join(MODEL_DIR, `${locale}.json`), 'utf8')));
+      const omitted: string[] = [];
+      const annotations = annotationsFor(model, entries, omitUnknown ? omitted : undefined);
+      for (const why of omitted) console.log(`  slot left out of the annotation: ${why}`);
+      const base = path.join(dir, locale as Locale);
+      writeFileSync(`${base}.json`, `${JSON.stringify({ data: annotations }, null, 2)}\n`);
+      writeFileSync(`${base}.csv`, toCsv(annotations));
+      console.log(`wrote ${path.relative(process.cwd(), base)}.json and .csv (${annotations.length} annotations)`);
+    }
   }
 }
 

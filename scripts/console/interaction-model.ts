@@ -21,6 +21,7 @@ export const InteractionModelSchema = z.object({
   interactionModel: z.object({
     languageModel: z.object({
       invocationName: z.string().min(2),
+      modelConfiguration: z.object({ fallbackIntentSensitivity: z.object({ level: z.enum(['LOW', 'MEDIUM', 'HIGH']) }).optional() }).optional(),
       intents: z.array(IntentSchema).min(1),
       types: z.array(SlotTypeSchema).optional(),
     }),

@@ -1,35 +1,46 @@
-// Resolves a typed utterance to an intent and slots the way Alexa would from the interaction model.
-// Two stages. First an exact match: the utterance is a sample (or one of Alexa's phrases for a declared
-// built-in intent) word for word, with slot values from the slot types. Failing that, the fuzzy stage
-// (fuzzy-stage.ts) scores every sample against the utterance, fillers ignored and slots filled, and takes the
-// best one above a threshold. What neither places is AMAZON.FallbackIntent.
+// Resolves a typed utterance to an intent and slots the way Alexa would from the interaction model: the local
+// console's NLU stand-in. Three stages, as Alexa prefers an exact sample:
+// 1. exact: the utterance is a sample (or one of Alexa's phrases for a declared built-in intent) word for word,
+//    slot values from the slot types (ER_SUCCESS_MATCH); failing that, a sample whose literal words all match and
+//    whose custom slot holds words the type does not list (sent as said, ER_SUCCESS_NO_MATCH, as Alexa does);
+// 2. the classifier (nlu-stage.ts, nlp.js), trained from the same model; its slots are the phrases of each slot's
+//    type found in the utterance;
+// 3. AMAZON.FallbackIntent when the classifier says out of domain or is less sure than the model's
+//    fallbackIntentSensitivity allows.
+// It is not Alexa's NLU, only a repeatable stand-in for it: see the README's corpus section.
 import { createHash } from 'node:crypto';
 import type { Intent, Slot } from 'ask-sdk-model';
 import { BUILTIN_PHRASES, FALLBACK_INTENT, isAmazonBuiltin } from './builtin-intents';
 import { buildIntent, emptySlot, filledSlot, LOCAL_SKILL_ID, type ResolvedSlotValue } from './envelopes';
-import { createFuzzyStage, type FuzzySlotFinder, type FuzzySlotValue } from './fuzzy-stage';
-import { fuzzyWords } from './fuzzy-text';
 import type { InteractionModel, ModelSlotType } from './interaction-model';
+import { createClassifier, NONE, type Classifier } from './nlu-stage';
 import { parseSpokenNumber } from './spoken-number';
 import { parseSpokenTime } from './spoken-time';
-import { normaliseUtterance, tokenizeSample, toWords, type SampleToken } from './utterance-text';
+import { normaliseUtterance, spokenWords, tokenizeSample, toWords, type SampleToken } from './utterance-text';
 
 export type ResolvedUtterance = {
   intent: Intent;
-  /** A model sample word for word, one of Alexa's phrases for a declared built-in intent, the fuzzy stage, or nothing matched. */
-  via: 'sample' | 'builtin-phrase' | 'fuzzy' | 'fallback';
-  /** The sample that matched, as written in the model (or the built-in phrase); for 'fuzzy', the closest sample. */
+  /** A model sample word for word (slots filled or not), one of Alexa's phrases for a built-in, the classifier, or nothing. */
+  via: 'sample' | 'builtin-phrase' | 'classifier' | 'fallback';
+  /** The sample that matched, as written in the model (or the built-in phrase). */
   sample?: string;
-  /** For 'fuzzy': how close the sample came, 0..1. */
+  /** For 'classifier' (and a 'fallback' it declined): its confidence in the intent, 0..1. */
   score?: number;
 };
+
+export type FallbackSensitivity = 'LOW' | 'MEDIUM' | 'HIGH';
+
+/** The classifier's confidence below which an utterance goes to AMAZON.FallbackIntent, by the model's sensitivity. */
+export const FALLBACK_THRESHOLDS: Readonly<Record<FallbackSensitivity, number>> = { LOW: 0.3, MEDIUM: 0.45, HIGH: 0.6 };
 
 export type ResolverOptions = {
   skillId?: string;
   /** Set false for exact matching only. Default true. */
-  fuzzy?: boolean;
-  /** The fuzzy stage's acceptance threshold, 0..1. */
-  fuzzyThreshold?: number;
+  classifier?: boolean;
+  /** A trained classifier for this model (from the cache, nlu-cache.ts); trained here when absent. */
+  trained?: Classifier;
+  /** Overrides the model's fallbackIntentSensitivity. */
+  sensitivity?: FallbackSensitivity;
 };
 
 export type Resolver = {
@@ -39,11 +50,10 @@ export type Resolver = {
 };
 
 type SlotCandidate = { end: number; value: string; resolved?: ResolvedSlotValue[] };
-type SlotMatcher = { freeform: boolean; slotType: string; candidates(words: string[], start: number): SlotCandidate[] };
+type SlotMatcher = { custom: boolean; slotType: string; candidates(words: string[], start: number): SlotCandidate[] };
 
 type CompiledSample = {
   intentName: string;
-  intentIndex: number;
   slotNames: string[];
   text: string;
   tokens: SampleToken[];
@@ -54,27 +64,31 @@ type CompiledSample = {
   matchers: Map<string, SlotMatcher>;
 };
 
-type Match = {
-  sample: CompiledSample;
-  order: number;
-  filled: Map<string, SlotCandidate>;
-  freeformWords: number;
-};
+type Match = { sample: CompiledSample; order: number; filled: Map<string, SlotCandidate>; unlisted: number };
+
+/** The longest custom slot value the exact stage takes as said when the type does not list it. */
+const MAX_UNLISTED_WORDS = 4;
+/** Words that start a reference, not a name: "skip this one today" has no unlisted region "this one". */
+const NOT_A_VALUE_START: ReadonlySet<string> = new Set(['this', 'that', 'it', 'these', 'those', 'them', 'one']);
 
 export function createResolver(model: InteractionModel, options: ResolverOptions = {}): Resolver {
   const skillId = options.skillId ?? LOCAL_SKILL_ID;
   const { intents, types = [] } = model.interactionModel.languageModel;
+  const sensitivity = options.sensitivity ?? model.interactionModel.languageModel.modelConfiguration?.fallbackIntentSensitivity?.level ?? 'LOW';
+  const threshold = FALLBACK_THRESHOLDS[sensitivity];
   const warnings: string[] = [];
   const typeMatchers = new Map(types.map((type) => [type.name, customTypeMatcher(type)]));
   const samples: CompiledSample[] = [];
+  const slotsByIntent = new Map<string, Map<string, SlotMatcher>>();
 
-  intents.forEach((intent, intentIndex) => {
+  for (const intent of intents) {
     const matchers = new Map<string, SlotMatcher>();
     for (const slot of intent.slots ?? []) {
       const matcher = typeMatchers.get(slot.type) ?? builtinTypeMatcher(slot.type);
       if (matcher === undefined) warnings.push(`${intent.name}: slot {${slot.name}} has undefined type ${slot.type}`);
       else matchers.set(slot.name, matcher);
     }
+    slotsByIntent.set(intent.name, matchers);
     const slotNames = (intent.slots ?? []).map((slot) => slot.name);
     const add = (text: string, via: CompiledSample['via']): void => {
       const tokens = tokenizeSample(text);
@@ -86,86 +100,87 @@ export function createResolver(model: InteractionModel, options: ResolverOptions
       if (tokens.length === 0) return;
       const literalWords = tokens.filter((token) => token.kind === 'word').length;
       const literalSet = new Set(tokens.flatMap((token) => (token.kind === 'word' ? [token.word] : [])));
-      samples.push({ intentName: intent.name, intentIndex, slotNames, text, tokens, literalWords, literalSet, via, matchers });
+      samples.push({ intentName: intent.name, slotNames, text, tokens, literalWords, literalSet, via, matchers });
     };
     for (const sample of intent.samples ?? []) add(sample, 'sample');
     if (isAmazonBuiltin(intent.name)) for (const phrase of BUILTIN_PHRASES[intent.name] ?? []) add(phrase, 'builtin-phrase');
-  });
+  }
 
-  const finders = new Map<string, FuzzySlotFinder>(types.map((type) => [type.name, customTypeFinder(type)]));
-  finders.set('AMAZON.NUMBER', numberFinder);
-  finders.set('AMAZON.TIME', timeFinder);
-  const fuzzy =
-    options.fuzzy === false
-      ? undefined
-      : createFuzzyStage(
-          samples.map((sample) => ({
-            intentName: sample.intentName,
-            tokens: sample.tokens,
-            slotTypes: new Map([...sample.matchers].map(([name, matcher]) => [name, matcher.slotType])),
-          })),
-          finders,
-          options.fuzzyThreshold === undefined ? {} : { threshold: options.fuzzyThreshold },
-        );
+  const classifier = options.classifier === false ? undefined : (options.trained ?? createClassifier(model));
 
-  const slotsOf = (sample: CompiledSample, filled: ReadonlyMap<string, SlotCandidate>): Slot[] =>
-    sample.slotNames.map((slotName) => {
+  const slotsOf = (intentName: string, filled: ReadonlyMap<string, SlotCandidate>): Slot[] => {
+    const matchers = slotsByIntent.get(intentName) ?? new Map<string, SlotMatcher>();
+    return [...matchers].map(([slotName, matcher]) => {
       const candidate = filled.get(slotName);
       if (candidate === undefined) return emptySlot(slotName);
-      const slotType = sample.matchers.get(slotName)?.slotType ?? '';
-      return candidate.resolved === undefined
-        ? filledSlot(slotName, candidate.value)
-        : filledSlot(slotName, candidate.value, { slotType, values: candidate.resolved, skillId });
+      return matcher.custom
+        ? filledSlot(slotName, candidate.value, { slotType: matcher.slotType, values: candidate.resolved ?? [], skillId })
+        : filledSlot(slotName, candidate.value);
     });
+  };
 
   return {
     warnings,
     resolve(utterance) {
-      const words = toWords(normaliseUtterance(utterance));
-      const matches: Match[] = [];
-      const present = new Set(words);
-      samples.forEach((sample, order) => {
-        if (sample.tokens.length > words.length) return;
-        for (const word of sample.literalSet) if (!present.has(word)) return;
-        const filled = matchSample(sample, words);
-        if (filled === undefined) return;
-        let freeformWords = 0;
-        for (const [slotName, candidate] of filled) {
-          if (sample.matchers.get(slotName)?.freeform === true) freeformWords += wordCount(candidate.value);
-        }
-        matches.push({ sample, order, filled, freeformWords });
+      const words = toWords(normaliseUtterance(utterance)).filter((word) => !HESITATIONS.has(word));
+      if (words.length === 0) return { intent: buildIntent(FALLBACK_INTENT), via: 'fallback' };
+      const answer = (match: Match): ResolvedUtterance => ({
+        intent: buildIntent(match.sample.intentName, slotsOf(match.sample.intentName, match.filled)),
+        via: match.sample.via,
+        sample: match.sample.text,
       });
-      const best = matches.sort(compareMatches)[0];
-      if (best !== undefined) {
-        return { intent: buildIntent(best.sample.intentName, slotsOf(best.sample, best.filled)), via: best.sample.via, sample: best.sample.text };
+      const listed = exactMatch(samples, words, false);
+      if (listed !== undefined) return answer(listed);
+      const top = classifier?.classify(utterance)[0];
+      // A carrier phrase with a value its type does not list is taken as said only when the classifier hears
+      // the same intent: "my mom says her back hurts" is not "my {bodyPart} hurts" with four words of body part.
+      const unlisted = exactMatch(samples, words, true);
+      if (unlisted !== undefined && (classifier === undefined || top?.intent === unlisted.sample.intentName)) return answer(unlisted);
+      if (top === undefined || top.intent === NONE || top.score < threshold) {
+        return { intent: buildIntent(FALLBACK_INTENT), via: 'fallback', ...(top !== undefined && top.intent !== NONE ? { score: round(top.score) } : {}) };
       }
-      const close = fuzzy?.match(words);
-      const sample = close === undefined ? undefined : samples[close.templateIndex];
-      if (close === undefined || sample === undefined) return { intent: buildIntent(FALLBACK_INTENT), via: 'fallback' };
-      return {
-        intent: buildIntent(sample.intentName, slotsOf(sample, close.filled)),
-        via: 'fuzzy',
-        sample: sample.text,
-        score: Math.round(close.score * 1000) / 1000,
-      };
+      const filled = findSlots(slotsByIntent.get(top.intent) ?? new Map(), spokenWords(utterance));
+      return { intent: buildIntent(top.intent, slotsOf(top.intent, filled)), via: 'classifier', score: round(top.score) };
     },
   };
 }
 
-/** Exact samples first, then the most literal words, then the fewest free-form words, then model order. */
+/** Hesitations a speech recogniser leaves out; dropped before matching samples word for word. */
+const HESITATIONS: ReadonlySet<string> = new Set(['um', 'umm', 'uh', 'uhh', 'uhm', 'er', 'erm', 'hmm', 'mm']);
+
+const round = (score: number): number => Math.round(score * 1000) / 1000;
+
+/** The best sample the words match exactly (with `unlisted`: only matches that need an unlisted custom value). */
+function exactMatch(samples: readonly CompiledSample[], words: string[], unlisted: boolean): Match | undefined {
+  const present = new Set(words);
+  const matches: Match[] = [];
+  samples.forEach((sample, order) => {
+    if (sample.tokens.length > words.length) return;
+    if (unlisted && sample.literalWords < 2) return;
+    for (const word of sample.literalSet) if (!present.has(word)) return;
+    const filled = matchSample(sample, words, unlisted);
+    if (filled === undefined) return;
+    matches.push({ sample, order, filled, unlisted: [...filled.values()].filter((c) => c.resolved?.length === 0).length });
+  });
+  return matches.sort(compareMatches)[0];
+}
+
 function compareMatches(a: Match, b: Match): number {
+  if (a.unlisted !== b.unlisted) return a.unlisted - b.unlisted;
   const aExact = a.filled.size === 0 ? 0 : 1;
   const bExact = b.filled.size === 0 ? 0 : 1;
   if (aExact !== bExact) return aExact - bExact;
   if (a.sample.literalWords !== b.sample.literalWords) return b.sample.literalWords - a.sample.literalWords;
-  if (a.freeformWords !== b.freeformWords) return a.freeformWords - b.freeformWords;
   // A sample the model declares beats Alexa's generic phrase for a built-in.
   if (a.sample.via !== b.sample.via) return a.sample.via === 'sample' ? -1 : 1;
   return a.order - b.order;
 }
 
-/** The slot values of the first way the sample covers all the words (longest slot values tried first). */
-function matchSample(sample: CompiledSample, words: string[]): Map<string, SlotCandidate> | undefined {
+/**
+ * The slot values of the first way the sample covers all the words (longest slot values tried first). With
+ * `unlisted`, a custom slot may also hold up to MAX_UNLISTED_WORDS words its type does not list.
+ */
+function matchSample(sample: CompiledSample, words: string[], unlisted: boolean): Map<string, SlotCandidate> | undefined {
   const filled = new Map<string, SlotCandidate>();
   const step = (tokenIndex: number, wordIndex: number): boolean => {
     const token = sample.tokens[tokenIndex];
@@ -173,7 +188,16 @@ function matchSample(sample: CompiledSample, words: string[]): Map<string, SlotC
     if (token.kind === 'word') return words[wordIndex] === token.word && step(tokenIndex + 1, wordIndex + 1);
     const matcher = sample.matchers.get(token.name);
     if (matcher === undefined) return false;
-    for (const candidate of matcher.candidates(words, wordIndex)) {
+    const candidates = matcher.candidates(words, wordIndex);
+    if (unlisted && matcher.custom && !NOT_A_VALUE_START.has(words[wordIndex] ?? '')) {
+      for (let end = Math.min(words.length, wordIndex + MAX_UNLISTED_WORDS); end > wordIndex; end -= 1) {
+        // A span holding a value the type lists plus other words ("everything today") is not an unlisted value.
+        const span = words.slice(wordIndex, end);
+        if (span.some((_, i) => matcher.candidates(span, i).length > 0)) continue;
+        candidates.push({ end, value: span.join(' '), resolved: [] });
+      }
+    }
+    for (const candidate of candidates) {
       filled.set(token.name, candidate);
       if (step(tokenIndex + 1, candidate.end)) return true;
       filled.delete(token.name);
@@ -181,6 +205,28 @@ function matchSample(sample: CompiledSample, words: string[]): Map<string, SlotC
     return false;
   };
   return step(0, 0) ? filled : undefined;
+}
+
+/** For the classifier's intent: each slot is the first phrase of its type in the words, longest first, none overlapping. */
+function findSlots(matchers: ReadonlyMap<string, SlotMatcher>, words: string[]): Map<string, SlotCandidate> {
+  const filled = new Map<string, SlotCandidate>();
+  const taken = new Set<number>();
+  // Custom types first: "ten elbow bends" is a count and an exercise, "the right leg" a side.
+  const order = [...matchers].sort(([, a], [, b]) => Number(b.custom) - Number(a.custom));
+  for (const [slotName, matcher] of order) {
+    search: for (let start = 0; start < words.length; start += 1) {
+      if (taken.has(start)) continue;
+      for (const candidate of matcher.candidates(words, start)) {
+        const span = Array.from({ length: candidate.end - start }, (_, i) => start + i);
+        if (span.some((i) => taken.has(i))) continue;
+        if (!matcher.custom && words[start] === 'one' && start > 0 && ['this', 'that', 'the', 'next', 'last', 'which', 'another', 'previous'].includes(words[start - 1] ?? '')) continue;
+        for (const i of span) taken.add(i);
+        filled.set(slotName, candidate);
+        break search;
+      }
+    }
+  }
+  return filled;
 }
 
 function customTypeMatcher(type: ModelSlotType): SlotMatcher {
@@ -199,7 +245,7 @@ function customTypeMatcher(type: ModelSlotType): SlotMatcher {
     }
   }
   return {
-    freeform: false,
+    custom: true,
     slotType: type.name,
     candidates(words, start) {
       const found: SlotCandidate[] = [];
@@ -213,14 +259,17 @@ function customTypeMatcher(type: ModelSlotType): SlotMatcher {
   };
 }
 
+/** Words a spoken time can start with; other positions are not tried. */
+const TIME_STARTS = new Set(['a', 'half', 'quarter', 'noon', 'midday', 'midnight', 'twelve', 'in', 'at', 'this', 'morning', 'afternoon', 'evening', 'night', 'tonight']);
+
 function builtinTypeMatcher(typeName: string): SlotMatcher | undefined {
   if (typeName === 'AMAZON.NUMBER') {
     return {
-      freeform: false,
+      custom: false,
       slotType: typeName,
       candidates(words, start) {
         const found: SlotCandidate[] = [];
-        for (let end = words.length; end > start; end -= 1) {
+        for (let end = Math.min(words.length, start + 6); end > start; end -= 1) {
           const number = parseSpokenNumber(words.slice(start, end));
           if (number !== undefined) found.push({ end, value: String(number) });
         }
@@ -230,9 +279,11 @@ function builtinTypeMatcher(typeName: string): SlotMatcher | undefined {
   }
   if (typeName === 'AMAZON.TIME') {
     return {
-      freeform: false,
+      custom: false,
       slotType: typeName,
       candidates(words, start) {
+        const first = words[start] ?? '';
+        if (!TIME_STARTS.has(first) && parseSpokenNumber([first]) === undefined) return [];
         const found: SlotCandidate[] = [];
         for (let end = Math.min(words.length, start + 8); end > start; end -= 1) {
           const time = parseSpokenTime(words.slice(start, end));
@@ -243,9 +294,9 @@ function builtinTypeMatcher(typeName: string): SlotMatcher | undefined {
     };
   }
   if (!isAmazonBuiltin(typeName)) return undefined;
-  // Other built-in types (AMAZON.SearchQuery, AMAZON.FirstName, ...) are taken as free text, ranked last.
+  // Other built-in types (AMAZON.SearchQuery, AMAZON.FirstName, ...) are taken as free text.
   return {
-    freeform: true,
+    custom: false,
     slotType: typeName,
     candidates(words, start) {
       const found: SlotCandidate[] = [];
@@ -255,61 +306,7 @@ function builtinTypeMatcher(typeName: string): SlotMatcher | undefined {
   };
 }
 
-/** The fuzzy stage's view of a custom type: its values and synonyms as fuzzy word keys, longest first. */
-function customTypeFinder(type: ModelSlotType): FuzzySlotFinder {
-  const byKeys = new Map<string, ResolvedSlotValue[]>();
-  let longest = 0;
-  for (const value of type.values) {
-    const resolved = { name: value.name.value, id: value.id ?? generatedValueId(value.name.value) };
-    for (const phrase of [value.name.value, ...(value.name.synonyms ?? [])]) {
-      const keys = fuzzyWords(toWords(phrase)).map((w) => w.key);
-      if (keys.length === 0) continue;
-      const key = keys.join(' ');
-      const list = byKeys.get(key) ?? [];
-      if (!list.some((entry) => entry.id === resolved.id)) list.push(resolved);
-      byKeys.set(key, list);
-      longest = Math.max(longest, keys.length);
-    }
-  }
-  return (words, start) => {
-    const found: FuzzySlotValue[] = [];
-    for (let length = Math.min(longest, words.length - start); length >= 1; length -= 1) {
-      const span = words.slice(start, start + length);
-      const resolved = byKeys.get(span.map((w) => w.key).join(' '));
-      if (resolved !== undefined) found.push({ end: start + length, value: span.map((w) => w.raw).join(' '), resolved });
-    }
-    return found;
-  };
-}
-
-const numberFinder: FuzzySlotFinder = (words, start) => {
-  const found: FuzzySlotValue[] = [];
-  for (let end = Math.min(words.length, start + 6); end > start; end -= 1) {
-    const number = parseSpokenNumber(words.slice(start, end).map((w) => w.raw));
-    if (number !== undefined) found.push({ end, value: String(number) });
-  }
-  return found;
-};
-
-/** Words a spoken time can start with; other positions are not tried. */
-const TIME_STARTS = new Set(['a', 'half', 'quarter', 'noon', 'midday', 'midnight', 'twelve', 'in', 'at', 'this', 'morning', 'afternoon', 'evening', 'night', 'tonight']);
-
-const timeFinder: FuzzySlotFinder = (words, start) => {
-  const first = words[start]?.raw ?? '';
-  if (!TIME_STARTS.has(first) && parseSpokenNumber([first]) === undefined) return [];
-  const found: FuzzySlotValue[] = [];
-  for (let end = Math.min(words.length, start + 8); end > start; end -= 1) {
-    const time = parseSpokenTime(words.slice(start, end).map((w) => w.raw));
-    if (time !== undefined) found.push({ end, value: time });
-  }
-  return found;
-};
-
 /** Alexa gives values without an id a generated one; a stable hash keeps local runs repeatable. */
 function generatedValueId(value: string): string {
   return createHash('md5').update(value).digest('hex');
-}
-
-function wordCount(text: string): number {
-  return text === '' ? 0 : text.split(' ').length;
 }

@@ -6,6 +6,7 @@ import { Conversation, type ConversationOptions, type Exchange } from './convers
 import type { InteractionModel } from './interaction-model';
 import { parseInvocation } from './invocation';
 import { renderOutputSpeech, formatSeconds } from './render-speech';
+import { cachedClassifier } from './nlu-cache';
 import { createResolver, type Resolver } from './resolver';
 import { checkOutputSpeech } from './ssml-checks';
 import { normaliseUtterance } from './utterance-text';
@@ -33,7 +34,7 @@ export class VoiceConsole {
     const { model, ...conversationOptions } = options;
     this.conversation = new Conversation(conversationOptions);
     const skillId = options.identity?.skillId;
-    this.resolver = createResolver(model, skillId !== undefined ? { skillId } : {});
+    this.resolver = createResolver(model, { trained: cachedClassifier(model), ...(skillId !== undefined ? { skillId } : {}) });
     this.invocationName = model.interactionModel.languageModel.invocationName;
   }
 
@@ -46,7 +47,8 @@ export class VoiceConsole {
 
   async handleLine(rawLine: string): Promise<ConsoleTurn> {
     const line = rawLine.trim();
-    if (line === '') return turn([]);
+    // In an open session a blank line is speech the recogniser made nothing of: the fallback, as for "!!!".
+    if (line === '') return this.conversation.sessionOpen ? this.handleUtterance(line) : turn([]);
     if (line.startsWith('/')) return this.handleCommand(line);
     return this.handleUtterance(line);
   }
@@ -83,7 +85,7 @@ export class VoiceConsole {
 
   private async handleUtterance(line: string): Promise<ConsoleTurn> {
     const text = normaliseUtterance(line);
-    if (text === '') return turn([{ tone: 'hint', text: 'Alexa is listening… say something after "Alexa".' }]);
+    if (text === '' && !this.conversation.sessionOpen) return turn([{ tone: 'hint', text: 'Alexa is listening… say something after "Alexa".' }]);
 
     const invocation = parseInvocation(text, this.invocationName);
     if (invocation !== undefined) {
@@ -125,7 +127,7 @@ export class VoiceConsole {
 
   private resolveIntent(utterance: string, lines: OutputLine[]): Intent {
     const resolved = this.resolver.resolve(utterance);
-    if (resolved.via === 'fallback') lines.push({ tone: 'status', text: '(no sample matched)' });
+    if (resolved.via === 'fallback') lines.push({ tone: 'status', text: `(nothing matched${resolved.score !== undefined ? `: the classifier's best guess was below the fallback threshold, ${resolved.score}` : ''})` });
     return resolved.intent;
   }
 

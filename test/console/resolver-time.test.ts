@@ -42,7 +42,7 @@ describe('parseSpokenTime', () => {
 
 describe('AMAZON.TIME in the exact stage', () => {
   it('fills the slot with the time, not the words', () => {
-    const result = createResolver(committedModel('en-US'), { fuzzy: false }).resolve('remind me at seven thirty p m');
+    const result = createResolver(committedModel('en-US'), { classifier: false }).resolve('remind me at seven thirty p m');
     expect(result).toMatchObject({ intent: { name: 'SetReminderIntent' }, via: 'sample' });
     expect(result.intent.slots?.time?.value).toBe('19:30');
   });

@@ -5,7 +5,7 @@ import { fixtureModel } from './fixture-model';
 
 const resolver = createResolver(fixtureModel(), { skillId: 'amzn1.ask.skill.test' });
 /** The exact stage alone: what a sample covers word for word. */
-const exact = createResolver(fixtureModel(), { skillId: 'amzn1.ask.skill.test', fuzzy: false });
+const exact = createResolver(fixtureModel(), { skillId: 'amzn1.ask.skill.test', classifier: false });
 
 function slotsOf(utterance: string): Record<string, Slot> {
   return resolver.resolve(utterance).intent.slots ?? {};
@@ -42,12 +42,12 @@ describe('resolver', () => {
     });
   });
 
-  it('only accepts slot values the type declares', () => {
-    expect(exact.resolve('start the swimming routine').intent.name).toBe('AMAZON.FallbackIntent');
-    // The fuzzy stage still hears a routine being started, but fills no slot with an undeclared value.
-    const fuzzy = resolver.resolve('start the swimming routine');
-    expect(fuzzy).toMatchObject({ intent: { name: 'StartRoutineIntent' }, via: 'fuzzy' });
-    expect(fuzzy.intent.slots?.routine?.value).toBeUndefined();
+  it('sends a custom slot value the type does not list as said, with ER_SUCCESS_NO_MATCH, as Alexa does', () => {
+    const result = exact.resolve('start the swimming routine');
+    expect(result).toMatchObject({ intent: { name: 'StartRoutineIntent' }, via: 'sample' });
+    expect(result.intent.slots?.routine?.value).toBe('swimming');
+    expect(result.intent.slots?.routine?.resolutions?.resolutionsPerAuthority?.[0]?.status.code).toBe('ER_SUCCESS_NO_MATCH');
+    expect(resolvedId(result.intent.slots?.routine)).toBeUndefined();
   });
 
   it('tries the longest slot value first and backs off when the rest of the sample needs the words', () => {

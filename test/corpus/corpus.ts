@@ -1,8 +1,10 @@
-// How caregivers really talk to the skill: mid-exercise, hands busy, out of breath, about a third person.
-// Each entry is what was said, in which market, the intent it must reach and the slot ids it must carry
-// (custom slot types: the value id; AMAZON.NUMBER: digits; AMAZON.TIME: "HH:MM"). None of these is a sample
-// utterance of the model (corpus.test.ts checks that), so the corpus measures how the model generalises.
-// It is also exported for Alexa's NLU Evaluation tool by `npm run nlu:export`.
+// The training corpus: how caregivers really talk to the skill (mid-exercise, hands busy, out of breath, about a
+// third person), the phrasings the samples are improved against. Each entry is what was said, in which market,
+// the intent it must reach and the slot ids it must carry (custom slot types: the value id; AMAZON.NUMBER:
+// digits; AMAZON.TIME: "HH:MM"). None of these is a sample utterance of the model (corpus.test.ts checks that).
+// Its score is a gate (corpus.test.ts); the honest estimate of how the model generalises is the frozen
+// held-out corpus (held-out/held-out.ts), which the samples are never revised against.
+// Both are exported for Alexa's NLU Evaluation tool by `npm run nlu:export`.
 import { z } from 'zod';
 import { INTENTS, type IntentName } from '../../lambda/intents';
 import { LocaleSchema, type Locale } from '../../lambda/markets';
@@ -492,10 +494,10 @@ export const DEVELOPMENT: readonly CorpusEntry[] = [
 ];
 
 /**
- * Held out: written after the samples and the fuzzy stage were settled, and resolved once as written; the
- * samples were not revised against it, so its score is the honest estimate of how the model generalises.
+ * The second set: written after the samples were settled and first resolved as written (88.6%); the samples
+ * were revised against it later, so it is training data now, not a held-out measure.
  */
-export const HELD_OUT: readonly CorpusEntry[] = [
+export const SECOND_SET: readonly CorpusEntry[] = [
   us('aah, stop, her knee', I.reportPain, { bodyPart: 'knee' }),
   us("no, stop, you're hurting him", I.reportPain),
   us('she yelped', I.reportPain),
@@ -577,4 +579,81 @@ export const HELD_OUT: readonly CorpusEntry[] = [
   us('how old is the queen', I.fallback),
 ];
 
-export const CORPUS: readonly CorpusEntry[] = [...DEVELOPMENT, ...HELD_OUT];
+/** Issue 12, second round: British phrasing written for the training corpus, the samples improved against it. */
+export const BRITISH_SET: readonly CorpusEntry[] = [
+  gb('right, on to the next one then', I.next),
+  gb('can we have another go at that', I.repeat),
+  gb('hang about', I.pause),
+  gb("let's crack on", I.resume),
+  gb("she's dead beat", I.tired),
+  gb("that's her lot for today", I.endEarly),
+  gb('pop back to the last one', I.previous),
+  gb('yes, go ahead with that', I.yes),
+  gb('ta-ra', I.stop),
+  gb("what's on the programme today", I.whatsThePlan),
+  gb("how's she getting on this week", I.summary, { period: 'week' }),
+  gb("her knee's giving her gyp", I.reportPain, { bodyPart: 'knee' }),
+  gb('we need an ambulance, quick', I.emergency),
+  gb("she's flagging a bit", I.tired),
+  gb('can you slow the counting down a touch', I.slower),
+  gb('shall we do the neck turns', I.goToExercise, { exercise: 'neck-rotation' }),
+  gb('the wrist curls on her left', I.goToExercise, { exercise: 'finger-wrist-flexion-extension', side: 'left' }),
+  gb('can we stop early, she has had enough', I.endEarly),
+  gb("we'll leave the chest stretch out for good", I.leaveOut, { exercise: 'horizontal-shoulder-abduction' }),
+  gb('how does this thing work then', I.help),
+  // Everyday requests that are not for this skill.
+  gb("what's the weather doing tomorrow", I.fallback),
+  gb('put the kettle timer on for four minutes', I.fallback),
+  gb('play radio two', I.fallback),
+  us('what time does the pharmacy close', I.fallback),
+  us('remind me to take the trash out', I.fallback),
+  us('turn the lamp off in the bedroom', I.fallback),
+  us('read me the headlines', I.fallback),
+  us('phone the dentist', I.fallback),
+  us('how many ounces in a pound', I.fallback),
+  us('play some relaxing music', I.fallback),
+  us('add eggs to the list', I.fallback),
+  us('look up a recipe for scones', I.fallback),
+  au('what time is the footy on', I.fallback),
+  ind('who is batting for india', I.fallback),
+  us('how do you say thank you in spanish', I.fallback),
+  us("what's a good dinner to make", I.fallback),
+];
+
+/**
+ * Rows that were in the held-out corpus and whose miss was used to fix the model: moved here, each replaced in
+ * the held-out corpus by a new phrasing the model has not seen.
+ */
+export const MOVED_FROM_HELD_OUT: readonly CorpusEntry[] = [
+  // The issue's speech-recogniser spellings, made synonyms ("hamster stretch" of the hamstring stretch, "write" and
+  // "rite" of right): these three held-out rows named them, so they are training rows now.
+  us('hamster stretch', I.goToExercise, { exercise: 'hamstring-stretch' }),
+  us('lets do the hamster stretch on the write leg', I.goToExercise, { exercise: 'hamstring-stretch', side: 'right' }),
+  au('go to the hip turns on the rite side', I.goToExercise, { exercise: 'hip-rotation', side: 'right' }),
+  // Issue 12, second round (custom twins of the built-ins, everyday exercise names, carrier phrases): held-out
+  // rows seen in its first-score miss list whose phrasing the new samples or synonyms then covered, word for word
+  // or nearly. Each was replaced in the held-out corpus by a new row for the same intent and market.
+  ind('go to next exercise', I.next),
+  au('lets move along', I.next),
+  us('move on to the next exercise', I.next),
+  us('jump to the ankle circles', I.goToExercise, { exercise: 'ankle-rotation' }),
+  us('take me to the neck tilts', I.goToExercise, { exercise: 'neck-flexion' }),
+  us('go to the windshield wipers', I.goToExercise, { exercise: 'lumbar-rotation' }),
+  us('the toe curls next', I.goToExercise, { exercise: 'toe-flexion-extension' }),
+  gb('windscreen wipers please', I.goToExercise, { exercise: 'lumbar-rotation' }),
+  ca('lets do the finger bends', I.goToExercise, { exercise: 'finger-wrist-flexion-extension' }),
+  us('i missed that', I.repeat),
+  ca('restart the routine', I.startOver),
+  us('thats right', I.yes),
+  us('absolutely', I.yes),
+  us('what am i supposed to do now', I.help),
+  us('thats all thank you', I.stop),
+  gb('cheerio', I.stop),
+  ind('stop the skill', I.stop),
+  // "Programme" and "program" for the plan, and "list the exercises", added as samples after these were seen.
+  gb('read me the programme', I.whatsThePlan),
+  au('whats on the program', I.whatsThePlan),
+  us('list her exercises', I.whatsThePlan),
+];
+
+export const CORPUS: readonly CorpusEntry[] = [...DEVELOPMENT, ...SECOND_SET, ...BRITISH_SET, ...MOVED_FROM_HELD_OUT];

@@ -12,7 +12,8 @@ import { CORPUS } from '../corpus/corpus';
 import { evaluate, missTable } from '../corpus/evaluate';
 import { committedModel } from '../support/model';
 
-const intentOf = (model: ReturnType<typeof buildModel>, name: string) =>
+type AnyModel = ReturnType<typeof buildModel> | ReturnType<typeof committedModel>;
+const intentOf = (model: AnyModel, name: string) =>
   model.interactionModel.languageModel.intents.find((intent) => intent.name === name);
 const PAIN_WORDS = /\b(hurt|hurts|pain|painful|sore)\b/;
 
