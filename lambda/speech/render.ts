@@ -103,7 +103,7 @@ function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): strin
     case 'Help':
       return `${sentence(s.help[act.phase])} ${sentence(s.help.commands)}`;
     case 'NotUnderstood':
-      return sentence(s.notUnderstood);
+      return sentence(act.phase === 'choosing' || act.phase === 'finished' ? s.notUnderstood : s.notUnderstoodInRoutine);
     case 'NotAvailableNow':
       return sentence(s.notAvailable[act.reason]);
     case 'NotInRoutine':

@@ -1,4 +1,5 @@
 // History: one small item per user and local day (sk DAY#YYYY-MM-DD), read by key range with one Query.
+import { endedBeforeItsEnd } from '../engine/stops';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
@@ -31,13 +32,23 @@ export function dayRecordOf(day: DayProgress, endedAtMs: number | null, healthDe
   return {
     day: day.day,
     routine: day.routine,
-    outcomes: day.outcomes,
+    outcomes: healthDetails ? day.outcomes : withoutReasons(day.outcomes),
     endedEarly: day.endedEarly,
     endReason: healthDetails ? day.endReason : null,
     painReports: healthDetails ? day.painReports : [],
     startedAtMs: day.startedAtMs,
     endedAtMs,
   };
+}
+
+/**
+ * The published profile keeps no health record: a step that ended before its end is kept as just that, whatever
+ * ended it, so a day's history cannot tell a pain stop from a "next" said early (engine/stops.ts).
+ */
+function withoutReasons(outcomes: DayProgress['outcomes']): DayProgress['outcomes'] {
+  return Object.fromEntries(
+    Object.entries(outcomes).map(([key, record]) => [key, endedBeforeItsEnd(record.outcome) ? { outcome: 'stoppedEarly' as const, amount: record.amount } : record]),
+  );
 }
 
 export class DynamoHistoryStore {

@@ -99,3 +99,55 @@ describe('pain and emergencies', () => {
     expect(reply.open).toBe(false);
   });
 });
+
+describe('the published profile keeps no health record', () => {
+  it('treats pain in the chest, said any way, as an emergency', async () => {
+    const alexa = await inFirstLegSet();
+    const envelope = alexa.lastEnvelope();
+    const painInTheChest = {
+      ...envelope,
+      request: {
+        ...envelope.request,
+        type: 'IntentRequest',
+        requestId: 'chest-1',
+        intent: { name: 'ReportPainIntent', confirmationStatus: 'NONE', slots: { bodyPart: { name: 'bodyPart', value: 'chest', confirmationStatus: 'NONE', resolutions: { resolutionsPerAuthority: [{ authority: 'x', status: { code: 'ER_SUCCESS_NO_MATCH' } }] } } } },
+      },
+    };
+
+    const reply = await alexa.invoke(painInTheChest as never);
+
+    const speech = reply.response.outputSpeech;
+    expect(speech?.type === 'SSML' ? speech.ssml : '').toMatch(/emergency/i);
+    expect(reply.response.shouldEndSession).toBe(true);
+  });
+
+  it('keeps in the day’s history only that a step ended before its end, not whether it hurt', async () => {
+    const alexa = await inFirstLegSet();
+    alexa.bargeIn(4000);
+    await alexa.say('alexa that hurts');
+    await alexa.say('next');
+    await alexa.say('ready');
+    alexa.bargeIn(3000);
+    await alexa.say('alexa next');
+    await alexa.say('stop');
+    alexa.wait(30 * 60 * 60 * 1000);
+    await alexa.say('open range of motion coach');
+
+    const [day] = await alexa.history.queryDays(alexa.userKey, '2026-01-01', '2030-12-31');
+    const outcomes = Object.values(day?.outcomes ?? {}).map((o) => o.outcome);
+    expect(outcomes).toEqual(['stoppedEarly', 'stoppedEarly']);
+    const last = await alexa.say('when did we last stop early');
+    expect(last.text).toMatch(/hip rotation/i);
+  });
+
+  it('says how to reach the emergency answer in help, and how to stop when a word is not caught mid-routine', async () => {
+    const alexa = await inFirstLegSet();
+
+    const help = await alexa.say('help');
+    const caught = await alexa.say('purple monkey dishwasher');
+
+    expect(help.text).toMatch(/emergency/i);
+    expect(caught.text).toMatch(/say stop|that hurts/i);
+    expect(caught.open).toBe(true);
+  });
+});

@@ -113,6 +113,8 @@ export const EN_US = {
   therapistSuggested: (exercise: string, therapist: string) =>
     `That's the second time this week ${exercise} had to stop. It would be good to talk to the ${therapist} about it.`,
   notUnderstood: "Sorry, I didn't catch that.",
+  /** Said first when a word was not caught inside a routine: how to stop comes before anything else. */
+  notUnderstoodInRoutine: "Sorry, I didn't catch that. If something is wrong, say stop, that hurts, or emergency.",
   movedOnElsewhere: 'The routine moved on from another device, so here is where it is now.',
   progressReset: "I couldn't read the saved progress, so we're starting fresh today.",
   errorApology: 'Sorry, something went wrong on my side.',
@@ -132,7 +134,7 @@ export const EN_US = {
     stoppedForPain: 'We stopped because it hurt.',
     finished: "Today's routine is done.",
     commands:
-      "During a routine you can say next, repeat, go back, skip, slower, or pause. If anything hurts, say that hurts. You can interrupt me at any time by saying Alexa first.",
+      "During a routine you can say next, repeat, go back, skip, slower, or pause. If anything hurts, say that hurts. If something is seriously wrong, like chest pain or trouble breathing, say emergency. You can interrupt me at any time by saying Alexa first.",
   },
   prompts: {
     chooseRoutine: { speech: 'Which routine today: legs, arms, or everything?', reprompt: 'Say legs, arms, or everything.' },
