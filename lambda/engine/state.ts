@@ -44,6 +44,7 @@ export function initialState(day: string): RoutineState {
     planOverrides: { excluded: [], doses: {} },
     lastStoppedEarly: null,
     timeZone: null,
+    timeZoneCheckedOn: null,
     reminder: null,
   };
 }

@@ -37,7 +37,7 @@ export function transition(state: RoutineState, event: RoutineEvent, input: Turn
   const day = laterDay || untouched ? input.today : state.today.day;
   const rolled = laterDay ? rollOver(state, day, programFor(plan, state)) : null;
   let current = rolled !== null ? rolled.state : untouched && state.today.day !== day ? { ...state, today: { ...state.today, day } } : state;
-  if (input.timeZone !== null && input.timeZone !== current.timeZone) current = { ...current, timeZone: input.timeZone };
+  if (input.timeZone !== null) current = { ...current, timeZone: input.timeZone, timeZoneCheckedOn: day };
   // "Finish the other side first" and the interrupt hint belong to the session they were said in.
   if (input.newSession) current = lastOfSessionForgotten({ ...current, interruptHintGiven: false });
   const closed = rolled === null ? null : rolled.closed;

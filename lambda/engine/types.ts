@@ -126,6 +126,8 @@ export type RoutineState = {
   lastStoppedEarly: { day: string; step: StepRef } | null;
   /** The device's time zone as last read from the Settings API. */
   timeZone: string | null;
+  /** The local day the Settings API last answered: a launch waits for it at most once a day. */
+  timeZoneCheckedOn: string | null;
   reminder: ReminderRef | null;
 };
 

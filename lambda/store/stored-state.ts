@@ -100,6 +100,8 @@ const DayShape = {
   previousDay: z.nullable(z.object({ day, routine: z.enum(ROUTINES), done: whole(0, 64), planned: whole(0, 64) })),
   interruptHintGiven: z.boolean(),
   lastTurnAtMs: z.nullable(epochMs),
+  // Changes daily, so it rides with the day rather than costing a SETTINGS write every day.
+  timeZoneCheckedOn: z.nullable(day),
   // A week of stops: it outlives no absence that PROGRESS's 30 days would end, so it stays with the day.
   recentStops: z.record(exerciseId, z.array(day).check(z.maxLength(14))),
   lastStoppedEarly: z.nullable(z.object({ day, step: StepRefSchema })),

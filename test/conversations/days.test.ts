@@ -128,3 +128,23 @@ describe('a day counted in a guessed zone', () => {
     expect(saved?.state.previousDay).toBeNull();
   });
 });
+
+describe('the device time zone', () => {
+  it('is taken from the Settings API once a local day; later launches that day use the zone kept with the user', async () => {
+    const alexa = await openDialog({ startAt: '2026-12-02T15:00:00Z', deviceTimeZone: 'America/Chicago' });
+    await alexa.say('open range of motion coach');
+    await alexa.say('stop');
+    alexa.alexaApi.timeZone = 'America/Denver'; // the device moved, or the API answers late: not waited for today
+    alexa.wait(2 * HOUR_MS);
+
+    await alexa.say('open range of motion coach');
+    await alexa.say('stop');
+    const sameDay = await alexa.store.load(alexa.userKey);
+    alexa.wait(24 * HOUR_MS);
+    await alexa.say('open range of motion coach');
+    const nextDay = await alexa.store.load(alexa.userKey);
+
+    expect(sameDay?.state.timeZone).toBe('America/Chicago');
+    expect(nextDay?.state.timeZone).toBe('America/Denver');
+  });
+});

@@ -61,6 +61,7 @@ const state: fc.Arbitrary<RoutineState> = day.chain((today) =>
     introduced: fc.boolean(),
     interruptHintGiven: fc.boolean(),
     lastTurnAtMs: fc.option(epochMs, { nil: null }),
+    timeZoneCheckedOn: fc.option(day, { nil: null }),
     levels: fc.dictionary(fc.tuple(exerciseId, fc.constantFrom('reps', 'hold')).map(([id, kind]) => `${id}:${kind}`), fc.integer({ min: 1, max: HANDOUT_MAX_HOLD_SECONDS })),
     recentStops: fc.dictionary(
       exerciseId,
