@@ -45,6 +45,7 @@ export function initialState(day: string): RoutineState {
     lastStoppedEarly: null,
     timeZone: null,
     timeZoneCheckedOn: null,
+    unfiledDay: null,
     reminder: null,
   };
 }

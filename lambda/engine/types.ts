@@ -128,6 +128,11 @@ export type RoutineState = {
   timeZone: string | null;
   /** The local day the Settings API last answered: a launch waits for it at most once a day. */
   timeZoneCheckedOn: string | null;
+  /**
+   * A closed day whose history write did not land: the handler files it at a later turn, then clears it. The engine
+   * only carries it (and counts it in the week's summary).
+   */
+  unfiledDay: DayRecord | null;
   reminder: ReminderRef | null;
 };
 

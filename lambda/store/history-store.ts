@@ -2,30 +2,18 @@
 import { endedBeforeItsEnd } from '../engine/stops';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod/mini';
 import { addDays } from '../engine/day';
-import { ROUTINES, type DayProgress, type DayRecord } from '../engine/types';
+import type { DayProgress, DayRecord } from '../engine/types';
 import { PersistenceError } from '../errors';
 import { documentClient } from './client';
 import { withRetry, type StorageDeadline } from './retry';
-import { OutcomesSchema, PainReportsSchema } from './stored-state';
+import { DayRecordSchema } from './stored-state';
 import { TABLE_KEYS } from './table';
 
 /** 2: plain maps. 1 (compact text, never held by a deployment with real users) fails the schema and is left out. */
 export const HISTORY_SCHEMA_VERSION = 2;
 export const DEFAULT_HISTORY_RETENTION_DAYS = 400;
 const DAY_PREFIX = 'DAY#';
-
-const DayRecordSchema = z.object({
-  day: z.iso.date(),
-  routine: z.nullable(z.enum(ROUTINES)),
-  outcomes: OutcomesSchema,
-  endedEarly: z.boolean(),
-  endReason: z.nullable(z.literal('fatigue')),
-  painReports: PainReportsSchema,
-  startedAtMs: z.nullable(z.number()),
-  endedAtMs: z.nullable(z.number()),
-}) satisfies z.ZodMiniType<DayRecord>;
 
 /** What a closed day leaves in history; health details only when the deployment opted in. */
 export function dayRecordOf(day: DayProgress, endedAtMs: number | null, healthDetails: boolean): DayRecord {

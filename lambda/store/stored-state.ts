@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { HANDOUT_MAX_HOLD_SECONDS, HANDOUT_MAX_REPS, SIDES } from '../catalog/schema';
 import { MAX_ALERT_TOKEN_LENGTH, MAX_PAIN_REPORTS_PER_DAY, MAX_TIME_ZONE_LENGTH, initialState } from '../engine/state';
-import { ROUTINES, STEP_OUTCOMES, type RoutineState } from '../engine/types';
+import { ROUTINES, STEP_OUTCOMES, type DayRecord, type RoutineState } from '../engine/types';
 
 /**
  * 4: the state as a plain DynamoDB map (PROGRESS) and the lasting fields in their own item (SETTINGS).
@@ -68,6 +68,18 @@ export const PainReportsSchema = z
   .array(z.object({ stepKey: z.nullable(stepKey), bodyPart: z.nullable(text(40)), severity: z.nullable(whole(0, 10)), atMs: epochMs }))
   .check(z.maxLength(MAX_PAIN_REPORTS_PER_DAY));
 
+/** One closed day as history keeps it (DAY# items), and as the progress record holds it until it is filed. */
+export const DayRecordSchema = z.object({
+  day: z.iso.date(),
+  routine: z.nullable(z.enum(ROUTINES)),
+  outcomes: OutcomesSchema,
+  endedEarly: z.boolean(),
+  endReason: z.nullable(z.literal('fatigue')),
+  painReports: PainReportsSchema,
+  startedAtMs: z.nullable(z.number()),
+  endedAtMs: z.nullable(z.number()),
+}) satisfies z.ZodMiniType<DayRecord>;
+
 const DayBaseSchema = z.object({
   day,
   routine: z.nullable(z.enum(ROUTINES)),
@@ -102,6 +114,7 @@ const DayShape = {
   lastTurnAtMs: z.nullable(epochMs),
   // Changes daily, so it rides with the day rather than costing a SETTINGS write every day.
   timeZoneCheckedOn: z.nullable(day),
+  unfiledDay: z.nullable(DayRecordSchema),
   // A week of stops: it outlives no absence that PROGRESS's 30 days would end, so it stays with the day.
   recentStops: z.record(exerciseId, z.array(day).check(z.maxLength(14))),
   lastStoppedEarly: z.nullable(z.object({ day, step: StepRefSchema })),

@@ -62,6 +62,7 @@ const state: fc.Arbitrary<RoutineState> = day.chain((today) =>
     interruptHintGiven: fc.boolean(),
     lastTurnAtMs: fc.option(epochMs, { nil: null }),
     timeZoneCheckedOn: fc.option(day, { nil: null }),
+    unfiledDay: fc.constant(null),
     levels: fc.dictionary(fc.tuple(exerciseId, fc.constantFrom('reps', 'hold')).map(([id, kind]) => `${id}:${kind}`), fc.integer({ min: 1, max: HANDOUT_MAX_HOLD_SECONDS })),
     recentStops: fc.dictionary(
       exerciseId,
