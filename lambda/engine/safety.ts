@@ -49,5 +49,5 @@ export function pain(state: RoutineState, bodyPart: string | null, severity: num
 }
 
 export function emergency(state: RoutineState, ctx: TurnContext): Move {
-  return { state: stopEarly(state, ctx), acts: [{ type: 'Emergency' }], close: 'emergency' };
+  return { state: withDay(stopEarly(state, ctx), { afterEmergency: true }), acts: [{ type: 'Emergency' }], close: 'emergency' };
 }

@@ -27,6 +27,7 @@ export function freshDay(day: string): DayProgress {
     painReports: [],
     startedAtMs: null,
     endedEarly: false,
+    afterEmergency: false,
     endReason: null,
   };
 }
@@ -64,7 +65,7 @@ export function rollOver(state: RoutineState, day: string, program: Program): { 
       ? state.previousDay
       : (() => {
           const summary = summarizeDay(old, program);
-          return { day: old.day, routine: old.routine, done: summary.completed, planned: summary.planned };
+          return { day: old.day, routine: old.routine, done: summary.completed, planned: summary.planned, endedEarly: old.endedEarly };
         })();
   const next: RoutineState = {
     ...state,

@@ -11,7 +11,7 @@ import { programFor } from './program';
 import { promptFor } from './prompts';
 import { reminder } from './reminders';
 import { emergency, pain } from './safety';
-import { askedAgain, lastOfSessionForgotten, unasked } from './position';
+import { ask, askedAgain, lastOfSessionForgotten, unasked } from './position';
 import { rollOver } from './state';
 import { PLAN_UNKNOWN } from './therapist-plan';
 import type { ContentAct, Effect, PendingQuestion, RoutineEvent, RoutineState, TransitionResult, TurnContext, TurnInput } from './types';
@@ -43,7 +43,11 @@ export function transition(state: RoutineState, event: RoutineEvent, input: Turn
   const closed = rolled === null ? null : rolled.closed;
   const ctx: TurnContext = { ...input, today: day, program: programFor(plan, current), justClosed: closed, planKnown };
   const asked = current.today.question;
-  const move = planKnown || WITHOUT_PLAN.has(event.type) ? handle(unasked(current), event, ctx, asked) : planUnavailable(current);
+  const move = !planKnown && !WITHOUT_PLAN.has(event.type)
+    ? planUnavailable(current)
+    : current.today.afterEmergency && !WITHOUT_PLAN.has(event.type) && asked?.kind !== 'checkedAfterEmergency'
+      ? checkAfterEmergency(current)
+      : handle(unasked(current), event, ctx, asked);
   return {
     state: { ...move.state, lastTurnAtMs: ctx.nowMs },
     say: move.acts.filter((act): act is ContentAct => !isEffect(act)),
@@ -76,6 +80,9 @@ const WITHOUT_PLAN: ReadonlySet<RoutineEvent['type']> = new Set<RoutineEvent['ty
   'ReminderPermissionAnswered',
   'ReplayedRequest',
 ]);
+
+/** After an emergency today, nothing starts or moves on before the caregiver says they have been checked. */
+const checkAfterEmergency = (state: RoutineState): Move => ({ state: ask(state, { kind: 'checkedAfterEmergency' }), acts: [{ type: 'AfterEmergencyCheck' }] });
 
 /** The routine stays where it was, its question still open, and the next turn reads the plan again. */
 const planUnavailable = (state: RoutineState): Move => ({ state, acts: [{ type: 'PlanUnavailable' }] });

@@ -37,6 +37,7 @@ const anytime = [
   z.object({ kind: z.literal('leaveOutUntilReview'), exerciseId }),
   z.object({ kind: z.literal('confirmReminder'), hour, minute }),
   z.object({ kind: z.literal('reminderPermission'), hour, minute }),
+  z.object({ kind: z.literal('checkedAfterEmergency') }),
 ] as const;
 const continueOrRestart = z.object({ kind: z.literal('continueOrRestart'), routine: z.nullable(z.enum(ROUTINES)) });
 const endEarly = z.object({ kind: z.literal('endEarly'), otherSide: StepRefSchema });
@@ -88,6 +89,7 @@ const DayBaseSchema = z.object({
   painReports: PainReportsSchema,
   startedAtMs: z.nullable(epochMs),
   endedEarly: z.boolean(),
+  afterEmergency: z._default(z.boolean(), false),
   endReason: z.nullable(z.literal('fatigue')),
 });
 
@@ -109,7 +111,7 @@ const SettingsShape = {
 
 const DayShape = {
   today: DayProgressSchema,
-  previousDay: z.nullable(z.object({ day, routine: z.enum(ROUTINES), done: whole(0, 64), planned: whole(0, 64) })),
+  previousDay: z.nullable(z.object({ day, routine: z.enum(ROUTINES), done: whole(0, 64), planned: whole(0, 64), endedEarly: z._default(z.boolean(), false) })),
   interruptHintGiven: z.boolean(),
   lastTurnAtMs: z.nullable(epochMs),
   // Changes daily, so it rides with the day rather than costing a SETTINGS write every day.

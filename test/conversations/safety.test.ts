@@ -85,7 +85,7 @@ describe('pain and emergencies', () => {
 
       expect(reply.intent).toBe('EmergencyIntent');
       expect(reply.text).toMatch(/stop the exercise/i);
-      expect(reply.text).toMatch(/local emergency number/i);
+      expect(reply.text).toMatch(/call nine one one/i);
       expect(reply.open).toBe(false);
     },
   );
@@ -95,7 +95,7 @@ describe('pain and emergencies', () => {
 
     const reply = await alexa.say("ask range of motion coach she can't breathe");
 
-    expect(reply.text).toMatch(/local emergency number/i);
+    expect(reply.text).toMatch(/call nine one one/i);
     expect(reply.open).toBe(false);
   });
 });
@@ -117,7 +117,7 @@ describe('the published profile keeps no health record', () => {
     const reply = await alexa.invoke(painInTheChest as never);
 
     const speech = reply.response.outputSpeech;
-    expect(speech?.type === 'SSML' ? speech.ssml : '').toMatch(/emergency/i);
+    expect(speech?.type === 'SSML' ? speech.ssml : '').toMatch(/call nine one one/i);
     expect(reply.response.shouldEndSession).toBe(true);
   });
 
@@ -149,5 +149,79 @@ describe('the published profile keeps no health record', () => {
     expect(help.text).toMatch(/emergency/i);
     expect(caught.text).toMatch(/say stop|that hurts/i);
     expect(caught.open).toBe(true);
+  });
+});
+
+describe('after an emergency, tiredness, and on the next day', () => {
+  it.each([
+    ['en-US', /nine one one/i],
+    ['en-GB', /nine nine nine/i],
+    ['en-AU', /triple zero/i],
+    ['en-IN', /one one two/i],
+  ])('%s: says the market’s emergency number', async (locale, number) => {
+    const alexa = await openDialog();
+    await alexa.say('open range of motion coach');
+    const envelope = alexa.lastEnvelope();
+    const emergency = {
+      ...envelope,
+      request: { ...envelope.request, type: 'IntentRequest', requestId: `sos-${locale}`, locale, intent: { name: 'EmergencyIntent', confirmationStatus: 'NONE', slots: {} } },
+    };
+
+    const reply = await alexa.invoke(emergency as never);
+
+    const speech = reply.response.outputSpeech;
+    expect(speech?.type === 'SSML' ? speech.ssml : '').toMatch(number);
+    expect(reply.response.shouldEndSession).toBe(true);
+  });
+
+  it('asks, when relaunched the same day, whether they have been checked, and rests for today unless they have', async () => {
+    const alexa = await inFirstLegSet();
+    await alexa.say("she can't breathe");
+    alexa.wait(5 * 60 * 1000);
+
+    const relaunch = await alexa.say('open range of motion coach');
+    const no = await alexa.say('no');
+
+    expect(relaunch.text).toMatch(/checked/i);
+    expect(relaunch.text).not.toMatch(/hip and knee bend/i);
+    expect(relaunch.open).toBe(true);
+    expect(no.open).toBe(false);
+    expect(no.text).toMatch(/rest/i);
+  });
+
+  it('carries on after an emergency only when they say they have been checked', async () => {
+    const alexa = await inFirstLegSet();
+    await alexa.say("she can't breathe");
+    alexa.wait(5 * 60 * 1000);
+    await alexa.say('open range of motion coach');
+
+    const yes = await alexa.say('yes');
+
+    expect(yes.text).toMatch(/next is hip rotation/i);
+    expect(yes.open).toBe(true);
+  });
+
+  it('ends the session at once on tiredness, with the advice to rest, even before any set is done', async () => {
+    const alexa = await openDialog();
+    await alexa.say('open range of motion coach');
+    await alexa.say('start the leg exercises');
+
+    const tired = await alexa.say("she's tired");
+
+    expect(tired.open).toBe(false);
+    expect(tired.text).toMatch(/rest/i);
+    expect(tired.text).not.toMatch(/finish|other side|would you like/i);
+  });
+
+  it('does not call a day that ended early "unfinished" the next day', async () => {
+    const alexa = await inFirstLegSet();
+    await alexa.say('next');
+    await alexa.say("that's enough for today");
+    await alexa.say('no');
+    alexa.wait(24 * 60 * 60 * 1000);
+
+    const next = await alexa.say('open range of motion coach');
+
+    expect(next.text).not.toMatch(/unfinished/i);
   });
 });

@@ -51,10 +51,11 @@ const state: fc.Arbitrary<RoutineState> = day.chain((today) =>
       ),
       startedAtMs: fc.option(epochMs, { nil: null }),
       endedEarly: fc.boolean(),
+      afterEmergency: fc.boolean(),
       endReason: fc.constantFrom('fatigue' as const, null),
     })).map(([at, base]) => ({ ...at, ...base })),
     previousDay: fc.option(
-      fc.record({ back: fc.integer({ min: 1, max: 400 }), routine: fc.constantFrom(...ROUTINES), done: fc.nat(40), planned: fc.nat(40) }).map(({ back, ...rest }) => ({ day: addDays(today, -back), ...rest })),
+      fc.record({ back: fc.integer({ min: 1, max: 400 }), routine: fc.constantFrom(...ROUTINES), done: fc.nat(40), planned: fc.nat(40), endedEarly: fc.boolean() }).map(({ back, ...rest }) => ({ day: addDays(today, -back), ...rest })),
       { nil: null },
     ),
     prefs: fc.record({ paceFactor: fc.constantFrom(1, 1.25, 1.5, 1.75, 2), voiceRatePercent: fc.constantFrom(70, 80, 90, 100) }),
