@@ -65,12 +65,6 @@ export function answer(state: RoutineState, yes: boolean, ctx: TurnContext, aske
       const steps = todaysSteps(state, ctx);
       return setUpAt(settleAs(state, 'cutShort'), steps, currentIndex(state, steps));
     }
-    case 'repeatAfterPain': {
-      if (!yes) return { state, acts: [] };
-      const steps = todaysSteps(state, ctx);
-      const index = currentIndex(state, steps);
-      return index < 0 ? advance(state, ctx) : setUpAt(state, steps, index, { confirmedAfterPain: true });
-    }
     case 'wantSummary':
       return yes ? { state, acts: [summaryAct(state, ctx, null)], close: 'goodbye' } : { state, acts: [{ type: 'Goodbye' }], close: 'goodbye' };
     case 'secondRound':

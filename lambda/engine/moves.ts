@@ -93,20 +93,19 @@ function lastSideBefore(steps: readonly PlannedStep[], index: number): string | 
 }
 
 /**
- * Sets up the step at index. A step stopped for pain today is set up again only after the caregiver said yes to
- * trying it gently (confirmedAfterPain); lastOfSession marks the step after which the session ends.
+ * Sets up the step at index; lastOfSession marks the step after which the session ends. A step stopped for pain
+ * today is not done again today: the routine stands at it, still stopped, and "next" moves past it.
  */
 export function setUpAt(
   state: RoutineState,
   steps: readonly PlannedStep[],
   index: number,
-  options: { confirmedAfterPain?: boolean; lastOfSession?: boolean } = {},
+  options: { lastOfSession?: boolean } = {},
 ): Move {
   const step = steps[index];
   if (step === undefined) return finish(state);
-  if (options.confirmedAfterPain !== true && state.today.outcomes[stepKey(step)]?.outcome === 'stoppedEarly') {
-    // The routine stands at that step, still stopped: "no" leaves it there, and "next" moves past it.
-    return { state: at(state, stoppedForPain(ref(step), { kind: 'repeatAfterPain' })), acts: [] };
+  if (state.today.outcomes[stepKey(step)]?.outcome === 'stoppedEarly') {
+    return { state: at(state, stoppedForPain(ref(step))), acts: [{ type: 'NotAgainToday', exerciseId: step.exerciseId }] };
   }
   const previousSide = lastSideBefore(steps, index);
   const next = at(state, settingUp(ref(step), options.lastOfSession ?? false));

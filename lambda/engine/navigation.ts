@@ -15,7 +15,7 @@ import {
   type Move,
 } from './moves';
 import { routineIncludes, sameStep, stepKey } from './plan';
-import { ask, askAboutStep, at, finished, isLastOfSession, stoppedForPain, withDay } from './position';
+import { ask, askAboutStep, at, finished, isLastOfSession, withDay } from './position';
 import type { ContentAct, PendingQuestion, RoutineChoice, RoutineState, TurnContext } from './types';
 
 export function requestRoutine(state: RoutineState, routine: RoutineChoice | null, ctx: TurnContext, asked: PendingQuestion | null): Move {
@@ -75,7 +75,7 @@ export function repeat(state: RoutineState, ctx: TurnContext): Move {
   const idle = whenIdle(state);
   if (idle !== null) return idle;
   const { today } = state;
-  if (today.phase === 'stoppedForPain') return { state: at(state, stoppedForPain(today.current, { kind: 'repeatAfterPain' })), acts: [] };
+  if (today.phase === 'stoppedForPain') return { state, acts: [{ type: 'NotAgainToday', exerciseId: today.current.exerciseId }] };
   const settled = settleDelivered(state, ctx);
   const step = currentPlanned(settled, ctx);
   if (step === null) return advance(settled, ctx);

@@ -8,7 +8,6 @@ import type {
   EndEarlyQuestion,
   PendingQuestion,
   Position,
-  RepeatAfterPain,
   RoutineState,
   SecondRound,
   StepRef,
@@ -40,7 +39,7 @@ export const setDelivered = (current: StepRef, delivered: DeliveredSet, lastOfSe
   lastOfSession,
   question: null,
 });
-export const stoppedForPain = (current: StepRef, question: RepeatAfterPain | null = null): Position => ({ phase: 'stoppedForPain', current, delivered: null, question });
+export const stoppedForPain = (current: StepRef): Position => ({ phase: 'stoppedForPain', current, delivered: null, question: null });
 export const finished = (question: WantSummary | SecondRound | null = null): Position => ({ phase: 'finished', current: null, delivered: null, question });
 
 /** Asks a question that means the same wherever the routine stands. */
@@ -95,7 +94,7 @@ const QUESTIONS_OF: Record<Position['phase'], ReadonlySet<PendingQuestion['kind'
     choosing: new Set(anytime),
     settingUp: new Set([...anytime, 'continueOrRestart', 'endEarly']),
     setDelivered: new Set([...anytime, 'continueOrRestart', 'endEarly', 'wasSetFinished']),
-    stoppedForPain: new Set([...anytime, 'continueOrRestart', 'repeatAfterPain']),
+    stoppedForPain: new Set([...anytime, 'continueOrRestart']),
     finished: new Set([...anytime, 'wantSummary', 'secondRound']),
   };
 })();

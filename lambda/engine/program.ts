@@ -63,11 +63,13 @@ export function programFor(plan: TherapistPlan | null, state: Pick<RoutineState,
 /**
  * After a day closes, each exercise completed on every side the program gives it (none cut short, stopped early,
  * skipped or not reached, and the session not ended early) moves one step toward its dose; anything else holds.
+ * An exercise that ended before its end in the last week (recentStops) holds too: build-up never follows a stop.
  */
-export function buildUpLevels(levels: RoutineState['levels'], day: DayProgress, program: Program): RoutineState['levels'] {
+export function buildUpLevels(levels: RoutineState['levels'], day: DayProgress, program: Program, recentStops: RoutineState['recentStops'] = {}): RoutineState['levels'] {
   if (!program.buildUp || day.endedEarly) return levels;
   const next = { ...levels };
   for (const exerciseId of program.exerciseIds) {
+    if ((recentStops[exerciseId]?.length ?? 0) > 0) continue;
     const sides = program.sides[exerciseId] ?? [null];
     if (!sides.every((side) => day.outcomes[stepKey({ exerciseId, side })]?.outcome === 'completed')) continue;
     const today = program.doses[exerciseId];

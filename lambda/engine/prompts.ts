@@ -17,8 +17,6 @@ export function promptFor(state: RoutineState, ctx: TurnContext): Extract<Act, {
       return prompt('continueOrRestart', current);
     case 'wasSetFinished':
       return prompt('wasSetFinished', current);
-    case 'repeatAfterPain':
-      return prompt('repeatAfterPain', current);
     case 'wantSummary':
       return prompt('wantSummary', null);
     case 'secondRound':

@@ -71,7 +71,7 @@ export function rollOver(state: RoutineState, day: string, program: Program): { 
     ...state,
     today: freshDay(day),
     previousDay,
-    levels: buildUpLevels(state.levels, old, program),
+    levels: buildUpLevels(state.levels, old, program, recentStopsAsOf(state.recentStops, old.day)),
     recentStops: recentStopsAsOf(state.recentStops, day),
   };
   return { state: next, closed: old };

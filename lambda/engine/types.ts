@@ -47,12 +47,11 @@ export type AnytimeQuestion =
 export type ContinueOrRestart = { kind: 'continueOrRestart'; routine: RoutineChoice | null };
 export type EndEarlyQuestion = { kind: 'endEarly'; otherSide: StepRef };
 export type WasSetFinished = { kind: 'wasSetFinished' };
-export type RepeatAfterPain = { kind: 'repeatAfterPain' };
 /** Questions about a finished routine. */
 export type WantSummary = { kind: 'wantSummary' };
 export type SecondRound = { kind: 'secondRound'; routine: RoutineChoice };
 
-export type PendingQuestion = AnytimeQuestion | ContinueOrRestart | EndEarlyQuestion | WasSetFinished | RepeatAfterPain | WantSummary | SecondRound;
+export type PendingQuestion = AnytimeQuestion | ContinueOrRestart | EndEarlyQuestion | WasSetFinished | WantSummary | SecondRound;
 
 export type ReminderRef = { alertToken: string; hour: number; minute: number };
 
@@ -68,8 +67,7 @@ export type PainReport = { stepKey: string | null; bodyPart: string | null; seve
 
 /**
  * Where today's routine stands, and the one question it waits on. Each phase holds exactly what it needs, and each
- * question only where it means something: a set is "finished?" only once delivered, a retry after pain is asked only
- * while stopped for pain, a second round only once finished. A combination outside this union does not compile.
+ * question only where it means something: a set is "finished?" only once delivered, a second round only once finished. A combination outside this union does not compile.
  * lastOfSession: the caregiver asked to finish this other side and then stop ("finish the other side first").
  */
 export type Position =
@@ -82,7 +80,7 @@ export type Position =
       lastOfSession: boolean;
       question: AnytimeQuestion | ContinueOrRestart | EndEarlyQuestion | WasSetFinished | null;
     }
-  | { phase: 'stoppedForPain'; current: StepRef; delivered: null; question: AnytimeQuestion | ContinueOrRestart | RepeatAfterPain | null }
+  | { phase: 'stoppedForPain'; current: StepRef; delivered: null; question: AnytimeQuestion | ContinueOrRestart | null }
   | { phase: 'finished'; current: null; delivered: null; question: AnytimeQuestion | WantSummary | SecondRound | null };
 
 export type DayProgress = Position & DayBase;
@@ -248,7 +246,6 @@ export type PromptKind =
   | 'routineDone'
   | 'continueOrRestart'
   | 'wasSetFinished'
-  | 'repeatAfterPain'
   | 'wantSummary'
   | 'secondRound'
   | 'confirmPlanChange'
@@ -292,6 +289,8 @@ export type ContentAct =
   | { type: 'Skipped'; exerciseId: string }
   | { type: 'PainStop'; step: StepRef | null; next: StepRef | null }
   | { type: 'Emergency' }
+  /** A step stopped for pain is not done again that day, whichever way it is asked for. */
+  | { type: 'NotAgainToday'; exerciseId: string }
   /** A launch the same day as an emergency: asked first whether they have been checked and are comfortable. */
   | { type: 'AfterEmergencyCheck' }
   | { type: 'AfterEmergencyStop' }

@@ -50,6 +50,8 @@ function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): strin
       return sentence(act.step === null ? s.painStopNoStep(s.therapist) : s.painStop(s.therapist));
     case 'Emergency':
       return sentence(s.emergency(s.emergencyNumber));
+    case 'NotAgainToday':
+      return sentence(s.notAgainToday(exerciseName(act.exerciseId)));
     case 'AfterEmergencyCheck':
       return sentence(s.afterEmergencyCheck);
     case 'AfterEmergencyStop':
@@ -147,8 +149,6 @@ function renderPrompt(prompt: PromptAct, s: LocaleStrings): { speech: string; re
       return { speech: p.continueOrRestart(name), reprompt: p.continueOrRestartReprompt };
     case 'wasSetFinished':
       return { speech: p.wasSetFinished(name), reprompt: p.yesOrNo };
-    case 'repeatAfterPain':
-      return { speech: p.repeatAfterPain(name), reprompt: p.yesOrNo };
     case 'confirmPlanChange':
       return { speech: prompt.change === undefined ? p.yesOrNo : confirmChange(prompt.change, s), reprompt: p.yesOrNo };
     case 'leaveOutUntilReview':

@@ -55,7 +55,7 @@ const PositionSchema = z.discriminatedUnion('phase', [
     lastOfSession: z.boolean(),
     question: question(...anytime, continueOrRestart, endEarly, z.object({ kind: z.literal('wasSetFinished') })),
   }),
-  z.object({ phase: z.literal('stoppedForPain'), current: StepRefSchema, delivered: z.null(), question: question(...anytime, continueOrRestart, z.object({ kind: z.literal('repeatAfterPain') })) }),
+  z.object({ phase: z.literal('stoppedForPain'), current: StepRefSchema, delivered: z.null(), question: question(...anytime, continueOrRestart) }),
   z.object({
     phase: z.literal('finished'),
     current: z.null(),

@@ -58,8 +58,8 @@ function decide(known: RoutineState | null, routine: RoutineChoice): Intent | 'd
     case 'continueOrRestart':
     case 'wasSetFinished':
     case 'wantSummary':
+    case 'checkedAfterEmergency':
       return INTENT.yes();
-    case 'repeatAfterPain':
     case 'secondRound':
     case 'endEarly':
     case 'planChange':

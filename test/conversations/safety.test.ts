@@ -54,16 +54,21 @@ describe('pain and emergencies', () => {
     expect((await alexa.store.load(alexa.userKey))?.state.today.painReports[0]?.severity).toBeNull();
   });
 
-  it('asks before repeating an exercise that just hurt', async () => {
+  it('eases the limb back after pain, and does not do that exercise again today', async () => {
     const alexa = await inFirstLegSet();
-    await alexa.say('that hurts');
+    const stop = await alexa.say('that hurts');
 
-    const asked = await alexa.say('repeat');
-    const declined = await alexa.say('no');
+    const again = await alexa.say('repeat');
+    const ready = await alexa.say('ready');
 
-    expect(asked.text).toMatch(/only if it is comfortable/i);
-    expect(asked.text).toMatch(/yes or no/i);
-    expect(declined.text).toMatch(/next is hip rotation/i);
+    expect(stop.text).toMatch(/ease the limb back/i);
+    expect(stop.text).toMatch(/stop to rest for today/i);
+    for (const reply of [again, ready]) {
+      expect(reply.text).toMatch(/hip and knee bend hurt earlier, so we'll leave it for today/i);
+      expect(reply.text).not.toMatch(/bend the knee up|three slow repetitions/i);
+      expect(reply.open).toBe(true);
+    }
+    expect(again.text).toMatch(/next is hip rotation/i);
   });
 
   it('never logs the pain details or the user id', async () => {

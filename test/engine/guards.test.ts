@@ -58,23 +58,24 @@ describe('a step stopped for pain', () => {
     return d;
   }
 
-  it('is not set up again by naming it without asking first', () => {
+  it('is not set up again by naming it', () => {
     const d = stoppedOnFirstStep();
     const first = legSteps[0]!;
 
     const acts = d.send({ type: 'GoToRequested', exerciseId: first.exerciseId, side: first.side });
 
-    expect(promptOf(acts)).toBe('repeatAfterPain');
+    expect(find(acts, 'NotAgainToday')?.exerciseId).toBe(first.exerciseId);
     expect(find(acts, 'SetUp')).toBeUndefined();
+    expect(promptOf(acts)).toBe('afterPain');
   });
 
-  it('is not set up again by going back to it without asking first', () => {
+  it('is not set up again by going back to it', () => {
     const d = stoppedOnFirstStep();
     d.send({ type: 'NextRequested' });
 
     const acts = d.send({ type: 'PreviousRequested' });
 
-    expect(promptOf(acts)).toBe('repeatAfterPain');
+    expect(find(acts, 'NotAgainToday')).toBeDefined();
     expect(find(acts, 'SetUp')).toBeUndefined();
   });
 
@@ -87,14 +88,33 @@ describe('a step stopped for pain', () => {
     expect(find(again, 'TherapistSuggested')).toBeUndefined();
   });
 
-  it('stays a stop in the day after a completed retry', () => {
+  it('is not done again that day by repeat, ready or a second round, and stays a stop in the day', () => {
     const d = stoppedOnFirstStep();
-    d.send({ type: 'RepeatRequested' });
-    d.send({ type: 'YesSaid' });
-    d.send({ type: 'ReadyRequested' });
-    d.send({ type: 'NextRequested' });
+    const repeated = d.send({ type: 'RepeatRequested' });
+    const readied = d.send({ type: 'ReadyRequested' });
+    const yes = d.send({ type: 'YesSaid' });
 
+    for (const acts of [repeated, readied]) expect(actTypes(acts)).toEqual(['NotAgainToday', 'Prompt']);
+    expect(find(yes, 'Set')).toBeUndefined();
     expect(d.state.today.outcomes[stepKey(legSteps[0]!)]?.outcome).toBe('stoppedEarly');
+  });
+
+  it('holds its build-up for a week', () => {
+    const d = stoppedOnFirstStep();
+    for (const day of ['2026-12-02', '2026-12-03']) {
+      d.today = day;
+      d.send({ type: 'Launched' }, { newSession: true });
+      d.send({ type: 'StartRoutineRequested', routine: 'legs' });
+      for (let i = 0; i < 40 && d.state.today.phase !== 'finished'; i += 1) {
+        d.send({ type: 'ReadyRequested' });
+        d.send({ type: 'NextRequested' });
+      }
+    }
+    d.today = '2026-12-04';
+    d.send({ type: 'Launched' }, { newSession: true });
+
+    expect(d.state.levels[`${legSteps[0]!.exerciseId}:reps`]).toBeUndefined();
+    expect(d.state.levels[`${legSteps[1]!.exerciseId}:reps`]).toBe(5);
   });
 });
 

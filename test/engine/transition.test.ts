@@ -385,19 +385,15 @@ describe('transition', () => {
       expect(d.state.today.painReports).toEqual([expect.objectContaining({ stepKey: 'hip-knee-flexion/right', bodyPart: 'knee', severity: 6 })]);
     });
 
-    it('asks for confirmation before repeating straight after a pain stop', () => {
+    it('does not repeat an exercise straight after a pain stop, and stays stopped there', () => {
       const d = startLegs();
       d.send({ type: 'PainReported', bodyPart: null, severity: null });
 
       const asked = d.send({ type: 'RepeatRequested' });
-      const declined = d.send({ type: 'NoSaid' });
 
-      expect(prompt(asked)).toBe('repeatAfterPain');
+      expect(find(asked, 'NotAgainToday')?.exerciseId).toBe('hip-knee-flexion');
       expect(d.state.today.phase).toBe('stoppedForPain');
-      expect(prompt(declined)).toBe('afterPain');
-      d.send({ type: 'RepeatRequested' });
-      const confirmed = d.send({ type: 'YesSaid' });
-      expect(find(confirmed, 'SetUp')?.step.exerciseId).toBe('hip-knee-flexion');
+      expect(prompt(asked)).toBe('afterPain');
     });
 
     it('moves on only when asked', () => {
@@ -462,12 +458,11 @@ describe('transition', () => {
 
     it('keeps the pending question through help', () => {
       const d = startLegs();
-      d.send({ type: 'PainReported', bodyPart: null, severity: null });
-      d.send({ type: 'RepeatRequested' });
+      d.send({ type: 'PlanChangeRequested', change: { kind: 'leaveOut', exerciseIds: ['ankle-rotation'], group: null } });
 
       const acts = d.send({ type: 'HelpRequested' });
 
-      expect(prompt(acts)).toBe('repeatAfterPain');
+      expect(prompt(acts)).toBe('confirmPlanChange');
     });
   });
 

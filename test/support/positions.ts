@@ -24,7 +24,7 @@ export function positionArbitrary(step: fc.Arbitrary<StepRef>, delivered: fc.Arb
       lastOfSession: fc.boolean(),
       question: question<unknown>(anytime, continueOrRestart, endEarly, fc.constant({ kind: 'wasSetFinished' as const })),
     }),
-    fc.record({ phase: fc.constant('stoppedForPain' as const), current: step, delivered: fc.constant(null), question: question<unknown>(anytime, continueOrRestart, fc.constant({ kind: 'repeatAfterPain' as const })) }),
+    fc.record({ phase: fc.constant('stoppedForPain' as const), current: step, delivered: fc.constant(null), question: question<unknown>(anytime, continueOrRestart) }),
     fc.record({
       phase: fc.constant('finished' as const),
       current: fc.constant(null),
