@@ -46,7 +46,7 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       "we're good to go", 'ready when you are', "i've got her", "i've got him", "i've got her leg", "i've got his arm",
       'got it', 'in place', 'hands on', 'my hands are on', 'hands are on him', 'hands are on her leg',
       "i've got my hands on her", "i've got my hands on his arm", 'my hands are on his leg', 'you can start counting', "we're set", 'go for it', 'start the count',
-      ...both((she) => `${she}'s good to go`), ...both((she) => `${she}'s ready`), ...both((she) => `${she}'s ready to go`),
+      ...both((she) => `${she}'s good to go`), ...both((she) => `${she}'s ready to go`),
     ],
     [INTENTS.skip]: [
       'skip', 'skip this', 'skip this one', 'skip it', 'skip this exercise', 'skip that one', 'skip that',
@@ -397,7 +397,7 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       'see you tomorrow', 'talk to you later', "that's all for now", 'that will be all',
       "thanks that's everything", 'switch it off', 'you can stop now',
       'catch you later', 'stop the coach', 'turn off the coach', 'close the coach',       "that's everything thank you", 'goodbye coach', 'bye coach', 'thank you that is all',
-      'close it', 'close this skill', 'shut down the skill', 'close the skill now',
+      'close it', 'shut down the skill',
     ],
     [INTENTS.next]: [],
     [INTENTS.previous]: [],

@@ -46,7 +46,7 @@ export const MARKET_SAMPLES: Record<Locale, readonly Extra[]> = {
       ],
       [INTENTS.goodbye]: ['hooroo then', 'hooroo for now', 'catch ya later'],
       [INTENTS.agree]: ['no worries', 'yeah no worries at all'],
-      [INTENTS.ready]: ["she's right to go now", "he's right to go", "we're right to go"],
+      [INTENTS.ready]: ["he's right to go", "we're right to go"],
     },
   ],
   'en-IN': [

@@ -66,19 +66,19 @@ export const OUT_OF_DOMAIN: readonly string[] = [
   // reminders, alarms and timers about other things
   'remind me to take my pills', 'remind me to call the bank', 'remind me to water the plants at six',
   'remind me to buy milk tomorrow', 'remind me about the dentist', 'set an alarm for six in the morning',
-  'wake me at seven', 'set a timer for twenty minutes', 'set a cooking timer', 'timer for ten minutes',
+  'wake me at seven', 'set a cooking timer', 'timer for ten minutes',
   'how much time is left on the timer',
   // times, places, travel, opening hours
   'what time does the shop close', 'what time does the supermarket open', 'when does the post office close',
   'what time is the next bus to town', 'when is the next train to the city', 'what time is the train to london',
   'how long is the drive to the hospital', 'how far is it to the airport', 'directions to the nearest petrol station',
-  'what time is it in sydney', 'what time is it in new york', 'what time is it now', 'is the chemist open today',
+  'what time is it in sydney', 'what time is it in new york', 'is the chemist open today',
   // weather in other words and places
   "what's the weather like", "what's the weather going to be like tomorrow", 'will it be sunny tomorrow',
   'weather in london', 'weather in toronto', 'what is the humidity',
   'how many degrees is it outside',
   // questions, facts, spelling, words, languages
-  'how do you spell accommodation', 'spell necessary', 'how do you pronounce quinoa', 'what does ambiguous mean',
+  'how do you spell accommodation', 'how do you pronounce quinoa', 'what does ambiguous mean',
   'what is the meaning of the word resilient', 'how do you say good morning in german', 'what is hello in hindi',
   'translate thank you into italian', 'what year did world war two start', 'when did the titanic sink',
   'who was the first president', 'what is the capital of japan', 'how old is the earth', 'how tall is the eiffel tower',
@@ -87,14 +87,14 @@ export const OUT_OF_DOMAIN: readonly string[] = [
   'how many calories in an apple', 'is a tomato a fruit', 'tell me a fun fact', 'tell me a riddle', 'tell me a story',
   // news, sport, entertainment
   'read me the sports news', "what's happening in the world", 'what movies are on this weekend', 'what is on channel nine tonight',
-  'who won the football last night', 'what is the cricket score', 'when is the next rugby match', 'how did the leafs do',
+  'who won the football last night', 'when is the next rugby match', 'how did the leafs do',
   'what is the latest on the election', 'what is the stock price of amazon', 'how is the dow doing',
   // calls, messages, email, home devices
-  'call my daughter', 'phone my son', 'ring the surgery', 'text my wife', 'send a text to john', 'read my messages',
+  'phone my son', 'ring the surgery', 'text my wife', 'send a text to john',
   'check my email', 'do i have any new emails', 'video call my sister', 'show the baby monitor', 'show me the doorbell camera',
   'who is at the front door', 'lock the back door', 'is the garage door open', 'turn on the sprinklers',
   // small talk and the device itself
-  'tell me a joke please', 'good morning alexa', 'how old are you', 'do you like music', "what's your favourite colour",
+  'how old are you', 'do you like music', "what's your favourite colour",
   'set volume to three', 'be louder', 'what song is this', 'who sang that',
 ];
 
