@@ -201,6 +201,10 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       'when did we last stop before the end', 'have we stopped early this week',
       'what day did we last stop early', 'which day did we stop early', 'which day did we last stop early',
       'when did we last stop in the middle', 'when did we last stop halfway through', 'on which day did we stop early',
+      'has she had any pain lately', 'has he had any pain lately', 'has she been in pain recently', 'has he been in pain recently',
+      'when was she last too tired', 'when was he last too tired', 'when did she last get too tired', 'when did he last get too tired',
+      'was there a day we stopped early', 'which days did we not finish', 'have we ever stopped early', 'have we ever had to stop',
+      'any early stops', 'any early stops this week', 'have there been any early stops',
     ],
     [INTENTS.whatsNext]: [
       "what's next", 'what is next', 'what comes next', "what's after this", "what's after this one",
