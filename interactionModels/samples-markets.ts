@@ -45,7 +45,7 @@ export const MARKET_SAMPLES: Record<Locale, readonly Extra[]> = {
         'how has he been going', `how's she going ${period}`, `how's he going ${period}`, `how has she been going ${period}`,
       ],
       [INTENTS.goodbye]: ['hooroo then', 'hooroo for now', 'catch ya later'],
-      [INTENTS.agree]: ['no worries', 'yeah no worries at all'],
+      [INTENTS.agree]: ['no worries', 'yeah no worries at all', 'yeah too right', 'too right mate'],
       [INTENTS.ready]: ["he's right to go", "we're right to go"],
     },
   ],
