@@ -46,6 +46,7 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       "we're good to go", 'ready when you are', "i've got her", "i've got him", "i've got her leg", "i've got his arm",
       'got it', 'in place', 'hands on', 'my hands are on', 'hands are on him', 'hands are on her leg',
       "i've got my hands on her", "i've got my hands on his arm", 'my hands are on his leg', 'you can start counting', "we're set", 'go for it', 'start the count',
+      ...both((she) => `${she}'s good to go`), ...both((she) => `${she}'s ready to go`),
     ],
     [INTENTS.skip]: [
       'skip', 'skip this', 'skip this one', 'skip it', 'skip this exercise', 'skip that one', 'skip that',
@@ -75,6 +76,9 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       `take us to the ${x}`, `start the ${x}`, `i want to go to the ${x}`, `we need to do the ${x}`,
       `do ${x} on the ${side}`, `the ${x} on the ${side}`, `${x} for the ${side}`, `let's do some ${x}`,
       `we're going to do the ${x}`, `can we start the ${x}`, `let's start the ${x} on the ${side}`,
+      // Issue 12, third round: "the {exercise} one", and the name with "next" or "now" alone (training probe rows).
+      `the ${x} one`, `do the ${x} one`, `the ${x} one next`, `let's do the ${x} one`, `the ${x} one on the ${side}`,
+      `do the ${x} one now`, `${x} next`, `${x} now`, `now ${x}`, `${x} on the ${side} next`,
     ],
     [INTENTS.slower]: [
       'slower', 'slow down', 'go slower', 'a bit slower', 'move slower', 'slower please', "that's too fast", 'too fast',
@@ -87,6 +91,7 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       'faster', 'a bit faster', 'go faster', 'speed up', "that's too slow", 'too slow', 'quicker', 'a little quicker',
       'pick up the pace', 'a little faster', 'count faster', 'speed it up', 'go quicker', 'a bit quicker',
       'you can go faster', "you're going too slow", 'count a bit faster', 'hurry it up', 'not so slow',
+      'more pace', 'a bit more pace', 'pick it up a bit', 'up the pace',
     ],
     [INTENTS.speakSlower]: [
       'speak more slowly', 'speak slower', 'talk slower', 'talk more slowly', "you're talking too fast",
@@ -173,6 +178,7 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       `how did we do over ${period}`, `what did we do in ${period}`, `how did she do ${period}`, `how did he do ${period}`,
       'how did she do', 'how did he do', `how has she done ${period}`, `how has he done ${period}`, `how have we done ${period}`, `how many days did we do ${period}`, `tell me how we did ${period}`,
       `how many exercises did we do ${period}`, `give me a progress report for ${period}`, 'how did it go',
+      'fill me in', `fill me in on ${period}`, 'fill me in on how we did',
     ],
     [INTENTS.whatsLeft]: [
       "what's left", 'what is left', 'how many more', 'how much is left', 'how many to go', 'how many left',
@@ -193,6 +199,12 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       'when was she last in pain', 'when was he last in pain', 'how long ago did we stop early',
       'have we had to stop recently', 'the last time we had to stop',
       'when did we last stop before the end', 'have we stopped early this week',
+      'what day did we last stop early', 'which day did we stop early', 'which day did we last stop early',
+      'when did we last stop in the middle', 'when did we last stop halfway through', 'on which day did we stop early',
+      'has she had any pain lately', 'has he had any pain lately', 'has she been in pain recently', 'has he been in pain recently',
+      'when was she last too tired', 'when was he last too tired', 'when did she last get too tired', 'when did he last get too tired',
+      'was there a day we stopped early', 'which days did we not finish', 'have we ever stopped early', 'have we ever had to stop',
+      'any early stops', 'any early stops this week', 'have there been any early stops',
     ],
     [INTENTS.whatsNext]: [
       "what's next", 'what is next', 'what comes next', "what's after this", "what's after this one",
@@ -239,6 +251,7 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       `always skip the ${x}`, `always skip the ${region}`, `leave out ${x}`, `leave out ${region}`,
       `take ${x} off the plan`, `take the ${region} off the plan`, `cut the ${x} from the plan`, `cut out the ${region}`,
       `take out the ${x}`, `take out the ${region}`, `keep the ${x} out of the plan`, `keep the ${region} out of the plan`,
+      `take the ${x} off the list`, `take the ${x} off the list for good`, `knock the ${x} off the plan`, `cross the ${x} off the list`,
       ...clinician.flatMap((t) => [
         `the ${t} said to leave out the ${x}`, `the ${t} said to leave out the ${region}`, `the ${t} said no more ${x}`,
         `the ${t} wants the ${x} left out`, `the ${t} wants the ${region} left out`,
@@ -285,6 +298,11 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       "what's on for today", 'what exercises do we have today', 'go over the plan', 'explain the plan',
       'what is the plan', 'what does the plan look like', 'list the exercises', 'list the exercises in the plan',
       'which exercises are in the plan', 'run through the plan', 'what are today\'s exercises', 'what exercises are we doing',
+      // Issue 12, third round: the plan asked for in other words (the training corpus's probe rows).
+      'what have we got to do today', 'what have we got today', 'what do we have on today', 'which stretches are in the plan',
+      'what stretches are we doing', 'which exercises do we have to do', 'which stretches do we have to do', 'what are the exercises',
+      'what are her exercises', 'what are his exercises', 'what exercises are there', 'remind me what the plan is',
+      'give me the rundown', "what's the rundown", 'give me a rundown of the plan', "what's the lineup", 'what is the lineup for today',
       ...clinician.flatMap((t) => [`what did the ${t} set`, `what's the ${t}'s plan`, `what did the ${t} prescribe`, `what does the ${t} want us to do`]),
     ],
     [INTENTS.setReminder]: [
@@ -330,7 +348,7 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
     [INTENTS.repeatThat]: [
       // Hearing it again.
       'say that one more time', 'tell me again', "i didn't hear you", "i didn't catch that", 'i missed what you said', 'repeat what you said', 'repeat the instructions', 'say the instructions again',
-      'go over that again', 'come again please', "i didn't hear the last part",
+      'go over that again', 'come again please', "i didn't hear the last part", 'what was that you said', 'sorry what was that',
       // Doing the set again.
       'do that again', 'one more time', 'do it again', 'do that one again', 'same again', 'do it once more', 'once more',
       "let's do that again", 'repeat the set', 'repeat that one', 'redo that', 'redo it', 'do that set again',
@@ -383,6 +401,7 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       'see you tomorrow', 'talk to you later', "that's all for now", 'that will be all',
       "thanks that's everything", 'switch it off', 'you can stop now',
       'catch you later', 'stop the coach', 'turn off the coach', 'close the coach',       "that's everything thank you", 'goodbye coach', 'bye coach', 'thank you that is all',
+      'close it', 'shut down the skill',
     ],
     [INTENTS.next]: [],
     [INTENTS.previous]: [],

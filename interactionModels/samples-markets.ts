@@ -40,7 +40,13 @@ export const MARKET_SAMPLES: Record<Locale, readonly Extra[]> = {
     {
       [INTENTS.emergency]: ring('en-AU'),
       [INTENTS.whatsThePlan]: ["what's in the program", 'tell me the program', 'read out the program'],
-      [INTENTS.summary]: ['how did we go', `how did we go ${period}`, 'how are we going', `how are we going ${period}`],
+      [INTENTS.summary]: [
+        'how did we go', `how did we go ${period}`, 'how are we going', `how are we going ${period}`, 'how has she been going',
+        'how has he been going', `how's she going ${period}`, `how's he going ${period}`, `how has she been going ${period}`,
+      ],
+      [INTENTS.goodbye]: ['hooroo then', 'hooroo for now', 'catch ya later'],
+      [INTENTS.agree]: ['no worries', 'yeah no worries at all', 'yeah too right', 'too right mate'],
+      [INTENTS.ready]: ["he's right to go", "we're right to go"],
     },
   ],
   'en-IN': [

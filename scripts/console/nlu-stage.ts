@@ -25,7 +25,7 @@ import { spokenWords, tokenizeSample } from './utterance-text';
 
 export const NONE = 'None';
 /** Bump when features or training change, so cached networks are retrained. */
-export const STAND_IN_VERSION = 'nlpjs-neural-1';
+export const STAND_IN_VERSION = 'nlpjs-neural-2';
 
 export type Classification = { intent: string; score: number };
 
@@ -86,7 +86,9 @@ export function featureTokens(utterance: string, index: PhraseIndex): string[] {
         matched = length;
       }
     }
-    if (matched === 0) {
+    // "the knee one", "the neck ones": "one" after a slot phrase names which, it counts nothing.
+    const namesWhich = (words[i] === 'one' || words[i] === 'ones') && out.length > 0 && (out[out.length - 1] as string).startsWith('@') && out[out.length - 1] !== '@NUMBER';
+    if (matched === 0 && !namesWhich) {
       let end = i;
       while (end < words.length && isNumberWord(words, end)) end += 1;
       if (end > i && parseSpokenNumber(words.slice(i, end)) !== undefined) {

@@ -220,6 +220,8 @@ function findSlots(matchers: ReadonlyMap<string, SlotMatcher>, words: string[]):
         const span = Array.from({ length: candidate.end - start }, (_, i) => start + i);
         if (span.some((i) => taken.has(i))) continue;
         if (!matcher.custom && words[start] === 'one' && start > 0 && ['this', 'that', 'the', 'next', 'last', 'which', 'another', 'previous'].includes(words[start - 1] ?? '')) continue;
+        // "the butterfly one", "her hip one": after a slot phrase, "one" names which, it is no count.
+        if (!matcher.custom && words[start] === 'one' && taken.has(start - 1)) continue;
         for (const i of span) taken.add(i);
         filled.set(slotName, candidate);
         break search;

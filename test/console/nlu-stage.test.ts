@@ -29,6 +29,12 @@ describe('the NLU stand-in', () => {
     expect(featureTokens('she says her knee hurts', { byPhrase: new Map([['knee', new Set(['BODY_PART'])]]), longest: 1 })).toEqual(['say', '@BODY_PART', 'hurt']);
   });
 
+  it('takes "one" after a slot phrase for which one, not a count ("the butterfly one"), and "one" elsewhere for a number', () => {
+    const index = { byPhrase: new Map([['butterfli', new Set(['EXERCISE'])]]), longest: 1 };
+    expect(featureTokens('do the butterfly one', index)).toEqual(['do', 'the', '@EXERCISE', 'one']);
+    expect(featureTokens('do one butterfly', index)).toEqual(['do', '@NUMBER', '@EXERCISE']);
+  });
+
   it('prefers an exact sample, then generalises a carrier phrase to other words', () => {
     expect(resolver.resolve('skip this one')).toMatchObject({ intent: { name: 'SkipIntent' }, via: 'sample' });
     const general = resolver.resolve('um could we maybe skip this one please');

@@ -10,13 +10,13 @@ import { openDialog, type Dialog, type Reply } from '../support/dialog';
 
 /**
  * The spot-check's misses, kept in view rather than hidden (a fix or a new miss changes this list). As of issue 12's
- * second round (custom twins of the built-ins): ending early asked in other words, a summary "overall", and when
- * she last could not finish. Not used to revise samples: the held-out corpus is only measured.
+ * third round: ending early asked in other words and a summary "overall" (when she last could not finish, missed
+ * in the second round, now resolves: the last early stop got samples from training rows of its own). Not used to
+ * revise samples: the held-out corpus is only measured.
  */
 const KNOWN_MISSES = [
   '"we have to cut it short today": EndEarlyIntent heard as CarryOnIntent',
   '"how is she doing overall": SummaryIntent heard as AgreeIntent',
-  '"when was the last time she couldnt finish": LastStoppedEarlyIntent heard as AMAZON.NoIntent',
 ];
 
 const PHRASINGS = HELD_OUT_CORPUS.filter((e) => e.locale === 'en-US').filter((_, i) => i % 8 === 0).slice(0, 30);

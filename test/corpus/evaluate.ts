@@ -7,7 +7,7 @@ import { INTENTS, TWIN_OF_BUILT_IN } from '../../lambda/intents';
 import { LOCALES, type Locale } from '../../lambda/markets';
 import { cachedClassifier } from '../../scripts/console/nlu-cache';
 import { createResolver, type Resolver } from '../../scripts/console/resolver';
-import type { HealthLog } from '../../interactionModels/build-model';
+import { isPainHistoryQuestion, type HealthLog } from '../../interactionModels/build-model';
 import { committedModel, detailedModel } from '../support/model';
 import type { CorpusEntry } from './corpus';
 
@@ -87,6 +87,21 @@ export function evaluate(entries: readonly CorpusEntry[], healthLog: HealthLog =
       rightKind,
     };
   });
+}
+
+/**
+ * The corpus as the published model (HEALTH_LOG off) is to be scored on: it has no severity slot and does not
+ * answer when it last hurt (interactionModels/build-model.ts, forHealthLog), so those questions are left out and
+ * no severity is expected; everything else is expected as written.
+ */
+export function publishedExpectations(entries: readonly CorpusEntry[]): CorpusEntry[] {
+  return entries
+    .filter((entry) => !isPainHistoryQuestion(entry.intent, entry.utterance))
+    .map((entry) => {
+      if (entry.slots === undefined || !('severity' in entry.slots)) return entry;
+      const { severity: _severity, ...slots } = entry.slots;
+      return Object.keys(slots).length === 0 ? { locale: entry.locale, utterance: entry.utterance, intent: entry.intent } : { ...entry, slots };
+    });
 }
 
 export type Score = { total: number; kind: number; intent: number; right: number };
