@@ -5,7 +5,7 @@ import { CATALOG } from '../../lambda/catalog/catalog';
 import { addDays } from '../../lambda/engine/day';
 import { stepKey } from '../../lambda/engine/plan';
 import { initialState } from '../../lambda/engine/state';
-import type { DayRecord, OutcomeRecord, RoutineState } from '../../lambda/engine/types';
+import type { DayRecord, OutcomeRecord, RoutineState, StepRef } from '../../lambda/engine/types';
 import { DynamoHistoryStore } from '../../lambda/store/history-store';
 import { DynamoPlanStore } from '../../lambda/store/plan-store';
 import { DynamoProgressStore } from '../../lambda/store/progress-store';
@@ -31,7 +31,7 @@ export function exampleDay(day: string, i: number, planIds: readonly string[]): 
   if (i % 7 === 3 || i % 11 === 5) return null; // missed
   const outcomes: Record<string, OutcomeRecord> = {};
   const endedEarly = i % 9 === 4;
-  const steps = planIds.flatMap((id) => {
+  const steps = planIds.flatMap((id): StepRef[] => {
     const exercise = CATALOG.find((e) => e.id === id);
     if (exercise === undefined) return [];
     return exercise.sided ? [{ exerciseId: id, side: 'right' as const }, { exerciseId: id, side: 'left' as const }] : [{ exerciseId: id, side: null }];
