@@ -12,7 +12,7 @@ import { buildSkill } from './skill';
 import { createDynamoClient } from './store/client';
 import { DynamoHistoryStore } from './store/history-store';
 import { DynamoProgressStore } from './store/progress-store';
-import { DynamoReportCodes } from './store/report-access';
+import { DynamoReportCodes } from './store/report-codes';
 import { DynamoUserRecords } from './store/user-records';
 import { readUserKeySecret } from './user-key-secret';
 import type { UserKeySecret } from './user-key';

@@ -656,4 +656,20 @@ export const MOVED_FROM_HELD_OUT: readonly CorpusEntry[] = [
   us('list her exercises', I.whatsThePlan),
 ];
 
-export const CORPUS: readonly CorpusEntry[] = [...DEVELOPMENT, ...SECOND_SET, ...BRITISH_SET, ...MOVED_FROM_HELD_OUT];
+/** Issue 15: asking for the report page's code. Written with the samples in view, so training rows only (see HELD_OUT_EXEMPT). */
+const REPORT_SET: readonly CorpusEntry[] = [
+  us('can you give me the report code please', I.reportCode),
+  us('we have the therapist coming tomorrow, give me a code', I.reportCode),
+  us('i want to show the therapist the report', I.reportCode),
+  gb('could I have a code to show the physio', I.reportCode),
+  ind('kindly give me the report code', I.reportCode),
+  au('give us a report code', I.reportCode),
+];
+
+export const CORPUS: readonly CorpusEntry[] = [...DEVELOPMENT, ...SECOND_SET, ...BRITISH_SET, ...MOVED_FROM_HELD_OUT, ...REPORT_SET];
+
+/**
+ * Intents added after the held-out corpus was frozen (issue 12). Held-out rows must be written without the samples
+ * in view; until someone who has not seen them writes those rows, these are measured on the training corpus only.
+ */
+export const HELD_OUT_EXEMPT: readonly IntentName[] = [I.reportCode];

@@ -8,7 +8,7 @@ import type { LogFields, Logger } from '../../lambda/logger';
 import { buildSkill } from '../../lambda/skill';
 import { DynamoHistoryStore } from '../../lambda/store/history-store';
 import { DynamoPlanStore } from '../../lambda/store/plan-store';
-import { DynamoReportCodes } from '../../lambda/store/report-access';
+import { DynamoReportCodes } from '../../lambda/store/report-codes';
 import { DynamoProgressStore } from '../../lambda/store/progress-store';
 import { DynamoUserRecords } from '../../lambda/store/user-records';
 import { userKeyOf } from '../../lambda/user-key';
