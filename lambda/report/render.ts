@@ -217,14 +217,15 @@ function nameOf(model: ReportModel, exerciseId: string): string {
   return model.rows.find((r) => r.exerciseId === exerciseId)?.name ?? exerciseId;
 }
 
-export function reportPage(model: ReportModel, generatedAt: string): string {
+/** standalone: a file (npm run report), without sign-out and period links. */
+export function reportPage(model: ReportModel, generatedAt: string, options: { standalone?: boolean } = {}): string {
   const weeksNav = [DEFAULT_WEEKS, 8, MAX_WEEKS]
     .map((w) => (w === model.weeks ? `<b>${w} weeks</b>` : `<a href="/?weeks=${w}">${w} weeks</a>`))
     .join(' ');
   const empty = model.empty ? '<p class="notice">Nothing has been recorded yet. Once a routine has been done with Alexa, it shows here.</p>' : '';
   const body = `<div class="bar"><div><h1>Range of motion report</h1><p class="muted">${esc(longDay(model.fromDay))} to ${esc(longDay(model.today))} (${model.weeks} weeks)</p></div>
-<form class="signout" method="post" action="/signout"><button type="submit">Sign out</button></form></div>
-<nav aria-label="Period">Show: ${weeksNav}</nav>
+${options.standalone === true ? '' : '<form class="signout" method="post" action="/signout"><button type="submit">Sign out</button></form>'}</div>
+${options.standalone === true ? '' : `<nav aria-label="Period">Show: ${weeksNav}</nav>`}
 ${empty}
 <h2>Days</h2>
 <ul class="stats"><li><b>${model.daysExercised}</b> days exercised</li><li><b>${model.daysEndedEarly}</b> ended early</li><li><b>${model.daysMissed}</b> missed</li></ul>

@@ -1,6 +1,9 @@
 // The therapist's report against dynalite: codes issued as the skill issues them, redeemed once, wrong codes
 // counted and locked out, sessions, sign-out, SKILL_DISABLED, bad input; and the page rendered from 0, 1, 28 and
 // 400 days of stored history with one Query.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { DEVELOPMENT_USER_KEY_SECRET } from '../../lambda/config';
 import type { LogFields } from '../../lambda/logger';
 import { newReportCode, reportHash, REPORT_CODE_TTL_MS, REPORT_SESSION_TTL_MS } from '../../lambda/report-code';
@@ -9,6 +12,7 @@ import { DynamoReportAccess, WRONG_CODE_LIMITS } from '../../lambda/store/report
 import { DynamoReportCodes } from '../../lambda/store/report-codes';
 import { DynamoUserRecords } from '../../lambda/store/user-records';
 import { seedHousehold } from '../../scripts/local/report-history';
+import { parseArgs, writeReport } from '../../scripts/report';
 import { freshTable, testClient } from '../support/dynamo';
 
 const client = testClient();
@@ -217,5 +221,25 @@ describe('the page from stored history', () => {
     } else {
       expect(page.body).not.toContain('Pain and tiredness');
     }
+  });
+});
+
+describe('npm run report', () => {
+  it('writes the same report as a file, without sign-out, for the user key given', async () => {
+    const user = 'dev.file-household';
+    await seedHousehold(client, table, user, { days: 40, today: TODAY });
+    const dir = mkdtempSync(path.join(tmpdir(), 'rom-report-'));
+    try {
+      const args = parseArgs(['--user', user, '--out', path.join(dir, 'report.html'), '--weeks', '8']);
+      await writeReport(client, table, { ...args, nowMs: Date.parse(`${TODAY}T18:00:00Z`) });
+      const html = readFileSync(args.out, 'utf8');
+      expect(html).toContain('(8 weeks)');
+      expect(html).toContain('Hip and knee bend, left leg');
+      expect(html).not.toContain('Sign out');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(() => parseArgs(['--user', 'x y', '--out', 'r.html'])).toThrow(/--user/);
+    expect(() => parseArgs(['--user', 'dev.a', '--out', 'r.html', '--weeks', '13'])).toThrow(/--weeks/);
   });
 });
