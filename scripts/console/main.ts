@@ -76,7 +76,7 @@ async function main(): Promise<number> {
     reportClient = createDynamoClient(config);
     reportServer = await startReportServer({ client: reportClient, tableName: config.tableName, secret: config.userKeySecret, healthDetails: config.healthLog === 'detailed' });
     process.env.REPORT_URL = reportServer.url;
-    process.stderr.write(`report page: ${reportServer.url}\n`);
+    process.stdout.write(`report page: ${reportServer.url}\n`);
 
     const skillModule = path.resolve(PROJECT_ROOT, env.CONSOLE_SKILL_MODULE ?? path.join('lambda', 'index.ts'));
     const handler = await importHandler(skillModule);
