@@ -54,6 +54,7 @@ import {
   type WarmResult,
 } from './lib/scenarios';
 import { measureSecretColdStart } from './lib/secret-cold-start';
+import { printReportBench, runReportBench } from './report';
 import { median, round } from './lib/stats';
 import { compileProbe, startWorker } from './lib/worker-client';
 
@@ -507,6 +508,10 @@ async function main(): Promise<void> {
       row('largest response: bytes in all', `${fmtInt(largestBytes?.responseBytes ?? 0)} (${largestBytes?.label ?? '?'})`, fmtInt(floorMax.bytes), `< ${fmtInt(RESPONSE_LIMIT_BYTES)}`, budgets.largestResponseUnder24KB),
     ];
     const table = printTable(rows);
+    // The therapist's report page (issue 15): its own table and figures, its budgets counted with the skill's.
+    log('bench: the report page ...');
+    const report = await runReportBench();
+    Object.assign(budgets, report.budgets);
     const holds = Object.entries(budgets).filter(([, v]) => v).map(([k]) => k);
     const fails = Object.entries(budgets).filter(([, v]) => !v).map(([k]) => k);
     const spreads = (
@@ -612,6 +617,7 @@ async function main(): Promise<void> {
       console.log(`  ${line('warm turns, by package (native time to its caller)', 'warmByCallingModule', 8)}`);
       console.log(`  ${line('warm turns, by first-party file', 'warmByFirstPartyFile', 8)}`);
     }
+    printReportBench(report);
     console.log(`\nbudgets that hold (${holds.length}/${holds.length + fails.length}): ${holds.join(', ') || 'none'}`);
     console.log(`budgets that fail: ${fails.join(', ') || 'none'}`);
     console.log(`written: bench/results/latest.json (${output.durationS} s)`);

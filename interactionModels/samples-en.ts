@@ -305,6 +305,14 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       'give me the rundown', "what's the rundown", 'give me a rundown of the plan', "what's the lineup", 'what is the lineup for today',
       ...clinician.flatMap((t) => [`what did the ${t} set`, `what's the ${t}'s plan`, `what did the ${t} prescribe`, `what does the ${t} want us to do`]),
     ],
+    [INTENTS.reportCode]: [
+      'give me a report code', 'a report code', 'report code', 'get a report code', 'i need a report code',
+      'i want a report code', 'can i have a report code', 'new report code', 'give me a new code', 'give me a code for the report',
+      'code for the report', 'i want to see the report', 'show me the report', 'open the report', 'i need the report',
+      'i want the report page', 'the report page', 'give me the code for the web page', 'how do i see the report',
+      'send the report to my phone', 'report for the appointment',
+      ...clinician.flatMap((t) => [`i want to show the ${t}`, `show the ${t}`, `a code for the ${t}`, `report for the ${t}`, `the ${t}'s report`, `i want to show the ${t} how we did`]),
+    ],
     [INTENTS.setReminder]: [
       `remind me every day at ${time}`, `set a daily reminder for ${time}`, `remind me at ${time}`, 'set a reminder',
       `set a reminder for ${time}`, `set a reminder at ${time}`, `remind me tomorrow at ${time}`,

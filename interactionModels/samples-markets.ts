@@ -28,6 +28,7 @@ const COMMONWEALTH: Extra = {
   [INTENTS.tired]: ["she's had it", "he's had it"],
   // "Programme" (en-GB) and "program" (en-AU) for the plan: a market word, like physio.
   [INTENTS.whatsThePlan]: ["what's in the programme", 'tell me the programme', "what's the programme today", 'go over the programme', 'read out the programme'],
+  [INTENTS.reportCode]: ['could I have a report code', 'a code for the report please'],
   [INTENTS.skip]: ['give this one a miss', "we'll give this one a miss", `give the ${region} a miss today`],
 };
 

@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   SECRETS_MANAGER_ENDPOINT: z.optional(z.url()),
   HISTORY_RETENTION_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(7), z.maximum(3650)), 400),
   LOG_LEVEL: z._default(z.enum(LOG_LEVELS), 'warn'),
+  REPORT_URL: z.optional(z.url()),
 });
 
 /** Where the user-key secret comes from: Secrets Manager (deployed), or the environment / the development value (local). */
@@ -47,6 +48,8 @@ export type Config = {
    * in the benchmark) is for diagnosing, switched on with LOG_LEVEL=info.
    */
   logLevel: LogLevel;
+  /** The therapist's report page (its Function URL), put on the report-code card; unset: the card names no address. */
+  reportUrl: string | undefined;
 };
 
 /** The environment before the secret is read: everything but userKeySecret, and where that comes from. */
@@ -92,6 +95,7 @@ export function parseEnv(env: Record<string, string | undefined>): EnvConfig {
     userKeySecretSource,
     historyRetentionDays: e.HISTORY_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
+    reportUrl: e.REPORT_URL,
   };
 }
 

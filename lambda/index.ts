@@ -12,6 +12,7 @@ import { buildSkill } from './skill';
 import { createDynamoClient } from './store/client';
 import { DynamoHistoryStore } from './store/history-store';
 import { DynamoProgressStore } from './store/progress-store';
+import { DynamoReportCodes } from './store/report-codes';
 import { DynamoUserRecords } from './store/user-records';
 import { readUserKeySecret } from './user-key-secret';
 import type { UserKeySecret } from './user-key';
@@ -33,6 +34,7 @@ function skillWith(userKeySecret: UserKeySecret): Skill {
     clock: Date.now,
     deviceTimeZone: settingsApiTimeZone(),
     reminders: alexaRemindersApi(),
+    report: { codes: new DynamoReportCodes(client, config.tableName), address: config.reportUrl ?? null },
   });
 }
 

@@ -23,6 +23,8 @@ export const INTENTS = {
   whatsThePlan: 'WhatsThePlanIntent',
   setReminder: 'SetReminderIntent',
   cancelReminder: 'CancelReminderIntent',
+  /** A code for the therapist's report page (issue 15). */
+  reportCode: 'ReportCodeIntent',
   // Custom twins of built-ins, one engine event each, same as the built-in's (handlers/intent-events.ts): Amazon
   // matches samples added to a built-in intent only word for word, so a phrasing family that must generalise
   // lives here and the built-in keeps only Amazon's own phrases.

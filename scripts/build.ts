@@ -1,4 +1,5 @@
-// `npm run build`: bundles the Lambda handler into one CommonJS file, dist/lambda/index.js.
+// `npm run build`: bundles the Lambda handler into one CommonJS file, dist/lambda/index.js, and the therapist's
+// report page (issue 15) into its own, dist/lambda/report.js: the same zip, a second function (handler report.handler).
 // The folder holds no package.json, so ask-cli zips it as it is. The skill uses the exercise catalog without
 // validating it, so an invalid catalog stops the build here instead. The source map goes to dist/index.js.map,
 // outside that folder: Lambda never reads it, and it was three quarters of the zip.
@@ -36,16 +37,25 @@ export function catalogProblem(data: unknown): string | null {
 
 /** Bundles lambda/index.ts into distDir/lambda/index.js (the folder ask-cli zips), its map and metafile beside that folder. */
 export async function buildLambda(distDir: string): Promise<number> {
+  return bundle(distDir, path.join('lambda', 'index.ts'), 'index');
+}
+
+/** Bundles lambda/report/index.ts into distDir/lambda/report.js, its map and metafile (report-meta.json) beside the folder. */
+export async function buildReport(distDir: string): Promise<number> {
+  return bundle(distDir, path.join('lambda', 'report', 'index.ts'), 'report');
+}
+
+async function bundle(distDir: string, entry: string, name: 'index' | 'report'): Promise<number> {
   const outdir = path.join(distDir, 'lambda');
   mkdirSync(outdir, { recursive: true });
   const result = await build({
-    entryPoints: [path.join(root, 'lambda', 'index.ts')],
-    outfile: path.join(outdir, 'index.js'),
+    entryPoints: [path.join(root, entry)],
+    outfile: path.join(outdir, `${name}.js`),
     absWorkingDir: root,
     ...BUNDLE_OPTIONS,
   });
-  renameSync(path.join(outdir, 'index.js.map'), path.join(distDir, 'index.js.map'));
-  writeFileSync(path.join(distDir, 'meta.json'), JSON.stringify(result.metafile));
+  renameSync(path.join(outdir, `${name}.js.map`), path.join(distDir, `${name}.js.map`));
+  writeFileSync(path.join(distDir, name === 'index' ? 'meta.json' : 'report-meta.json'), JSON.stringify(result.metafile));
   return Object.values(result.metafile.outputs).find((o) => o.entryPoint !== undefined)?.bytes ?? 0;
 }
 
@@ -57,6 +67,8 @@ async function main(): Promise<void> {
   }
   const bytes = await buildLambda(path.join(root, 'dist'));
   console.log(`built dist/lambda/index.js (${(bytes / 1024).toFixed(0)} KiB)`);
+  const reportBytes = await buildReport(path.join(root, 'dist'));
+  console.log(`built dist/lambda/report.js (${(reportBytes / 1024).toFixed(0)} KiB)`);
 }
 
 if (require.main === module) main().catch((error: unknown) => {

@@ -16,7 +16,7 @@ import { rollOver } from './state';
 import { PLAN_UNKNOWN } from './therapist-plan';
 import type { ContentAct, Effect, PendingQuestion, RoutineEvent, RoutineState, TransitionResult, TurnContext, TurnInput } from './types';
 
-const isEffect = (act: ContentAct | Effect): act is Effect => act.type === 'CreateReminder' || act.type === 'DeleteReminder';
+const isEffect = (act: ContentAct | Effect): act is Effect => act.type === 'CreateReminder' || act.type === 'DeleteReminder' || act.type === 'CreateReportCode';
 
 /**
  * Applies one caregiver event. Illegal events leave the routine where it was and say what can be said.
@@ -78,6 +78,8 @@ const WITHOUT_PLAN: ReadonlySet<RoutineEvent['type']> = new Set<RoutineEvent['ty
   'ReminderDeleted',
   'ReminderFailed',
   'ReminderPermissionAnswered',
+  'ReportCodeRequested',
+  'ReportCodeIssued',
   'ReplayedRequest',
 ]);
 
@@ -150,6 +152,13 @@ function handle(state: RoutineState, event: RoutineEvent, ctx: TurnContext, aske
     }
     case 'PlanRequested':
       return keep(describePlan(state, ctx), asked);
+    case 'ReportCodeRequested':
+      return keep({ state, acts: [{ type: 'CreateReportCode' }] }, asked);
+    case 'ReportCodeIssued': {
+      // Asked as a one-shot, the code is all there is to say.
+      const move = keep({ state, acts: [{ type: 'ReportCode', code: event.code, address: event.address }] }, asked);
+      return ctx.newSession ? { ...move, close: 'goodbye' } : move;
+    }
     case 'ReplayedRequest':
       return keep({ state, acts: [] }, asked);
     case 'SummaryRequested':

@@ -222,6 +222,9 @@ export type RoutineEvent =
   /** noZone: the device's time zone is not known yet, and a reminder in a guessed zone would ring at the wrong hour. */
   | { type: 'ReminderFailed'; reason: 'permission' | 'error' | 'noZone'; hour: number; minute: number; askForPermission: boolean }
   | { type: 'ReminderPermissionAnswered'; granted: boolean }
+  /** "Give me a report code"; ReportCodeIssued is the handler's answer to the CreateReportCode effect (code null: it failed). */
+  | { type: 'ReportCodeRequested' }
+  | { type: 'ReportCodeIssued'; code: string | null; address: string | null }
   | { type: 'HelpRequested' }
   | { type: 'StopRequested' }
   | { type: 'FallbackHeard' }
@@ -329,6 +332,8 @@ export type ContentAct =
   | { type: 'PlanUnavailable' }
   /** Today's plan has no exercise in the routine asked for (a plan of arm exercises, asked for the legs). */
   | { type: 'NothingPlanned'; routine: RoutineChoice }
+  /** A code for the therapist's report page, said in groups, with the page's address on a card; code null: none could be made. */
+  | { type: 'ReportCode'; code: string | null; address: string | null }
   | { type: 'Goodbye' };
 
 /** The turn keeps the microphone open with a question or what can be said next... */
@@ -347,7 +352,9 @@ export type CloseAct = { type: 'Close'; reason: CloseReason };
 export type Effect =
   /** replacing: the alert token of the reminder the new one replaces; it is deleted first, so there is never a second. */
   | { type: 'CreateReminder'; hour: number; minute: number; askForPermission: boolean; replacing: string | null }
-  | { type: 'DeleteReminder'; alertToken: string };
+  | { type: 'DeleteReminder'; alertToken: string }
+  /** A new code for the report page, replacing the previous one (the handler draws and stores it). */
+  | { type: 'CreateReportCode' };
 
 /** Every kind of act, flattened in the order a turn has them (content, effects, then its one prompt or close). */
 export type Act = ContentAct | Effect | PromptAct | CloseAct;

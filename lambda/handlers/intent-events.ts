@@ -96,6 +96,7 @@ export const INTENT_EVENTS: Record<IntentName, EventFor> = {
   [INTENTS.whatsThePlan]: simple({ type: 'PlanRequested' }),
   [INTENTS.setReminder]: (e) => ({ type: 'ReminderRequested', time: timeSlot(e, SLOTS.time) }),
   [INTENTS.cancelReminder]: simple({ type: 'ReminderCancelRequested' }),
+  [INTENTS.reportCode]: simple({ type: 'ReportCodeRequested' }),
   // The custom twins: the very event of their built-in (lambda/intents.ts TWIN_OF_BUILT_IN).
   [INTENTS.nextStep]: simple({ type: 'NextRequested' }),
   [INTENTS.goBack]: simple({ type: 'PreviousRequested' }),

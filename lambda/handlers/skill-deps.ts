@@ -31,4 +31,6 @@ export type SkillDeps = {
   clock: () => number;
   deviceTimeZone: DeviceTimeZone;
   reminders: RemindersApi;
+  /** The therapist's report (issue 15): where codes are stored, and the page's address for the card (null: not known). */
+  report?: { codes: { issue(userKey: string, nowMs: number, draw: () => string, hash: (code: string) => string): Promise<string> }; address: string | null };
 };

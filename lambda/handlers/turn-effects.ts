@@ -2,12 +2,33 @@
 import { getLocale, type HandlerInput } from 'ask-sdk-core';
 import type { RoutineEvent, TransitionResult, TurnInput } from '../engine/types';
 import { stringsFor } from '../speech/locale-strings';
+import { errorFields } from '../logger';
+import { newReportCode, reportHash } from '../report-code';
+import { userKeyOf } from '../user-key';
+import { userIdOf } from './request-user';
 import type { Loaded } from './progress-loader';
 import type { SkillDeps } from './skill-deps';
 
 /** The follow-up of an effect that was not carried out: the caregiver hears that it did not happen. */
 export function effectSkipped(result: TransitionResult): RoutineEvent | null {
-  return result.effects.length > 0 ? { type: 'ReminderFailed', reason: 'error', hour: 0, minute: 0, askForPermission: false } : null;
+  const [effect] = result.effects;
+  if (effect?.type === 'CreateReportCode') return { type: 'ReportCodeIssued', code: null, address: null };
+  return effect !== undefined ? { type: 'ReminderFailed', reason: 'error', hour: 0, minute: 0, askForPermission: false } : null;
+}
+
+/** A new code for the report page (issue 15): drawn from the CSPRNG, stored only as its keyed hash. */
+async function createReportCode(input: HandlerInput, turnInput: TurnInput, deps: SkillDeps): Promise<RoutineEvent> {
+  const report = deps.report;
+  if (report === undefined) return { type: 'ReportCodeIssued', code: null, address: null };
+  const secret = deps.config.userKeySecret;
+  try {
+    const userKey = userKeyOf(userIdOf(input.requestEnvelope), secret);
+    const code = await report.codes.issue(userKey, turnInput.nowMs, newReportCode, (c) => reportHash(secret, 'code', c));
+    return { type: 'ReportCodeIssued', code, address: report.address };
+  } catch (error) {
+    deps.logger.error('report.code_failed', { requestId: input.requestEnvelope.request.requestId, error: errorFields(error) });
+    return { type: 'ReportCodeIssued', code: null, address: null };
+  }
 }
 
 /** Carries out the effect an act asks for and says how it went, as the engine's next event. */
@@ -16,6 +37,7 @@ export async function runEffects(input: HandlerInput, result: TransitionResult, 
   const [effect] = result.effects;
   if (effect === undefined) return null;
   const envelope = input.requestEnvelope;
+  if (effect.type === 'CreateReportCode') return createReportCode(input, turnInput, deps);
   if (effect.type === 'DeleteReminder') {
     const removed = await deps.reminders.remove(envelope, effect.alertToken);
     return removed.ok ? { type: 'ReminderDeleted' } : { type: 'ReminderFailed', reason: 'error', hour: 0, minute: 0, askForPermission: false };

@@ -120,7 +120,18 @@ function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): strin
       return sentence(s.nothingPlanned(act.routine, s.therapist));
     case 'Goodbye':
       return sentence(saved ? s.goodbye : s.goodbyeUnsaved);
+    case 'ReportCode': {
+      if (act.code === null) return sentence(s.reportCode.failed);
+      const words = (digits: string) => [...digits].map((d) => s.reportCode.digitWords[Number(d)] ?? d).join(' ');
+      return sentence(s.reportCode.said(words(act.code.slice(0, 3)), words(act.code.slice(3))));
+    }
   }
+}
+
+function reportCodeCard(acts: readonly ContentAct[], s: LocaleStrings): Rendered['card'] {
+  const act = acts.find((a) => a.type === 'ReportCode');
+  if (act?.type !== 'ReportCode' || act.code === null) return null;
+  return { title: s.reportCode.cardTitle, text: s.reportCode.card(`${act.code.slice(0, 3)} ${act.code.slice(3)}`, act.address) };
 }
 
 function paceLine(act: Extract<ContentAct, { type: 'PaceChanged' }>, s: LocaleStrings): string {
@@ -182,7 +193,7 @@ export function render(turn: SpokenTurn, options: RenderOptions): Rendered {
     .map((act) => renderContent(act, s, options.progressSaved ?? true))
     .filter((part) => part !== '');
   const summary = acts.find((act) => act.type === 'Summary');
-  const card = summary?.type === 'Summary' ? summaryCard(summary, summary.today, s) : null;
+  const card = summary?.type === 'Summary' ? summaryCard(summary, summary.today, s) : reportCodeCard(acts, s);
   let reprompt: string | null = null;
   if (turn.then.type === 'Prompt') {
     const prompt = renderPrompt(turn.then, s);

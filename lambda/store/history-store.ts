@@ -92,7 +92,8 @@ export class DynamoHistoryStore {
   }
 }
 
-function parseDayItem(item: Record<string, unknown>): DayRecord | null {
+/** A DAY# item as a day of history, or null when it fails its schema (left out). */
+export function parseDayItem(item: Record<string, unknown>): DayRecord | null {
   const sort = item[TABLE_KEYS.sort];
   const parsed = DayRecordSchema.safeParse({ ...item, day: typeof sort === 'string' ? sort.slice(DAY_PREFIX.length) : undefined });
   return parsed.success ? parsed.data : null;

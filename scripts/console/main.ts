@@ -8,6 +8,7 @@ import { createDynamoClient } from '../../lambda/store/client';
 import { ensureTable } from '../../lambda/store/table';
 import { startFakeAlexaApi, type FakeAlexaApi } from '../local/alexa-api-stub';
 import { startDynalite, type RunningDynalite } from '../local/dynalite';
+import { startReportServer, type RunningReportServer } from '../local/report-server';
 import { runConsoleLoop } from './console-loop';
 import { LOCAL_SKILL_ID } from './envelopes';
 import { buildModel } from '../../interactionModels/build-model';
@@ -43,6 +44,8 @@ const SkillModuleSchema = z.object({
 
 let dynalite: RunningDynalite | undefined;
 let alexaApi: FakeAlexaApi | undefined;
+let reportServer: RunningReportServer | undefined;
+let reportClient: ReturnType<typeof createDynamoClient> | undefined;
 
 async function main(): Promise<number> {
   const env = ConsoleEnvSchema.parse(blankToUndefined(process.env));
@@ -68,6 +71,12 @@ async function main(): Promise<number> {
     // Lambda runs Node 22; on a local Node 20 the SDK's deprecation notice is only noise in the console.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     await prepareTable(inMemory ? 'memory' : dataDir);
+    // The therapist's report page on loopback (issue 15); the skill puts its address on the report-code card.
+    const config = parseConfig(process.env);
+    reportClient = createDynamoClient(config);
+    reportServer = await startReportServer({ client: reportClient, tableName: config.tableName, secret: config.userKeySecret, healthDetails: config.healthLog === 'detailed' });
+    process.env.REPORT_URL = reportServer.url;
+    process.stdout.write(`report page: ${reportServer.url}\n`);
 
     const skillModule = path.resolve(PROJECT_ROOT, env.CONSOLE_SKILL_MODULE ?? path.join('lambda', 'index.ts'));
     const handler = await importHandler(skillModule);
@@ -91,6 +100,8 @@ async function main(): Promise<number> {
     process.stderr.write(`console: ${describe(error)}\n`);
     return 1;
   } finally {
+    await reportServer?.close().catch(() => undefined);
+    reportClient?.destroy();
     await dynalite?.close().catch(() => undefined);
     await alexaApi?.close().catch(() => undefined);
   }

@@ -880,4 +880,20 @@ export const THIRD_ROUND_SET: readonly CorpusEntry[] = [
   ca('turn the heat up two degrees', I.fallback),
 ];
 
-export const CORPUS: readonly CorpusEntry[] = [...DEVELOPMENT, ...SECOND_SET, ...BRITISH_SET, ...MOVED_FROM_HELD_OUT, ...THIRD_ROUND_SET];
+/** Issue 15: asking for the report page's code. Written with the samples in view, so training rows only (see HELD_OUT_EXEMPT). */
+const REPORT_SET: readonly CorpusEntry[] = [
+  us('can you give me the report code please', I.reportCode),
+  us('we have the therapist coming tomorrow, give me a code', I.reportCode),
+  us('i want to show the therapist the report', I.reportCode),
+  gb('could I have a code to show the physio', I.reportCode),
+  ind('kindly give me the report code', I.reportCode),
+  au('give us a report code', I.reportCode),
+];
+
+export const CORPUS: readonly CorpusEntry[] = [...DEVELOPMENT, ...SECOND_SET, ...BRITISH_SET, ...MOVED_FROM_HELD_OUT, ...THIRD_ROUND_SET, ...REPORT_SET];
+
+/**
+ * Intents added after the held-out corpus was frozen (issue 12). Held-out rows must be written without the samples
+ * in view; until someone who has not seen them writes those rows, these are measured on the training corpus only.
+ */
+export const HELD_OUT_EXEMPT: readonly IntentName[] = [I.reportCode];

@@ -6,14 +6,14 @@ import path from 'node:path';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { createLogger } from '../../lambda/logger';
 import { buildSkill } from '../../lambda/skill';
-import { loadTemplate, onlyResource, resourcesOfType, type TemplateResource } from './support/cloudformation';
+import { loadTemplate, namedResource, onlyResource, resourcesOfType, type TemplateResource } from './support/cloudformation';
 
 const ROOT = path.join(__dirname, '..', '..');
 const template = loadTemplate(path.join(ROOT, 'infrastructure', 'cfn-deployer', 'skill-stack.yaml'));
 const [topicId] = onlyResource(template, 'AWS::SNS::Topic');
-const [functionId, fn] = onlyResource(template, 'AWS::Lambda::Function');
+const [functionId, fn] = namedResource(template, 'SkillFunction', 'AWS::Lambda::Function');
 const [tableId] = onlyResource(template, 'AWS::DynamoDB::Table');
-const [logGroupId] = onlyResource(template, 'AWS::Logs::LogGroup');
+const [logGroupId] = namedResource(template, 'SkillLogGroup', 'AWS::Logs::LogGroup');
 const alarms = resourcesOfType(template, 'AWS::CloudWatch::Alarm');
 const filters = resourcesOfType(template, 'AWS::Logs::MetricFilter');
 
@@ -110,7 +110,7 @@ describe('the DynamoDB alarms', () => {
     const alarm = alarmOnAll('AWS/DynamoDB', 'SystemErrors');
     const queries = (alarm?.Properties.Metrics ?? []) as Query[];
     const operations = queries.flatMap((q) => q.MetricStat?.Metric.Dimensions.filter((d) => d.Name === 'Operation').map((d) => `dynamodb:${String(d.Value)}`) ?? []);
-    const [, role] = onlyResource(template, 'AWS::IAM::Role');
+    const [, role] = namedResource(template, 'SkillFunctionRole', 'AWS::IAM::Role');
     const allowed = JSON.stringify(role.Properties).match(/dynamodb:[A-Za-z]+/g) ?? [];
     expect(operations.sort()).toEqual([...new Set(allowed)].sort());
     for (const q of queries.filter((query) => query.MetricStat !== undefined)) {

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EXERCISE_DATA } from '../../lambda/catalog/exercises';
-import { BUNDLE_OPTIONS, buildLambda, catalogProblem } from '../../scripts/build';
+import { BUNDLE_OPTIONS, buildLambda, buildReport, catalogProblem } from '../../scripts/build';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -26,18 +26,24 @@ describe('the build', () => {
     expect(inputs.filter((file) => /catalog\/(exercise-schema|parse-catalog)\.ts$/.test(file))).toEqual([]);
   });
 
-  it('puts only index.js in the folder ask-cli zips, with the source map and metafile outside it', async () => {
+  it('puts only index.js and report.js in the folder ask-cli zips, with the source maps and metafiles outside it', async () => {
     const dist = mkdtempSync(path.join(tmpdir(), 'rom-build-'));
     const table = process.env.SKILL_TABLE;
     try {
       await buildLambda(dist);
-      expect(readdirSync(path.join(dist, 'lambda'))).toEqual(['index.js']);
-      expect(readdirSync(dist).sort()).toEqual(['index.js.map', 'lambda', 'meta.json']);
+      await buildReport(dist);
+      expect(readdirSync(path.join(dist, 'lambda')).sort()).toEqual(['index.js', 'report.js']);
+      expect(readdirSync(dist).sort()).toEqual(['index.js.map', 'lambda', 'meta.json', 'report-meta.json', 'report.js.map']);
       expect(readFileSync(path.join(dist, 'lambda', 'index.js'), 'utf8')).not.toMatch(/sourceMappingURL/);
-      // The bundle loads on its own (its configuration read at load, as on Lambda) and exports the handler.
+      // Each bundle loads on its own (its configuration read at load, as on Lambda) and exports its handler.
       process.env.SKILL_TABLE ??= 'rom-build-test';
       const handler = (require(path.join(dist, 'lambda', 'index.js')) as { handler?: unknown }).handler;
       expect(typeof handler).toBe('function');
+      const reportHandler = (require(path.join(dist, 'lambda', 'report.js')) as { handler?: unknown }).handler;
+      expect(typeof reportHandler).toBe('function');
+      // The page's bundle carries no ask-sdk.
+      const reportMeta = JSON.parse(readFileSync(path.join(dist, 'report-meta.json'), 'utf8')) as { inputs: Record<string, unknown> };
+      expect(Object.keys(reportMeta.inputs).filter((file) => file.includes('ask-sdk'))).toEqual([]);
     } finally {
       if (table === undefined) delete process.env.SKILL_TABLE;
       rmSync(dist, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { TABLE_KEYS } from '../../lambda/store/table';
 import {
   loadTemplate,
+  namedResource,
   onlyResource,
   parseTemplate,
   referencesIn,
@@ -24,15 +25,17 @@ const lambdaSources = (readdirSync(LAMBDA_DIR, { recursive: true }) as string[])
   .map((file) => ({ file: file.split(path.sep).join('/'), text: readFileSync(path.join(LAMBDA_DIR, file), 'utf8') }));
 // store/table.ts creates tables for db:create and the local console; the Lambda never calls it.
 const TABLE_MANAGEMENT = 'store/table.ts';
+// The report page's own code (issue 15): its function and role are checked apart from the skill's.
+const REPORT_PAGE_FILES = (file: string) => file.startsWith('report/') || file === 'store/report-access.ts';
 /**
  * <service>:<Operation> for every `new <Operation>Command(` the skill's code sends with that service's clients;
  * lib-dynamodb's document commands drop "Item" from the name (GetCommand is GetItem, BatchWriteCommand is BatchWriteItem).
  */
-const actionsInCode = (service: string, clients: readonly string[], operationOf: (command: string) => string = (command) => command): string[] =>
+const actionsInCode = (service: string, clients: readonly string[], operationOf: (command: string) => string = (command) => command, files: (file: string) => boolean = (file) => !REPORT_PAGE_FILES(file)): string[] =>
   [
     ...new Set(
       lambdaSources
-        .filter(({ file, text }) => file !== TABLE_MANAGEMENT && clients.some((client) => text.includes(`'@aws-sdk/${client}'`)))
+        .filter(({ file, text }) => file !== TABLE_MANAGEMENT && files(file) && clients.some((client) => text.includes(`'@aws-sdk/${client}'`)))
         .flatMap(({ text }) => [...text.matchAll(/new ([A-Z][A-Za-z]+)Command\(/g)].map((match) => `${service}:${operationOf(match[1]!)}`)),
     ),
   ].sort();
@@ -46,12 +49,12 @@ const envInConfig = [...configSource.matchAll(/^\s+([A-Z][A-Z0-9_]+): z\./gm)].m
 // unpublished deployments only.
 const NOT_DEPLOYED = ['AWS_REGION', 'DYNAMODB_ENDPOINT', 'HEALTH_LOG', 'USER_KEY_SECRET', 'SECRETS_MANAGER_ENDPOINT'];
 
-const [functionId, fn] = onlyResource(template, 'AWS::Lambda::Function');
+const [functionId, fn] = namedResource(template, 'SkillFunction', 'AWS::Lambda::Function');
 const SECRET_ARN = { 'Fn::If': ['CreateUserKeySecret', { Ref: 'UserKeySecret' }, { Ref: 'UserKeySecretArn' }] };
 const [tableId, table] = onlyResource(template, 'AWS::DynamoDB::Table');
 const PITR_DAYS = (table.Properties.PointInTimeRecoverySpecification as { RecoveryPeriodInDays?: number }).RecoveryPeriodInDays ?? 35;
-const [roleId, role] = onlyResource(template, 'AWS::IAM::Role');
-const [logGroupId, logGroup] = onlyResource(template, 'AWS::Logs::LogGroup');
+const [roleId, role] = namedResource(template, 'SkillFunctionRole', 'AWS::IAM::Role');
+const [logGroupId, logGroup] = namedResource(template, 'SkillLogGroup', 'AWS::Logs::LogGroup');
 
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Principal?: unknown };
 type Policy = { PolicyName: string; PolicyDocument: { Statement: Statement[] } };
@@ -151,6 +154,7 @@ describe('the Lambda function', () => {
       USER_KEY_SECRET_ARN: SECRET_ARN,
       HISTORY_RETENTION_DAYS: { Ref: 'HistoryRetentionDays' },
       LOG_LEVEL: { Ref: 'LogLevel' },
+      REPORT_URL: { 'Fn::GetAtt': ['ReportFunctionUrl', 'FunctionUrl'] },
     });
     expect(env).not.toHaveProperty('USER_KEY_SECRET');
     expect(template.Parameters.LogLevel).toMatchObject({ Default: 'warn', AllowedValues: ['info', 'warn', 'error'] });
@@ -163,7 +167,7 @@ describe('the Lambda function', () => {
   });
 
   it('may be invoked by the Alexa Skills Kit for this skill id only', () => {
-    const permissions = resourcesOfType(template, 'AWS::Lambda::Permission');
+    const permissions = resourcesOfType(template, 'AWS::Lambda::Permission').filter(([, p]) => referencesIn(p.Properties.FunctionName).includes(functionId));
     expect(permissions).toHaveLength(1);
     const [, permission] = permissions[0] as [string, TemplateResource];
     expect(permission.Properties).toEqual({
@@ -341,5 +345,57 @@ describe('nothing secret in the working tree', () => {
 describe('outputs', () => {
   it('gives ask-cli the Lambda ARN as SkillEndpoint', () => {
     expect(template.Outputs.SkillEndpoint?.Value).toEqual({ 'Fn::GetAtt': [functionId, 'Arn'] });
+  });
+});
+
+describe('the report page (issue 15)', () => {
+  const [reportId, report] = namedResource(template, 'ReportFunction', 'AWS::Lambda::Function');
+  const [, reportRole] = namedResource(template, 'ReportFunctionRole', 'AWS::IAM::Role');
+  const [reportLogId, reportLog] = namedResource(template, 'ReportLogGroup', 'AWS::Logs::LogGroup');
+  const [, url] = onlyResource(template, 'AWS::Lambda::Url');
+  const reportStatements = ((reportRole.Properties.Policies ?? []) as Policy[]).flatMap((policy) => policy.PolicyDocument.Statement);
+  const pageActions = actionsInCode('dynamodb', ['client-dynamodb', 'lib-dynamodb'], dynamoOperationOf, (file) => file === 'store/report-access.ts');
+
+  it('runs report.handler from the same code zip, with its own role and log group', () => {
+    expect(report.Properties).toMatchObject({
+      Handler: 'report.handler',
+      Code: fn.Properties.Code,
+      Runtime: { Ref: 'LambdaRuntime' },
+      Role: { 'Fn::GetAtt': ['ReportFunctionRole', 'Arn'] },
+    });
+    expect(reportLog.Properties.LogGroupName).toEqual({ 'Fn::Sub': '/aws/lambda/${DeploymentName}-report' });
+    expect(report.Properties.FunctionName).toEqual({ 'Fn::Sub': '${DeploymentName}-report' });
+    expect(readFileSync(path.join(ROOT, 'scripts', 'build.ts'), 'utf8')).toContain("'report'");
+  });
+
+  it('is reached by a public Function URL (both permissions), whose address is the ReportUrl output and the skill\'s REPORT_URL', () => {
+    expect(url.Properties).toEqual({ TargetFunctionArn: { 'Fn::GetAtt': [reportId, 'Arn'] }, AuthType: 'NONE', InvokeMode: 'BUFFERED' });
+    const permissions = resourcesOfType(template, 'AWS::Lambda::Permission').filter(([, p]) => referencesIn(p.Properties.FunctionName).includes(reportId));
+    expect(permissions.map(([, p]) => p.Properties.Action).sort()).toEqual(['lambda:InvokeFunction', 'lambda:InvokeFunctionUrl']);
+    for (const [, p] of permissions) expect(p.Properties.Principal).toBe('*');
+    expect(template.Outputs?.ReportUrl).toMatchObject({ Value: { 'Fn::GetAtt': ['ReportFunctionUrl', 'FunctionUrl'] } });
+  });
+
+  it('reads the table and writes only in the code, session and wrong-code partitions', () => {
+    const dynamo = reportStatements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')));
+    const all = dynamo.flatMap(actionsOf).sort();
+    expect(all).toEqual(pageActions);
+    expect(all).not.toContain('dynamodb:Scan');
+    for (const statement of dynamo) expect(statement.Resource).toEqual({ 'Fn::GetAtt': [tableId, 'Arn'] });
+    const writes = dynamo.filter((statement) => actionsOf(statement).some((action) => /Put|Delete|Update|Write/.test(action)));
+    expect(writes).toHaveLength(1);
+    expect((writes[0] as Statement & { Condition?: unknown }).Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REPORTCODE#*', 'REPORTSESSION#*', 'REPORTLIMIT#*'] },
+    });
+    const logs = reportStatements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('logs:')));
+    expect(logs.map((statement) => statement.Resource)).toEqual([{ 'Fn::GetAtt': [reportLogId, 'Arn'] }]);
+    expect(reportStatements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('secretsmanager:'))).map((s) => s.Resource)).toEqual([SECRET_ARN]);
+  });
+
+  it('gets the skill\'s environment but REPORT_URL, and no health log', () => {
+    const reportEnv = (report.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    const { REPORT_URL: _url, ...skillEnv } = env;
+    expect(reportEnv).toEqual(skillEnv);
+    expect(reportEnv).not.toHaveProperty('HEALTH_LOG');
   });
 });

@@ -8,6 +8,7 @@ import type { LogFields, Logger } from '../../lambda/logger';
 import { buildSkill } from '../../lambda/skill';
 import { DynamoHistoryStore } from '../../lambda/store/history-store';
 import { DynamoPlanStore } from '../../lambda/store/plan-store';
+import { DynamoReportCodes } from '../../lambda/store/report-codes';
 import { DynamoProgressStore } from '../../lambda/store/progress-store';
 import { DynamoUserRecords } from '../../lambda/store/user-records';
 import { userKeyOf } from '../../lambda/user-key';
@@ -59,6 +60,9 @@ export type Dialog = {
   invoke(envelope: RequestEnvelope): Promise<ResponseEnvelope>;
 };
 
+/** The report page's address the dialogs' skill puts on the report-code card. */
+export const REPORT_ADDRESS = 'https://report.example.test/';
+
 export type DialogOptions = {
   healthLog?: 'off' | 'detailed';
   startAt?: string;
@@ -88,6 +92,7 @@ export async function openDialog(options: DialogOptions = {}): Promise<Dialog> {
     clock: () => Date.parse(options.startAt ?? '2026-12-01T15:00:00Z'),
     deviceTimeZone: settingsApiTimeZone(),
     reminders: alexaRemindersApi(),
+    report: { codes: new DynamoReportCodes(client, table), address: REPORT_ADDRESS },
   });
   const voice = new VoiceConsole({
     model: options.healthLog === 'detailed' ? DETAILED_MODEL : MODEL,

@@ -115,6 +115,15 @@ export const EN_US = {
   reminderPermission: 'To set reminders, I need your permission first.',
   reminderPermissionCard: "To allow reminders, open the Alexa app. I've sent a card there.",
   reminderLabel: "Time for today's range of motion routine.",
+  reportCode: {
+    digitWords: ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'],
+    said: (first: string, second: string) =>
+      `Your report code is: ${first}, ${second}. Again: ${first}, ${second}. It works once, within ten minutes. I've put it on a card in the Alexa app, with the page's address.`,
+    failed: "Sorry, I couldn't make a report code just now. Please ask again in a minute.",
+    cardTitle: 'Report code for the therapist',
+    card: (code: string, address: string | null) =>
+      `Code: ${code}\nOpen ${address ?? 'the report page'} on a phone or computer and type the code. It works once, within ten minutes.`,
+  },
   therapistSuggested: (exercise: string, therapist: string) =>
     `That's the second time this week ${exercise} had to stop. It would be good to talk to the ${therapist} about it.`,
   notUnderstood: "Sorry, I didn't catch that.",

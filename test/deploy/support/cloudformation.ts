@@ -88,6 +88,13 @@ export function onlyResource(template: Template, type: string): [string, Templat
   return found[0] as [string, TemplateResource];
 }
 
+/** The resource of this logical id, which must be of this type. */
+export function namedResource(template: Template, id: string, type: string): [string, TemplateResource] {
+  const found = resourcesOfType(template, type).find(([name]) => name === id);
+  if (found === undefined) throw new Error(`expected ${type} ${id}`);
+  return found;
+}
+
 /** Every logical id a value refers to, through Ref, Fn::GetAtt and ${...} in Fn::Sub. */
 export function referencesIn(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(referencesIn);
