@@ -2,7 +2,7 @@
 import { assertNever } from './assert-never';
 import { daysBetween } from './day';
 import { endEarly } from './ending';
-import { advance, currentIndex, setUpAt, settleAs, startRoutine, todaysSteps, type Move } from './moves';
+import { advance, currentIndex, restOfDay, setUpAt, settleAs, startRoutine, todaysSteps, type Move } from './moves';
 import { jumpTo } from './navigation';
 import { applyPlanChange } from './plan-changes';
 import { answerReminder } from './reminders';
@@ -30,9 +30,11 @@ export function launch(state: RoutineState, ctx: TurnContext): Move {
     return { state: { ...state, introduced: true }, acts: [greetingFor(state), ...reviewReminder(ctx)] };
   }
   if (today.phase === 'finished') {
+    // A part of the day done (the legs this morning): the rest is offered; only a whole day done offers the summary.
+    const rest = restOfDay(state, ctx);
     return {
-      state: at(state, finished({ kind: 'wantSummary' })),
-      acts: [{ type: 'AlreadyDoneToday', summary: summarizeDay(today, ctx.program) }],
+      state: at(state, finished(rest === null ? { kind: 'wantSummary' } : { kind: 'offerRest', routine: rest })),
+      acts: [{ type: 'AlreadyDoneToday', summary: summarizeDay(today, ctx.program), rest }],
     };
   }
   const recent = state.lastTurnAtMs !== null && ctx.nowMs - state.lastTurnAtMs <= RESUME_DIRECTLY_WITHIN_MS;
@@ -67,6 +69,8 @@ export function answer(state: RoutineState, yes: boolean, ctx: TurnContext, aske
     }
     case 'wantSummary':
       return yes ? { state, acts: [summaryAct(state, ctx, null)], close: 'goodbye' } : { state, acts: [{ type: 'Goodbye' }], close: 'goodbye' };
+    case 'offerRest':
+      return yes ? startRoutine(state, asked.routine, ctx) : { state, acts: [{ type: 'RestLater' }], close: 'goodbye' };
     case 'secondRound':
       return yes ? startRoutine(state, asked.routine, ctx) : { state, acts: [{ type: 'Goodbye' }], close: 'goodbye' };
     case 'chooseRoutine':

@@ -12,8 +12,22 @@ import type { ContentAct, CloseReason, Effect, OutcomeRecord, PlannedStep, Routi
 export type Move = { state: RoutineState; acts: Array<ContentAct | Effect>; close?: CloseReason };
 
 export function todaysSteps(state: RoutineState, ctx: TurnContext): PlannedStep[] {
-  const routine = state.today.routine;
-  return routine === null ? [] : buildSteps(routine, ctx.program, state.today.skippedExerciseIds);
+  const { routine, doneBefore } = state.today;
+  if (routine === null) return [];
+  const steps = buildSteps(routine, ctx.program, state.today.skippedExerciseIds);
+  return doneBefore.length === 0 ? steps : steps.filter((s) => !doneBefore.includes(stepKey(s)));
+}
+
+/** Steps of a routine with nothing recorded today: once a day is per exercise, not per routine. */
+export function stepsLeft(state: RoutineState, routine: RoutineChoice, ctx: TurnContext): PlannedStep[] {
+  return buildSteps(routine, ctx.program).filter((s) => state.today.outcomes[stepKey(s)] === undefined);
+}
+
+/** What of today's plan is still to do: one half, both (everything), or nothing. */
+export function restOfDay(state: RoutineState, ctx: TurnContext): RoutineChoice | null {
+  const legs = stepsLeft(state, 'legs', ctx).length > 0;
+  const arms = stepsLeft(state, 'arms', ctx).length > 0;
+  return legs && arms ? 'everything' : legs ? 'legs' : arms ? 'arms' : null;
 }
 
 export function currentIndex(state: RoutineState, steps: readonly PlannedStep[]): number {
@@ -150,22 +164,26 @@ export function advance(state: RoutineState, ctx: TurnContext): Move {
   return setUpAt(state, steps, target);
 }
 
+/** The end of a routine: a summary, and the rest of today's plan offered when there is one. */
 export function finishWithSummary(state: RoutineState, ctx: TurnContext): Move {
-  const done = finish(state);
-  return { ...done, acts: [{ type: 'RoutineFinished', summary: summarizeDay(done.state.today, ctx.program) }] };
+  const rest = restOfDay(state, ctx);
+  const done = rest === null ? finish(state) : { state: at(state, finished({ kind: 'offerRest', routine: rest })), acts: [] };
+  return { ...done, acts: [{ type: 'RoutineFinished', summary: summarizeDay(done.state.today, ctx.program), rest }] };
 }
 
 /**
- * Starts a routine from its first step. What was already done today stays in the day (see record): a second round
- * adds to the day, it never erases the first.
+ * Starts a routine from its first step. What was already done today stays in the day (see record) and, unless the
+ * caregiver asked to go through it again (a second round, or start over), is left out: only what is left is done.
  */
-export function startRoutine(state: RoutineState, routine: RoutineChoice, ctx: TurnContext): Move {
+export function startRoutine(state: RoutineState, routine: RoutineChoice, ctx: TurnContext, again = false): Move {
+  const doneBefore = again ? [] : Object.entries(state.today.outcomes).filter(([, o]) => o.outcome === 'completed' || o.outcome === 'stoppedEarly').map(([key]) => key);
   const started = at(
-    withDay({ ...state, introduced: true }, { routine, skippedExerciseIds: [], endedEarly: false, startedAtMs: state.today.startedAtMs ?? ctx.nowMs }),
+    withDay({ ...state, introduced: true }, { routine, doneBefore, skippedExerciseIds: [], endedEarly: false, startedAtMs: state.today.startedAtMs ?? ctx.nowMs }),
     choosing(),
   );
   const steps = todaysSteps(started, ctx);
   if (steps.length === 0) return { state, acts: [{ type: 'NothingPlanned', routine }] };
+  const onlyWhatIsLeft = steps.length < buildSteps(routine, ctx.program).length && doneBefore.length > 0;
   const setUp = setUpAt(started, steps, 0);
-  return { state: setUp.state, acts: [{ type: 'RoutineStarted', routine, stepCount: steps.length }, ...setUp.acts] };
+  return { state: setUp.state, acts: [{ type: 'RoutineStarted', routine, stepCount: steps.length, onlyWhatIsLeft }, ...setUp.acts] };
 }

@@ -7,6 +7,7 @@ import {
   currentPlanned,
   deliverSet,
   finishWithSummary,
+  stepsLeft,
   record,
   setUpAt,
   settleDelivered,
@@ -21,10 +22,13 @@ import type { ContentAct, PendingQuestion, RoutineChoice, RoutineState, TurnCont
 export function requestRoutine(state: RoutineState, routine: RoutineChoice | null, ctx: TurnContext, asked: PendingQuestion | null): Move {
   if (routine === null) return { state: ask(state, { kind: 'chooseRoutine' }), acts: [] };
   const { today } = state;
-  // Once a day: only the answer to the second-round question itself starts a finished routine again.
-  if (today.phase === 'finished' && asked?.kind !== 'secondRound') return { state: at(state, finished({ kind: 'secondRound', routine })), acts: [] };
-  const answering = asked?.kind === 'chooseRoutine' || asked?.kind === 'continueOrRestart' || asked?.kind === 'secondRound';
-  if (answering || today.routine === null) return startRoutine(state, routine, ctx);
+  // Once a day, per exercise: a routine with nothing left today is done again only after the second-round question.
+  if (asked?.kind === 'secondRound' && asked.routine === routine) return startRoutine(state, routine, ctx, true);
+  if (stepsLeft(state, routine, ctx).length === 0 && Object.keys(today.outcomes).length > 0) {
+    return { state: at(state, finished({ kind: 'secondRound', routine })), acts: [] };
+  }
+  const answering = asked?.kind === 'chooseRoutine' || asked?.kind === 'continueOrRestart' || asked?.kind === 'offerRest';
+  if (answering || today.routine === null || today.phase === 'finished') return startRoutine(state, routine, ctx);
   const asking = askAboutStep(state, { kind: 'continueOrRestart', routine });
   return asking === null ? startRoutine(state, routine, ctx) : { state: asking, acts: [] };
 }
@@ -155,5 +159,6 @@ export function startOver(state: RoutineState, ctx: TurnContext, asked: PendingQ
   const routine = asked?.kind === 'continueOrRestart' && asked.routine !== null ? asked.routine : state.today.routine;
   if (routine === null) return { state: ask(state, { kind: 'chooseRoutine' }), acts: [] };
   if (state.today.phase === 'finished' && asked?.kind !== 'secondRound') return { state: at(state, finished({ kind: 'secondRound', routine })), acts: [] };
-  return startRoutine(state, routine, ctx);
+  // Starting over goes through the whole routine again, what was done today included.
+  return startRoutine(state, routine, ctx, true);
 }

@@ -9,6 +9,7 @@ import type {
   PendingQuestion,
   Position,
   RoutineState,
+  OfferRest,
   SecondRound,
   StepRef,
   WantSummary,
@@ -16,8 +17,8 @@ import type {
 } from './types';
 
 export function dayBase(today: DayProgress): DayBase {
-  const { day, routine, skippedExerciseIds, outcomes, painReports, startedAtMs, endedEarly, afterEmergency, endReason } = today;
-  return { day, routine, skippedExerciseIds, outcomes, painReports, startedAtMs, endedEarly, afterEmergency, endReason };
+  const { day, routine, skippedExerciseIds, doneBefore, outcomes, painReports, startedAtMs, endedEarly, afterEmergency, endReason } = today;
+  return { day, routine, skippedExerciseIds, doneBefore, outcomes, painReports, startedAtMs, endedEarly, afterEmergency, endReason };
 }
 
 /** Today at a new position; the old position's question ends with it. */
@@ -40,7 +41,7 @@ export const setDelivered = (current: StepRef, delivered: DeliveredSet, lastOfSe
   question: null,
 });
 export const stoppedForPain = (current: StepRef): Position => ({ phase: 'stoppedForPain', current, delivered: null, question: null });
-export const finished = (question: WantSummary | SecondRound | null = null): Position => ({ phase: 'finished', current: null, delivered: null, question });
+export const finished = (question: WantSummary | SecondRound | OfferRest | null = null): Position => ({ phase: 'finished', current: null, delivered: null, question });
 
 /** Asks a question that means the same wherever the routine stands. */
 export function ask(state: RoutineState, question: AnytimeQuestion): RoutineState {
@@ -95,7 +96,7 @@ const QUESTIONS_OF: Record<Position['phase'], ReadonlySet<PendingQuestion['kind'
     settingUp: new Set([...anytime, 'continueOrRestart', 'endEarly']),
     setDelivered: new Set([...anytime, 'continueOrRestart', 'endEarly', 'wasSetFinished']),
     stoppedForPain: new Set([...anytime, 'continueOrRestart']),
-    finished: new Set([...anytime, 'wantSummary', 'secondRound']),
+    finished: new Set([...anytime, 'wantSummary', 'secondRound', 'offerRest']),
   };
 })();
 

@@ -23,6 +23,7 @@ export function freshDay(day: string): DayProgress {
     day,
     routine: null,
     skippedExerciseIds: [],
+    doneBefore: [],
     outcomes: {},
     painReports: [],
     startedAtMs: null,

@@ -50,8 +50,10 @@ export type WasSetFinished = { kind: 'wasSetFinished' };
 /** Questions about a finished routine. */
 export type WantSummary = { kind: 'wantSummary' };
 export type SecondRound = { kind: 'secondRound'; routine: RoutineChoice };
+/** A part of the day's plan is done and the rest is not: do the rest now? */
+export type OfferRest = { kind: 'offerRest'; routine: RoutineChoice };
 
-export type PendingQuestion = AnytimeQuestion | ContinueOrRestart | EndEarlyQuestion | WasSetFinished | WantSummary | SecondRound;
+export type PendingQuestion = AnytimeQuestion | ContinueOrRestart | EndEarlyQuestion | WasSetFinished | WantSummary | SecondRound | OfferRest;
 
 export type ReminderRef = { alertToken: string; hour: number; minute: number };
 
@@ -81,7 +83,7 @@ export type Position =
       question: AnytimeQuestion | ContinueOrRestart | EndEarlyQuestion | WasSetFinished | null;
     }
   | { phase: 'stoppedForPain'; current: StepRef; delivered: null; question: AnytimeQuestion | ContinueOrRestart | null }
-  | { phase: 'finished'; current: null; delivered: null; question: AnytimeQuestion | WantSummary | SecondRound | null };
+  | { phase: 'finished'; current: null; delivered: null; question: AnytimeQuestion | WantSummary | SecondRound | OfferRest | null };
 
 export type DayProgress = Position & DayBase;
 
@@ -91,6 +93,11 @@ export type DayBase = {
   day: string;
   routine: RoutineChoice | null;
   skippedExerciseIds: string[];
+  /**
+   * Steps done (or stopped) today before the routine in progress began, which it leaves out: once a day is per
+   * exercise, so the arms after the legs, or "everything" after the legs, is only what is left.
+   */
+  doneBefore: string[];
   outcomes: Record<string, OutcomeRecord>;
   painReports: PainReport[];
   startedAtMs: number | null;
@@ -255,7 +262,8 @@ export type PromptKind =
   | 'leaveOutUntilReview'
   | 'endEarly'
   | 'confirmReminder'
-  | 'checkedAfterEmergency';
+  | 'checkedAfterEmergency'
+  | 'offerRest';
 
 export type WeekSummary = {
   /** Local days, of the 7 ending today, with at least one completed step. */
@@ -277,7 +285,8 @@ export type ContentAct =
   | { type: 'Welcome' }
   | { type: 'NewDay'; previous: PreviousDay }
   | { type: 'WelcomeBack'; step: StepRef }
-  | { type: 'RoutineStarted'; routine: RoutineChoice; stepCount: number }
+  /** onlyWhatIsLeft: part of this routine was already done today, and is left out. */
+  | { type: 'RoutineStarted'; routine: RoutineChoice; stepCount: number; onlyWhatIsLeft: boolean }
   | {
       type: 'SetUp';
       step: PlannedStep;
@@ -296,12 +305,15 @@ export type ContentAct =
   | { type: 'NotAgainToday'; exerciseId: string }
   /** A launch the same day as an emergency: asked first whether they have been checked and are comfortable. */
   | { type: 'AfterEmergencyCheck' }
+  /** The rest of today's plan is left for later. */
+  | { type: 'RestLater' }
   | { type: 'AfterEmergencyStop' }
   | { type: 'PaceChanged'; direction: 'slower' | 'faster'; paceFactor: number; limit: 'slowest' | 'fastest' | null }
   | { type: 'VoiceRateChanged'; voiceRatePercent: number; limit: 'slowest' | null }
   | { type: 'Paused' }
-  | { type: 'RoutineFinished'; summary: DaySummary }
-  | { type: 'AlreadyDoneToday'; summary: DaySummary }
+  /** rest: the part of today's plan still to do after this routine, if any. */
+  | { type: 'RoutineFinished'; summary: DaySummary; rest: RoutineChoice | null }
+  | { type: 'AlreadyDoneToday'; summary: DaySummary; rest: RoutineChoice | null }
   | { type: 'Summary'; today: string; summary: DaySummary; week: WeekSummary | null; pain: PainDetail[] }
   | { type: 'WhatsLeft'; remaining: StepRef[] }
   | { type: 'LastStoppedEarly'; last: { day: string; step: StepRef } | null; today: string }
@@ -344,6 +356,8 @@ export type PromptAct = {
   change?: PlanChange;
   time?: { hour: number; minute: number };
   replaces?: { hour: number; minute: number };
+  /** The routine a prompt offers (the rest of today's plan). */
+  routine?: RoutineChoice;
 };
 /** ...or closes the session on purpose. */
 export type CloseAct = { type: 'Close'; reason: CloseReason };

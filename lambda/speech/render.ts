@@ -37,7 +37,7 @@ function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): strin
     case 'WelcomeBack':
       return sentence(s.welcomeBack);
     case 'RoutineStarted':
-      return sentence(s.routineStarted(act.routine, act.stepCount));
+      return sentence(act.onlyWhatIsLeft ? s.routineLeftStarted(act.routine, act.stepCount) : s.routineStarted(act.routine, act.stepCount));
     case 'SetUp':
       return renderSetUp(act, s);
     case 'Set':
@@ -63,9 +63,11 @@ function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): strin
     case 'Paused':
       return sentence(saved ? s.paused : s.pausedUnsaved);
     case 'RoutineFinished':
-      return sentence(s.routineFinished);
+      return sentence(act.rest === null || act.summary.routine === null ? s.routineFinished : s.partFinished(act.summary.routine));
     case 'AlreadyDoneToday':
-      return sentence(s.alreadyDoneToday);
+      return sentence(act.rest === null || act.summary.routine === null ? s.alreadyDoneToday : s.partDoneToday(act.summary.routine));
+    case 'RestLater':
+      return sentence(s.restLater);
     case 'Summary':
       return summaryLines(act, act.today, s).map(sentence).join(' ');
     case 'WhatsLeft':
@@ -168,6 +170,8 @@ function renderPrompt(prompt: PromptAct, s: LocaleStrings): { speech: string; re
       return { speech: p.endEarly(name), reprompt: p.endEarlyReprompt };
     case 'checkedAfterEmergency':
       return { speech: p.checkedAfterEmergency, reprompt: p.checkedAfterEmergencyReprompt };
+    case 'offerRest':
+      return p.offerRest(prompt.routine ?? 'everything');
     case 'confirmReminder': {
       const time = prompt.time === undefined ? '' : s.spokenTime(prompt.time.hour, prompt.time.minute);
       const old = prompt.replaces === undefined ? null : s.spokenTime(prompt.replaces.hour, prompt.replaces.minute);

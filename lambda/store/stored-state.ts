@@ -60,7 +60,12 @@ const PositionSchema = z.discriminatedUnion('phase', [
     phase: z.literal('finished'),
     current: z.null(),
     delivered: z.null(),
-    question: question(...anytime, z.object({ kind: z.literal('wantSummary') }), z.object({ kind: z.literal('secondRound'), routine: z.enum(ROUTINES) })),
+    question: question(
+      ...anytime,
+      z.object({ kind: z.literal('wantSummary') }),
+      z.object({ kind: z.literal('secondRound'), routine: z.enum(ROUTINES) }),
+      z.object({ kind: z.literal('offerRest'), routine: z.enum(ROUTINES) }),
+    ),
   }),
 ]);
 
@@ -85,6 +90,7 @@ const DayBaseSchema = z.object({
   day,
   routine: z.nullable(z.enum(ROUTINES)),
   skippedExerciseIds: exerciseIds,
+  doneBefore: z._default(z.array(stepKey).check(z.maxLength(64)), []),
   outcomes: OutcomesSchema,
   painReports: PainReportsSchema,
   startedAtMs: z.nullable(epochMs),

@@ -174,3 +174,72 @@ describe('a day whose history write fails when it closes', () => {
     expect(week.text).toMatch(/\b1 of the last 7 days/i);
   });
 });
+
+describe('a day of legs and arms', () => {
+  async function untilDone(alexa: Dialog, first: string) {
+    let reply = await alexa.say(first);
+    const heard = [reply.text];
+    while (/say ready/i.test(reply.text)) {
+      await alexa.say('ready');
+      reply = await alexa.say('next');
+      heard.push(reply.text);
+    }
+    return { last: reply, heard };
+  }
+
+  it('starts the arms at once after the legs, in another session the same day, and sums the day up as one', async () => {
+    const alexa = await openDialog();
+    await doTheLegRoutine(alexa);
+    alexa.wait(4 * HOUR_MS);
+
+    const launch = await alexa.say('open range of motion coach');
+    const arms = await untilDone(alexa, 'start the arm exercises');
+    const summary = await alexa.say('yes');
+
+    expect(launch.text).toMatch(/leg exercises are done for today/i);
+    expect(launch.text).toMatch(/arm exercises now/i);
+    expect(arms.heard[0]).toMatch(/arm routine/i);
+    expect(arms.heard[0]).not.toMatch(/once a day|again anyway/i);
+    expect(arms.last.text).toMatch(/today's routine is done/i);
+    expect(summary.text).toMatch(/28 of 28 steps of the full routine/i);
+  });
+
+  it('goes on to the arms in the same session when the caregiver says yes after the legs', async () => {
+    const alexa = await openDialog();
+    await alexa.say('open range of motion coach');
+    const legs = await untilDone(alexa, 'start the leg exercises');
+
+    const arms = await untilDone(alexa, 'yes');
+
+    expect(legs.last.text).toMatch(/leg exercises are done for today/i);
+    expect(arms.heard[0]).toMatch(/elbow bend|arm/i);
+    expect(arms.last.text).toMatch(/today's routine is done/i);
+    const saved = await alexa.store.load(alexa.userKey);
+    expect(Object.values(saved?.state.today.outcomes ?? {}).filter((o) => o.outcome === 'completed')).toHaveLength(28);
+  });
+
+  it('does only what is left when "everything" is asked for after the legs, and says so', async () => {
+    const alexa = await openDialog();
+    await doTheLegRoutine(alexa);
+    alexa.wait(HOUR_MS);
+    await alexa.say('open range of motion coach');
+
+    const everything = await alexa.say('no');
+    await alexa.say('open range of motion coach');
+    const rest = await alexa.say('start everything');
+
+    expect(everything.open).toBe(false);
+    expect(rest.text).toMatch(/what's left of the full routine\. that's 13 steps/i);
+    expect(rest.text).not.toMatch(/hip and knee bend/i);
+  });
+
+  it('asks before a second round only when every exercise of the routine is done today', async () => {
+    const alexa = await openDialog();
+    await doTheLegRoutine(alexa);
+
+    await alexa.say('open range of motion coach');
+    const again = await alexa.say('start the leg exercises');
+
+    expect(again.text).toMatch(/once a day/i);
+  });
+});

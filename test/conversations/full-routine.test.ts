@@ -34,9 +34,12 @@ describe('a full leg routine, from launch to the summary', () => {
       expect(Object.values(saved?.state.today.outcomes ?? {}).filter((o) => o.outcome === 'completed')).toHaveLength(index + 1);
     }
 
-    expect(reply.text).toMatch(/routine is done/i);
-    expect(reply.text).toMatch(/summary/i);
-    const summary = await alexa.say('yes');
+    // The legs are one part of the day's plan: the arms are offered, now or later.
+    expect(reply.text).toMatch(/leg exercises are done for today/i);
+    expect(reply.text).toMatch(/arm exercises now/i);
+    const later = await alexa.say('no');
+    expect(later.open).toBe(false);
+    const summary = await alexa.say('ask range of motion coach for a summary');
     expect(summary.text).toMatch(new RegExp(`${legSteps.length} of ${legSteps.length} steps`));
     expect(summary.response?.card).toMatchObject({ type: 'Simple' });
     expect(summary.open).toBe(false);

@@ -1,3 +1,4 @@
+import { handoutPlan, TherapistPlanSchema } from '../../lambda/engine/therapist-plan';
 import { at, finished } from '../../lambda/engine/position';
 import { buildSteps, stepKey } from '../../lambda/engine/plan';
 import { defaultProgram } from '../../lambda/engine/program';
@@ -176,7 +177,7 @@ describe('transition', () => {
       expect(actTypes(acts)).toContain('Set');
     });
 
-    it('finishes the routine after the last step and offers a summary', () => {
+    it('finishes the routine after the last step and offers the rest of the day, then the summary', () => {
       const d = startLegs();
       d.send({ type: 'GoToRequested', exerciseId: legSteps.at(-1)!.exerciseId, side: 'left' });
       d.send({ type: 'ReadyRequested' });
@@ -185,7 +186,14 @@ describe('transition', () => {
 
       expect(actTypes(acts)).toEqual(['RoutineFinished', 'Prompt']);
       expect(d.state.today.phase).toBe('finished');
-      expect(prompt(acts)).toBe('wantSummary');
+      // The steps jumped over are left too, with the arms: the rest is the whole routine's rest.
+      expect(lastAct(acts)).toMatchObject({ prompt: 'offerRest', routine: 'everything' });
+
+      // A plan of leg exercises only: the legs are the whole day, and the summary is offered.
+      const legsOnly = driver({ plan: TherapistPlanSchema.parse({ ...handoutPlan(), reviewedOn: '2026-11-20', exercises: [{ id: 'hip-knee-flexion' }] }) });
+      legsOnly.send({ type: 'StartRoutineRequested', routine: 'legs' });
+      for (let i = 0; i < 4; i += 1) legsOnly.send({ type: i % 2 === 0 ? 'ReadyRequested' : 'NextRequested' });
+      expect(legsOnly.state.today.question).toEqual({ kind: 'wantSummary' });
     });
 
     it('names the other side when moving round the bed', () => {

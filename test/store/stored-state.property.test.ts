@@ -44,6 +44,7 @@ const state: fc.Arbitrary<RoutineState> = day.chain((today) =>
       day: fc.constant(today),
       routine: fc.constantFrom(...ROUTINES, null),
       skippedExerciseIds: idList,
+      doneBefore: fc.array(step.map(stepKey), { maxLength: 8 }),
       outcomes: fc.dictionary(step.map(stepKey), fc.record({ outcome: fc.constantFrom(...STEP_OUTCOMES), amount: fc.integer({ min: 0, max: HANDOUT_MAX_HOLD_SECONDS }) })),
       painReports: fc.array(
         fc.record({ stepKey: fc.option(step.map(stepKey), { nil: null }), bodyPart: fc.constantFrom(...BODY_PART_IDS, null), severity: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }), atMs: epochMs }),

@@ -2,6 +2,8 @@
 import type { PreviousDay, RoutineChoice } from '../../engine/types';
 
 const ROUTINE_NAMES: Record<RoutineChoice, string> = { legs: 'leg', arms: 'arm', everything: 'full' };
+/** A routine as a part of the day's plan ("the arm exercises are still to do"). */
+const PART_NAMES: Record<RoutineChoice, string> = { legs: 'leg exercises', arms: 'arm exercises', everything: 'exercises' };
 
 export const EN_US = {
   therapist: 'therapist',
@@ -54,7 +56,12 @@ export const EN_US = {
   goodbyeUnsaved: "Okay. I couldn't save the last steps just now, so next time we may start a step or two back. Goodbye.",
   endedEarlyUnsaved: "Okay, we'll stop here for today. I couldn't save the last steps just now. Goodbye.",
   routineFinished: "That was the last one. Today's routine is done.",
+  partFinished: (routine: RoutineChoice) => `That was the last one. The ${PART_NAMES[routine]} are done for today.`,
   alreadyDoneToday: "Today's routine is already done.",
+  partDoneToday: (done: RoutineChoice) => `The ${PART_NAMES[done]} are done for today.`,
+  restLater: "Okay, later then. Open Range of Motion Coach when you're ready for the rest.",
+  routineLeftStarted: (routine: RoutineChoice, stepCount: number) =>
+    `Let's do what's left of the ${ROUTINE_NAMES[routine]} routine. That's ${stepCount === 1 ? 'one step' : `${stepCount} steps`}. Move slowly, and watch their face as you go.`,
   summaryNothing: 'Nothing has been done yet today.',
   summaryCounts: (done: number, planned: number, routine: RoutineChoice) =>
     `Today: ${done} of ${planned} steps of the ${ROUTINE_NAMES[routine]} routine done.`,
@@ -172,6 +179,10 @@ export const EN_US = {
     leaveOutUntilReview: (exercise: string, therapist: string) =>
       `Would you like to leave ${exercise} out until you've talked to the ${therapist}? Say yes or no.`,
     endEarly: (step: string) => `Would you like to finish ${step} first? Say yes, or say stop to end now.`,
+    offerRest: (rest: RoutineChoice) => ({
+      speech: `Do you want to do the ${rest === 'everything' ? 'rest of the exercises' : PART_NAMES[rest]} now? Say yes, or no for later.`,
+      reprompt: 'Say yes to carry on now, or no for later.',
+    }),
     checkedAfterEmergency: 'Have they been checked, and are they comfortable now? Say yes to carry on, or no to rest for today.',
     checkedAfterEmergencyReprompt: 'Say yes to carry on, or no to rest for today.',
     confirmReminder: (time: string) => `Shall I set a reminder every day at ${time} for the routine? Say yes or no.`,
