@@ -40,6 +40,9 @@ export async function runTurn(input: HandlerInput, source: EventSource, deps: Sk
   const locale = (envelope.request as { locale?: string }).locale ?? 'en-US';
   const newSession = envelope.session?.new ?? true;
   const userKey = userKeyOf(userIdOf(envelope), deps.config.userKeySecret);
+  // With LOG_LEVEL=info, one line a session says whose it is: how an operator finds a household's key for
+  // `plan:import --user` (open the skill, then look for this line at that time). The key is the keyed hash, never the userId.
+  if (newSession) deps.logger.info('session.started', { requestId: envelope.request.requestId, userKey });
   // The Settings API is asked once a session, alongside the read, and never waited on for long.
   const deviceZone = newSession ? deps.deviceTimeZone(envelope) : Promise.resolve(null);
   const provisionalDay = () => localDay(nowMs, chooseTimeZone(null, null, locale));
