@@ -9,8 +9,10 @@ import { parseConfig } from '../../lambda/config';
 import { createDynamoClient } from '../../lambda/store/client';
 import { ensureTable } from '../../lambda/store/table';
 import { userKeyOf } from '../../lambda/user-key';
+import type { Context } from 'aws-lambda';
 import { startFakeAlexaApi, type FakeAlexaApi } from '../local/alexa-api-stub';
 import { startDynalite, type RunningDynalite } from '../local/dynalite';
+import { localLambdaContext } from '../local/lambda-context';
 import { LOCAL_DATA_ROOT, LOCAL_TABLE, localDataDir, PROJECT_ROOT } from '../local/local-store';
 import { runConsoleLoop } from './console-loop';
 import { LOCAL_SKILL_ID, LOCAL_USER_ID } from './envelopes';
@@ -42,7 +44,7 @@ const ConsoleEnvSchema = z.object({
 });
 
 // Promise style (the lead's handler) or ask-sdk's callback style `Skill.lambda()`; both are accepted.
-type Handler = (event: RequestEnvelope, context: unknown, callback: (error: unknown, result?: unknown) => void) => unknown;
+type Handler = (event: RequestEnvelope, context: Context, callback: (error: unknown, result?: unknown) => void) => unknown;
 
 const SkillModuleSchema = z.object({
   handler: z.custom<Handler>((value) => typeof value === 'function', 'the module must export a handler function'),
@@ -188,23 +190,14 @@ async function withSkillOutputTo<T>(sink: LogSink, run: () => Promise<T>): Promi
 
 function callHandler(handler: Handler, envelope: RequestEnvelope): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const returned = handler(envelope, lambdaContext(), (error, result) => (error ? reject(error) : resolve(result)));
+    const context = localLambdaContext('range-of-motion-coach-local', `local-${Date.now().toString(36)}`);
+    const returned = handler(envelope, context, (error, result) => (error ? reject(error) : resolve(result)));
     if (isThenable(returned)) returned.then(resolve, reject);
   });
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
-}
-
-/** Just enough of a Lambda context for code that checks its remaining time (Alexa allows 8 s). */
-function lambdaContext(): { functionName: string; awsRequestId: string; getRemainingTimeInMillis(): number } {
-  const deadline = Date.now() + 8000;
-  return {
-    functionName: 'range-of-motion-coach-local',
-    awsRequestId: `local-${Date.now().toString(36)}`,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-  };
 }
 
 function describe(error: unknown): string {
