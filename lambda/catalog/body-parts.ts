@@ -21,3 +21,6 @@ export const BODY_PARTS: ReadonlyArray<{ id: string; synonyms: readonly string[]
 ];
 
 export const BODY_PART_IDS: readonly string[] = BODY_PARTS.map((part) => part.id);
+
+/** Pain in any of these is an emergency, however it is said ("her chest is sore"): never an ordinary pain stop. */
+export const URGENT_BODY_WORDS = /\b(chest|heart|breath|breathe|breathing|lungs?|throat)\b/i;

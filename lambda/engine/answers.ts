@@ -16,7 +16,7 @@ import type { ContentAct, PendingQuestion, RoutineState, TurnContext } from './t
 function greetingFor(state: RoutineState): ContentAct {
   if (!state.introduced) return { type: 'Intro' };
   const previous = state.previousDay;
-  return previous !== null && previous.done < previous.planned ? { type: 'NewDay', previous } : { type: 'Welcome' };
+  return previous !== null && previous.done < previous.planned && !previous.endedEarly ? { type: 'NewDay', previous } : { type: 'Welcome' };
 }
 
 function reviewReminder(ctx: TurnContext): ContentAct[] {
@@ -88,6 +88,9 @@ export function answer(state: RoutineState, yes: boolean, ctx: TurnContext, aske
     case 'confirmReminder':
     case 'reminderPermission':
       return answerReminder(state, yes, asked);
+    case 'checkedAfterEmergency':
+      // Only a clear yes carries on; anything else is a day to rest.
+      return yes ? launch(withDay(state, { afterEmergency: false }), ctx) : { state, acts: [{ type: 'AfterEmergencyStop' }], close: 'goodbye' };
     case undefined:
       return { state, acts: [{ type: 'NotAvailableNow', reason: 'noQuestion' }] };
     default:

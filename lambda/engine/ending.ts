@@ -1,4 +1,4 @@
-// Ending early ("she's tired", "that's enough for today"): offer to finish the other side, else stop now.
+// Ending early: "she's tired" stops at once; "that's enough for today" may offer to finish the other side first.
 import { settleDelivered, todaysSteps, type Move } from './moves';
 import { stepKey } from './plan';
 import { askToFinishOtherSide, sessionClosed, withDay } from './position';
@@ -11,14 +11,15 @@ export function endNow(state: RoutineState, reason: 'fatigue' | null, ctx: TurnC
   const endReason = ctx.recordHealthDetails ? (reason ?? settled.today.endReason) : null;
   return {
     state: withDay(sessionClosed(settled), { endedEarly: true, endReason }),
-    acts: [{ type: 'EndedEarly' }],
+    acts: [{ type: 'EndedEarly', tired: reason === 'fatigue' }],
     close: 'goodbye',
   };
 }
 
 export function endEarly(state: RoutineState, reason: 'fatigue' | null, ctx: TurnContext, confirmed = false): Move {
   const step = activeStep(state);
-  if (confirmed || !ctx.planKnown || step === null || step.side === null || state.today.phase === 'stoppedForPain') return endNow(state, reason, ctx);
+  // Tiredness ends the session at once (the handout: avoid fatigue); only "that's enough" may offer the other side.
+  if (confirmed || reason === 'fatigue' || !ctx.planKnown || step === null || step.side === null || state.today.phase === 'stoppedForPain') return endNow(state, reason, ctx);
   const otherSide = todaysSteps(state, ctx).find(
     (s) => s.exerciseId === step.exerciseId && s.side !== step.side && state.today.outcomes[stepKey(s)] === undefined,
   );

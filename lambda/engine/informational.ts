@@ -14,7 +14,8 @@ type InformationalEvent = Extract<
 /** The 7 local days ending today: which had work, what stopped early, and (opted in) fatigue. */
 export function weekSummary(state: RoutineState, history: readonly DayRecord[], ctx: TurnContext): WeekSummary {
   const today: DayRecord = { ...state.today, endedAtMs: null };
-  const closed: DayRecord[] = ctx.justClosed === null ? [] : [{ ...ctx.justClosed, endedAtMs: null }];
+  // The day this turn closed, and one whose history write has not landed yet, are not in the history read.
+  const closed: DayRecord[] = [...(ctx.justClosed === null ? [] : [{ ...ctx.justClosed, endedAtMs: null }]), ...(state.unfiledDay === null ? [] : [state.unfiledDay])];
   const earlier = [...history, ...closed.filter((c) => !history.some((d) => d.day === c.day))];
   const days = [...earlier.filter((d) => d.day !== ctx.today && daysBetween(d.day, ctx.today) < 7), today];
   const worked = days.filter((d) => Object.values(d.outcomes).some((o) => o.outcome === 'completed'));

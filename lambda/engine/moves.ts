@@ -4,6 +4,7 @@ import { doseAmount, effectivePace } from './pace';
 import { setTimeline, timelineMs } from './set-timeline';
 import { buildSteps, sameStep, stepKey } from './plan';
 import { at, choosing, finished, isLastOfSession, setDelivered, settingUp, stoppedForPain, withDay } from './position';
+import { endedBeforeItsEnd, recentStopsAsOf } from './stops';
 import { summarizeDay } from './summary';
 import type { ContentAct, CloseReason, Effect, OutcomeRecord, PlannedStep, RoutineChoice, RoutineState, StepOutcome, StepRef, TurnContext } from './types';
 
@@ -54,7 +55,12 @@ export function record(state: RoutineState, step: StepRef, outcome: StepOutcome,
       : OUTCOME_RANK[outcome] === OUTCOME_RANK[before.outcome]
         ? { outcome, amount: Math.max(amount, before.amount) }
         : before;
-  return withDay(state, { outcomes: { ...state.today.outcomes, [key]: entry } });
+  const recorded = withDay(state, { outcomes: { ...state.today.outcomes, [key]: entry } });
+  // A step newly ended before its end is remembered for "when did we last stop early" and the week's count.
+  if (entry === before || !endedBeforeItsEnd(entry.outcome) || (before !== undefined && endedBeforeItsEnd(before.outcome))) return recorded;
+  const day = state.today.day;
+  const days = [...(state.recentStops[step.exerciseId] ?? []), day];
+  return { ...recorded, lastStoppedEarly: { day, step: ref(step) }, recentStops: recentStopsAsOf({ ...state.recentStops, [step.exerciseId]: days }, day) };
 }
 
 /** Records the delivered set of the current step with the given outcome. */

@@ -17,8 +17,8 @@ import type {
 } from './types';
 
 export function dayBase(today: DayProgress): DayBase {
-  const { day, routine, skippedExerciseIds, outcomes, painReports, startedAtMs, endedEarly, endReason } = today;
-  return { day, routine, skippedExerciseIds, outcomes, painReports, startedAtMs, endedEarly, endReason };
+  const { day, routine, skippedExerciseIds, outcomes, painReports, startedAtMs, endedEarly, afterEmergency, endReason } = today;
+  return { day, routine, skippedExerciseIds, outcomes, painReports, startedAtMs, endedEarly, afterEmergency, endReason };
 }
 
 /** Today at a new position; the old position's question ends with it. */
@@ -90,7 +90,7 @@ export function sessionClosed(state: RoutineState): RoutineState {
 
 /** Which questions each phase can wait on: the runtime twin of Position, for restoring a question after a turn. */
 const QUESTIONS_OF: Record<Position['phase'], ReadonlySet<PendingQuestion['kind']>> = (() => {
-  const anytime: PendingQuestion['kind'][] = ['chooseRoutine', 'planChange', 'leaveOutUntilReview', 'confirmReminder', 'reminderPermission'];
+  const anytime: PendingQuestion['kind'][] = ['chooseRoutine', 'planChange', 'leaveOutUntilReview', 'confirmReminder', 'reminderPermission', 'checkedAfterEmergency'];
   return {
     choosing: new Set(anytime),
     settingUp: new Set([...anytime, 'continueOrRestart', 'endEarly']),

@@ -36,6 +36,8 @@ export function promptFor(state: RoutineState, ctx: TurnContext): Extract<Act, {
         time: { hour: question.hour, minute: question.minute },
         ...(state.reminder === null ? {} : { replaces: { hour: state.reminder.hour, minute: state.reminder.minute } }),
       };
+    case 'checkedAfterEmergency':
+      return prompt('checkedAfterEmergency', null);
     case undefined:
       break;
   }

@@ -2,7 +2,7 @@
 import { record, ref, stepAfter, type Move } from './moves';
 import { stepKey } from './plan';
 import { ask, at, stoppedForPain, withDay } from './position';
-import { MAX_PAIN_REPORTS_PER_DAY, recentStopsAsOf } from './state';
+import { MAX_PAIN_REPORTS_PER_DAY } from './state';
 import type { ContentAct, RoutineState, StepRef, TurnContext } from './types';
 
 const ACTIVE_PHASES: ReadonlySet<string> = new Set(['settingUp', 'setDelivered', 'stoppedForPain']);
@@ -20,7 +20,7 @@ export function stopEarly(state: RoutineState, ctx: TurnContext): RoutineState {
   const { delivered } = state.today;
   const amount = delivered !== null && ctx.nowMs >= delivered.endsAtMs ? delivered.amount : 0;
   const stopped = record(state, step, 'stoppedEarly', amount);
-  return at({ ...stopped, lastStoppedEarly: { day: ctx.today, step: ref(step) } }, stoppedForPain(ref(step)));
+  return at(stopped, stoppedForPain(ref(step)));
 }
 
 export function pain(state: RoutineState, bodyPart: string | null, severity: number | null, ctx: TurnContext): Move {
@@ -38,8 +38,7 @@ export function pain(state: RoutineState, bodyPart: string | null, severity: num
     const after = ctx.planKnown ? stepAfter(stopped, ctx) : null;
     return { state: stopped, acts: [{ type: 'PainStop', step: ref(step), next: after === null ? null : ref(after) }] };
   }
-  const stops = recentStopsAsOf({ ...stopped.recentStops, [step.exerciseId]: [...(stopped.recentStops[step.exerciseId] ?? []), ctx.today] }, ctx.today);
-  stopped = { ...stopped, recentStops: stops };
+  const stops = stopped.recentStops;
   const after = ctx.planKnown ? stepAfter(stopped, ctx) : null;
   const acts: ContentAct[] = [{ type: 'PainStop', step: ref(step), next: after === null ? null : ref(after) }];
   if ((stops[step.exerciseId]?.length ?? 0) >= STOPS_BEFORE_SUGGESTING_THERAPIST) {
@@ -50,5 +49,5 @@ export function pain(state: RoutineState, bodyPart: string | null, severity: num
 }
 
 export function emergency(state: RoutineState, ctx: TurnContext): Move {
-  return { state: stopEarly(state, ctx), acts: [{ type: 'Emergency' }], close: 'emergency' };
+  return { state: withDay(stopEarly(state, ctx), { afterEmergency: true }), acts: [{ type: 'Emergency' }], close: 'emergency' };
 }

@@ -1,6 +1,6 @@
 // The initial state of a new user and the roll-over to a new local day.
-import { daysBetween } from './day';
 import { settleAs } from './moves';
+import { recentStopsAsOf } from './stops';
 import { choosing } from './position';
 import { PACE_FACTOR } from './pace';
 import { buildUpLevels } from './program';
@@ -27,6 +27,7 @@ export function freshDay(day: string): DayProgress {
     painReports: [],
     startedAtMs: null,
     endedEarly: false,
+    afterEmergency: false,
     endReason: null,
   };
 }
@@ -45,21 +46,13 @@ export function initialState(day: string): RoutineState {
     planFollowed: null,
     lastStoppedEarly: null,
     timeZone: null,
+    timeZoneCheckedOn: null,
+    unfiledDay: null,
     reminder: null,
   };
 }
 
-/** Stops older than a week no longer count toward "stopped twice within 7 days". */
-export const RECENT_STOP_DAYS = 7;
-/** The latest stops kept per exercise: "twice within 7 days" needs no more. */
-export const RECENT_STOPS_KEPT = 2;
-
-export function recentStopsAsOf(stops: RoutineState['recentStops'], day: string): RoutineState['recentStops'] {
-  const kept = Object.entries(stops)
-    .map(([id, days]) => [id, days.filter((d) => daysBetween(d, day) < RECENT_STOP_DAYS).slice(-RECENT_STOPS_KEPT)] as const)
-    .filter(([, days]) => days.length > 0);
-  return Object.fromEntries(kept);
-}
+export { RECENT_STOP_DAYS, RECENT_STOPS_KEPT, recentStopsAsOf } from './stops';
 
 /**
  * A new local day starts a fresh routine: what was left of the last one is remembered to mention it,
@@ -73,7 +66,7 @@ export function rollOver(state: RoutineState, day: string, program: Program): { 
       ? state.previousDay
       : (() => {
           const summary = summarizeDay(old, program);
-          return { day: old.day, routine: old.routine, done: summary.completed, planned: summary.planned };
+          return { day: old.day, routine: old.routine, done: summary.completed, planned: summary.planned, endedEarly: old.endedEarly };
         })();
   const next: RoutineState = {
     ...state,

@@ -12,7 +12,7 @@ import { programFor } from './program';
 import { promptFor } from './prompts';
 import { reminder } from './reminders';
 import { emergency, pain } from './safety';
-import { askedAgain, lastOfSessionForgotten, unasked } from './position';
+import { ask, askedAgain, lastOfSessionForgotten, unasked } from './position';
 import { rollOver } from './state';
 import { PLAN_UNKNOWN } from './therapist-plan';
 import type { ContentAct, Effect, PendingQuestion, RoutineEvent, RoutineState, TransitionResult, TurnContext, TurnInput } from './types';
@@ -38,7 +38,7 @@ export function transition(state: RoutineState, event: RoutineEvent, input: Turn
   const day = laterDay || untouched ? input.today : state.today.day;
   const rolled = laterDay ? rollOver(state, day, programFor(plan, state)) : null;
   let current = rolled !== null ? rolled.state : untouched && state.today.day !== day ? { ...state, today: { ...state.today, day } } : state;
-  if (input.timeZone !== null && input.timeZone !== current.timeZone) current = { ...current, timeZone: input.timeZone };
+  if (input.timeZone !== null) current = { ...current, timeZone: input.timeZone, timeZoneCheckedOn: day };
   // "Finish the other side first" and the interrupt hint belong to the session they were said in.
   if (input.newSession) current = lastOfSessionForgotten({ ...current, interruptHintGiven: false });
   // A newer plan from the therapist replaces the caregiver's voice changes, and the turn says so (after any greeting).
@@ -47,7 +47,11 @@ export function transition(state: RoutineState, event: RoutineEvent, input: Turn
   const closed = rolled === null ? null : rolled.closed;
   const ctx: TurnContext = { ...input, today: day, program: programFor(plan, current), justClosed: closed, planKnown };
   const asked = current.today.question;
-  const move = planKnown || WITHOUT_PLAN.has(event.type) ? handle(unasked(current), event, ctx, asked) : planUnavailable(current);
+  const move = !planKnown && !WITHOUT_PLAN.has(event.type)
+    ? planUnavailable(current)
+    : current.today.afterEmergency && !WITHOUT_PLAN.has(event.type) && asked?.kind !== 'checkedAfterEmergency'
+      ? checkAfterEmergency(current)
+      : handle(unasked(current), event, ctx, asked);
   return {
     state: { ...move.state, lastTurnAtMs: ctx.nowMs },
     say: withNotice(followed.acts, move.acts.filter((act): act is ContentAct => !isEffect(act))),
@@ -80,6 +84,9 @@ const WITHOUT_PLAN: ReadonlySet<RoutineEvent['type']> = new Set<RoutineEvent['ty
   'ReminderPermissionAnswered',
   'ReplayedRequest',
 ]);
+
+/** After an emergency today, nothing starts or moves on before the caregiver says they have been checked. */
+const checkAfterEmergency = (state: RoutineState): Move => ({ state: ask(state, { kind: 'checkedAfterEmergency' }), acts: [{ type: 'AfterEmergencyCheck' }] });
 
 /** The routine stays where it was, its question still open, and the next turn reads the plan again. */
 const planUnavailable = (state: RoutineState): Move => ({ state, acts: [{ type: 'PlanUnavailable' }] });

@@ -41,7 +41,8 @@ export type AnytimeQuestion =
   | { kind: 'planChange'; change: PlanChange }
   | { kind: 'leaveOutUntilReview'; exerciseId: string }
   | { kind: 'confirmReminder'; hour: number; minute: number }
-  | { kind: 'reminderPermission'; hour: number; minute: number };
+  | { kind: 'reminderPermission'; hour: number; minute: number }
+  | { kind: 'checkedAfterEmergency' };
 /** Questions about a step in progress. */
 export type ContinueOrRestart = { kind: 'continueOrRestart'; routine: RoutineChoice | null };
 export type EndEarlyQuestion = { kind: 'endEarly'; otherSide: StepRef };
@@ -96,11 +97,14 @@ export type DayBase = {
   painReports: PainReport[];
   startedAtMs: number | null;
   endedEarly: boolean;
+  /** An emergency was reported today: nothing starts again today until the caregiver says they have been checked. */
+  afterEmergency: boolean;
   /** Why the caregiver ended early; kept only with HEALTH_LOG=detailed. */
   endReason: 'fatigue' | null;
 };
 
-export type PreviousDay = { day: string; routine: RoutineChoice; done: number; planned: number };
+/** endedEarly: the caregiver chose to stop early, which is not "left unfinished" the next day. */
+export type PreviousDay = { day: string; routine: RoutineChoice; done: number; planned: number; endedEarly: boolean };
 
 export type Preferences = {
   /** Multiplies the catalog pace: 1 is the catalog floor, 2 is twice as slow. */
@@ -131,6 +135,13 @@ export type RoutineState = {
   lastStoppedEarly: { day: string; step: StepRef } | null;
   /** The device's time zone as last read from the Settings API. */
   timeZone: string | null;
+  /** The local day the Settings API last answered: a launch waits for it at most once a day. */
+  timeZoneCheckedOn: string | null;
+  /**
+   * A closed day whose history write did not land: the handler files it at a later turn, then clears it. The engine
+   * only carries it (and counts it in the week's summary).
+   */
+  unfiledDay: DayRecord | null;
   reminder: ReminderRef | null;
 };
 
@@ -248,7 +259,8 @@ export type PromptKind =
   | 'confirmPlanChange'
   | 'leaveOutUntilReview'
   | 'endEarly'
-  | 'confirmReminder';
+  | 'confirmReminder'
+  | 'checkedAfterEmergency';
 
 export type WeekSummary = {
   /** Local days, of the 7 ending today, with at least one completed step. */
@@ -285,6 +297,9 @@ export type ContentAct =
   | { type: 'Skipped'; exerciseId: string }
   | { type: 'PainStop'; step: StepRef | null; next: StepRef | null }
   | { type: 'Emergency' }
+  /** A launch the same day as an emergency: asked first whether they have been checked and are comfortable. */
+  | { type: 'AfterEmergencyCheck' }
+  | { type: 'AfterEmergencyStop' }
   | { type: 'PaceChanged'; direction: 'slower' | 'faster'; paceFactor: number; limit: 'slowest' | 'fastest' | null }
   | { type: 'VoiceRateChanged'; voiceRatePercent: number; limit: 'slowest' | null }
   | { type: 'Paused' }
@@ -294,7 +309,8 @@ export type ContentAct =
   | { type: 'WhatsLeft'; remaining: StepRef[] }
   | { type: 'LastStoppedEarly'; last: { day: string; step: StepRef } | null; today: string }
   | { type: 'WhatsNext'; next: StepRef | null }
-  | { type: 'EndedEarly' }
+  /** tired: said because they are tired, so the advice on fatigue comes with it (said, never stored by default). */
+  | { type: 'EndedEarly'; tired: boolean }
   | { type: 'PlanChanged'; change: PlanChange }
   | { type: 'PlanChangeRefused'; change: PlanChange; reason: 'aboveDose' | 'notInPlan' | 'nothingToChange' | 'declined' }
   | { type: 'PlanDescribed'; program: Program; excluded: string[] }

@@ -1,6 +1,7 @@
 // Which engine event each intent means. Slots are parsed here, at the edge, never in the engine.
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { BODY_PART_IDS } from '../catalog/body-parts';
+import { getSlotValue } from 'ask-sdk-core';
+import { BODY_PART_IDS, URGENT_BODY_WORDS } from '../catalog/body-parts';
 import { EXERCISE_IDS, exerciseIdsInGroup } from '../catalog/catalog';
 import { GROUPS, SIDES } from '../catalog/schema';
 import { addDays } from '../engine/day';
@@ -55,11 +56,11 @@ export const INTENT_EVENTS: Record<IntentName, EventFor> = {
   [INTENTS.faster]: simple({ type: 'PaceChangeRequested', direction: 'faster' }),
   [INTENTS.speakSlower]: simple({ type: 'VoiceRateChangeRequested', direction: 'slower' }),
   [INTENTS.speakNormal]: simple({ type: 'VoiceRateChangeRequested', direction: 'normal' }),
-  [INTENTS.reportPain]: (e) => ({
-    type: 'PainReported',
-    bodyPart: resolvedChoice(e, SLOTS.bodyPart, BODY_PART_IDS),
-    severity: boundedNumberSlot(e, SLOTS.severity, 0, 10),
-  }),
+  [INTENTS.reportPain]: (e) =>
+    // The heard words are only tested here, never kept or logged.
+    URGENT_BODY_WORDS.test(getSlotValue(e, SLOTS.bodyPart) ?? '')
+      ? { type: 'EmergencyReported' }
+      : { type: 'PainReported', bodyPart: resolvedChoice(e, SLOTS.bodyPart, BODY_PART_IDS), severity: boundedNumberSlot(e, SLOTS.severity, 0, 10) },
   [INTENTS.emergency]: simple({ type: 'EmergencyReported' }),
   [INTENTS.summary]: (e) =>
     resolvedChoice(e, SLOTS.period, ['today', 'week'] as const) === 'week'

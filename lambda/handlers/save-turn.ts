@@ -2,7 +2,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import { keepOutcomes, mergeTurns, reconcile } from '../engine/merge';
 import { transition } from '../engine/transition';
-import type { RoutineEvent, TransitionResult, TurnInput } from '../engine/types';
+import type { DayRecord, RoutineEvent, TransitionResult, TurnInput } from '../engine/types';
 import { WriteConflictError } from '../errors';
 import { errorFields } from '../logger';
 import { dayRecordOf } from '../store/history-store';
@@ -74,6 +74,7 @@ export async function applyAndSave(
     events.push(followUp);
     result = mergeTurns(result, transition(result.state, followUp, turnInput));
   }
+  result = await fileHistory(result, loaded, turnInput, userKey, deps, requestId, deadline);
   const ours = result;
   let expectedVersion = loaded.expectedVersion;
   // After a reconcile the state builds on the other writer's record, not on this session's unconfirmed writes.
@@ -100,7 +101,6 @@ export async function applyAndSave(
       if (fresh.lastRequestId === requestId) {
         // Our own write is stored: answer as it did, from the stored state, without applying it again.
         const same = fresh.version === numericVersion(expectedVersion) + 1;
-        await saveHistory(same ? result : { ...result, closedDay: null }, loaded, turnInput, userKey, deps, requestId, deadline);
         return {
           result: same ? { ...result, state: fresh.state } : transition(fresh.state, { type: 'ReplayedRequest' }, turnInput),
           version: fresh.version,
@@ -117,13 +117,17 @@ export async function applyAndSave(
       unsaved = [];
     }
   }
-  await saveHistory(result, loaded, turnInput, userKey, deps, requestId, deadline);
   if (saved !== null) return { result, version: saved, unsaved: [], landed: true };
   const id = storableRequestId(requestId);
   return { result, version: numericVersion(expectedVersion), unsaved: id === null ? unsaved : [...unsaved, id], landed: false };
 }
 
-async function saveHistory(
+/**
+ * Files in history the day this turn closed, and a day an earlier turn could not file. A day whose write fails
+ * rides in the progress record (state.unfiledDay) and is filed by a later turn, so a failed write at a day's close
+ * loses nothing. History is keyed by day, so filing a day again (a retried request) changes nothing.
+ */
+async function fileHistory(
   result: TransitionResult,
   loaded: Loaded,
   turnInput: TurnInput,
@@ -131,13 +135,20 @@ async function saveHistory(
   deps: SkillDeps,
   requestId: string,
   deadline: StorageDeadline,
-): Promise<void> {
-  if (result.closedDay === null) return;
-  // History is keyed by day, so writing it again on a retried request changes nothing.
-  const record = dayRecordOf(result.closedDay, loaded.state.lastTurnAtMs, turnInput.recordHealthDetails);
-  await deps.stores.history.putDay(userKey, record, deadline).catch((error: unknown) => {
-    deps.logger.error('history.save_failed', { requestId, userKey, error: errorFields(error) });
-  });
+): Promise<TransitionResult> {
+  const closed = result.closedDay === null ? null : dayRecordOf(result.closedDay, loaded.state.lastTurnAtMs, turnInput.recordHealthDetails);
+  const toFile = [result.state.unfiledDay, closed].filter((day): day is DayRecord => day !== null);
+  if (toFile.length === 0) return result;
+  let unfiledDay: DayRecord | null = null;
+  for (const day of toFile) {
+    try {
+      await deps.stores.history.putDay(userKey, day, deadline);
+    } catch (error) {
+      deps.logger.error('history.save_failed', { requestId, userKey, error: errorFields(error), detail: unfiledDay === null ? undefined : 'an older unfiled day was dropped' });
+      unfiledDay = day;
+    }
+  }
+  return { ...result, state: { ...result.state, unfiledDay } };
 }
 
 /**

@@ -43,11 +43,13 @@ export async function runTurn(input: HandlerInput, source: EventSource, deps: Sk
   // With LOG_LEVEL=info, one line a session says whose it is: how an operator finds a household's key for
   // `plan:import --user` (open the skill, then look for this line at that time). The key is the keyed hash, never the userId.
   if (newSession) deps.logger.info('session.started', { requestId: envelope.request.requestId, userKey });
-  // The Settings API is asked once a session, alongside the read, and never waited on for long.
-  const deviceZone = newSession ? deps.deviceTimeZone(envelope) : Promise.resolve(null);
+  // The Settings API is asked when a session starts, alongside the read, and never waited on for long; once it has
+  // answered on a local day, the zone kept with the user serves the rest of that day without waiting for it.
+  const deviceZone = newSession ? deps.deviceTimeZone(envelope).catch(() => null) : Promise.resolve(null);
   const provisionalDay = () => localDay(nowMs, chooseTimeZone(null, null, locale));
   const loaded = await loadTurn(input, deps.stores, userKey, provisionalDay, deps.logger, storageDeadline(STORAGE_RETRY.loadBudgetMs, deadline));
-  const device = await deviceZone;
+  const { timeZone: cached, timeZoneCheckedOn } = loaded.state;
+  const device = cached !== null && timeZoneCheckedOn === localDay(nowMs, cached) ? null : await deviceZone;
   const turnInput: TurnInput = {
     nowMs,
     today: localDay(nowMs, chooseTimeZone(device, loaded.state.timeZone, locale)),

@@ -49,7 +49,11 @@ function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): strin
     case 'PainStop':
       return sentence(act.step === null ? s.painStopNoStep(s.therapist) : s.painStop(s.therapist));
     case 'Emergency':
-      return sentence(s.emergency);
+      return sentence(s.emergency(s.emergencyNumber));
+    case 'AfterEmergencyCheck':
+      return sentence(s.afterEmergencyCheck);
+    case 'AfterEmergencyStop':
+      return sentence(s.afterEmergencyStop);
     case 'PaceChanged':
       return sentence(paceLine(act, s));
     case 'VoiceRateChanged':
@@ -69,7 +73,7 @@ function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): strin
     case 'WhatsNext':
       return sentence(act.next === null ? s.whatsNextNone : s.whatsNext(stepName(act.next)));
     case 'EndedEarly':
-      return sentence(saved ? s.endedEarly : s.endedEarlyUnsaved);
+      return [...(act.tired ? [s.restAdvice(s.therapist)] : []), saved ? s.endedEarly : s.endedEarlyUnsaved].map(sentence).join(' ');
     case 'PlanChanged':
       return sentence(planChanged(act.change, s));
     case 'PlanChangeRefused':
@@ -105,7 +109,7 @@ function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): strin
     case 'Help':
       return `${sentence(s.help[act.phase])} ${sentence(s.help.commands)}`;
     case 'NotUnderstood':
-      return sentence(s.notUnderstood);
+      return sentence(act.phase === 'choosing' || act.phase === 'finished' ? s.notUnderstood : s.notUnderstoodInRoutine);
     case 'NotAvailableNow':
       return sentence(s.notAvailable[act.reason]);
     case 'NotInRoutine':
@@ -153,6 +157,8 @@ function renderPrompt(prompt: PromptAct, s: LocaleStrings): { speech: string; re
       return { speech: p.leaveOutUntilReview(next === null ? '' : exerciseName(next.exerciseId), s.therapist), reprompt: p.yesOrNo };
     case 'endEarly':
       return { speech: p.endEarly(name), reprompt: p.endEarlyReprompt };
+    case 'checkedAfterEmergency':
+      return { speech: p.checkedAfterEmergency, reprompt: p.checkedAfterEmergencyReprompt };
     case 'confirmReminder': {
       const time = prompt.time === undefined ? '' : s.spokenTime(prompt.time.hour, prompt.time.minute);
       const old = prompt.replaces === undefined ? null : s.spokenTime(prompt.replaces.hour, prompt.replaces.minute);

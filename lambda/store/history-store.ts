@@ -1,13 +1,13 @@
 // History: one small item per user and local day (sk DAY#YYYY-MM-DD), read by key range with one Query.
+import { endedBeforeItsEnd } from '../engine/stops';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod/mini';
 import { addDays } from '../engine/day';
-import { ROUTINES, type DayProgress, type DayRecord } from '../engine/types';
+import type { DayProgress, DayRecord } from '../engine/types';
 import { PersistenceError } from '../errors';
 import { documentClient } from './client';
 import { withRetry, type StorageDeadline } from './retry';
-import { OutcomesSchema, PainReportsSchema } from './stored-state';
+import { DayRecordSchema } from './stored-state';
 import { TABLE_KEYS } from './table';
 
 /** 2: plain maps. 1 (compact text, never held by a deployment with real users) fails the schema and is left out. */
@@ -15,29 +15,28 @@ export const HISTORY_SCHEMA_VERSION = 2;
 export const DEFAULT_HISTORY_RETENTION_DAYS = 400;
 const DAY_PREFIX = 'DAY#';
 
-const DayRecordSchema = z.object({
-  day: z.iso.date(),
-  routine: z.nullable(z.enum(ROUTINES)),
-  outcomes: OutcomesSchema,
-  endedEarly: z.boolean(),
-  endReason: z.nullable(z.literal('fatigue')),
-  painReports: PainReportsSchema,
-  startedAtMs: z.nullable(z.number()),
-  endedAtMs: z.nullable(z.number()),
-}) satisfies z.ZodMiniType<DayRecord>;
-
 /** What a closed day leaves in history; health details only when the deployment opted in. */
 export function dayRecordOf(day: DayProgress, endedAtMs: number | null, healthDetails: boolean): DayRecord {
   return {
     day: day.day,
     routine: day.routine,
-    outcomes: day.outcomes,
+    outcomes: healthDetails ? day.outcomes : withoutReasons(day.outcomes),
     endedEarly: day.endedEarly,
     endReason: healthDetails ? day.endReason : null,
     painReports: healthDetails ? day.painReports : [],
     startedAtMs: day.startedAtMs,
     endedAtMs,
   };
+}
+
+/**
+ * The published profile keeps no health record: a step that ended before its end is kept as just that, whatever
+ * ended it, so a day's history cannot tell a pain stop from a "next" said early (engine/stops.ts).
+ */
+function withoutReasons(outcomes: DayProgress['outcomes']): DayProgress['outcomes'] {
+  return Object.fromEntries(
+    Object.entries(outcomes).map(([key, record]) => [key, endedBeforeItsEnd(record.outcome) ? { outcome: 'stoppedEarly' as const, amount: record.amount } : record]),
+  );
 }
 
 export class DynamoHistoryStore {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { HANDOUT_MAX_HOLD_SECONDS, HANDOUT_MAX_REPS, SIDES } from '../catalog/schema';
 import { MAX_ALERT_TOKEN_LENGTH, MAX_PAIN_REPORTS_PER_DAY, MAX_TIME_ZONE_LENGTH, initialState } from '../engine/state';
-import { ROUTINES, STEP_OUTCOMES, type RoutineState } from '../engine/types';
+import { ROUTINES, STEP_OUTCOMES, type DayRecord, type RoutineState } from '../engine/types';
 
 /**
  * 4: the state as a plain DynamoDB map (PROGRESS) and the lasting fields in their own item (SETTINGS).
@@ -37,6 +37,7 @@ const anytime = [
   z.object({ kind: z.literal('leaveOutUntilReview'), exerciseId }),
   z.object({ kind: z.literal('confirmReminder'), hour, minute }),
   z.object({ kind: z.literal('reminderPermission'), hour, minute }),
+  z.object({ kind: z.literal('checkedAfterEmergency') }),
 ] as const;
 const continueOrRestart = z.object({ kind: z.literal('continueOrRestart'), routine: z.nullable(z.enum(ROUTINES)) });
 const endEarly = z.object({ kind: z.literal('endEarly'), otherSide: StepRefSchema });
@@ -68,6 +69,18 @@ export const PainReportsSchema = z
   .array(z.object({ stepKey: z.nullable(stepKey), bodyPart: z.nullable(text(40)), severity: z.nullable(whole(0, 10)), atMs: epochMs }))
   .check(z.maxLength(MAX_PAIN_REPORTS_PER_DAY));
 
+/** One closed day as history keeps it (DAY# items), and as the progress record holds it until it is filed. */
+export const DayRecordSchema = z.object({
+  day: z.iso.date(),
+  routine: z.nullable(z.enum(ROUTINES)),
+  outcomes: OutcomesSchema,
+  endedEarly: z.boolean(),
+  endReason: z.nullable(z.literal('fatigue')),
+  painReports: PainReportsSchema,
+  startedAtMs: z.nullable(z.number()),
+  endedAtMs: z.nullable(z.number()),
+}) satisfies z.ZodMiniType<DayRecord>;
+
 const DayBaseSchema = z.object({
   day,
   routine: z.nullable(z.enum(ROUTINES)),
@@ -76,6 +89,7 @@ const DayBaseSchema = z.object({
   painReports: PainReportsSchema,
   startedAtMs: z.nullable(epochMs),
   endedEarly: z.boolean(),
+  afterEmergency: z._default(z.boolean(), false),
   endReason: z.nullable(z.literal('fatigue')),
 });
 
@@ -99,9 +113,12 @@ const SettingsShape = {
 
 const DayShape = {
   today: DayProgressSchema,
-  previousDay: z.nullable(z.object({ day, routine: z.enum(ROUTINES), done: whole(0, 64), planned: whole(0, 64) })),
+  previousDay: z.nullable(z.object({ day, routine: z.enum(ROUTINES), done: whole(0, 64), planned: whole(0, 64), endedEarly: z._default(z.boolean(), false) })),
   interruptHintGiven: z.boolean(),
   lastTurnAtMs: z.nullable(epochMs),
+  // Changes daily, so it rides with the day rather than costing a SETTINGS write every day.
+  timeZoneCheckedOn: z.nullable(day),
+  unfiledDay: z.nullable(DayRecordSchema),
   // A week of stops: it outlives no absence that PROGRESS's 30 days would end, so it stays with the day.
   recentStops: z.record(exerciseId, z.array(day).check(z.maxLength(14))),
   lastStoppedEarly: z.nullable(z.object({ day, step: StepRefSchema })),

@@ -26,7 +26,7 @@ const EXPECTED: Record<string, Expect> = {
   repeat: { intent: 'AMAZON.RepeatIntent', open: true },
   [FALLBACK_LINE]: { intent: 'AMAZON.FallbackIntent', open: true, says: new RegExp(strings.notUnderstood.replace(/[.?]/g, '\\$&')) },
   'that hurts': { intent: 'ReportPainIntent', open: true, says: /stop the movement/i },
-  "she can't breathe": { intent: 'EmergencyIntent', open: false, says: /local emergency number/i },
+  "she can't breathe": { intent: 'EmergencyIntent', open: false, says: /call nine one one/i },
   'ask range of motion coach to start the arm exercises': { intent: 'StartRoutineIntent', open: true, newSession: true },
   'start over': { intent: 'AMAZON.StartOverIntent', open: true, says: /arm/i },
   cancel: { intent: 'AMAZON.CancelIntent', open: false },

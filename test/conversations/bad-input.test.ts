@@ -114,7 +114,7 @@ describe('bad input', () => {
 
     const reply = await skillWith(dead).invoke(intent('EmergencyIntent'));
 
-    expect(speech(reply)).toMatch(/local emergency number/i);
+    expect(speech(reply)).toMatch(/call nine one one/i);
     expect(reply.response.shouldEndSession).toBe(true);
     dead.destroy();
   });

@@ -10,20 +10,31 @@ async function intoTheArms(options: Parameters<typeof openDialog>[0] = {}) {
 }
 
 describe('ending early', () => {
-  it('offers to finish the other side, then stops and records the day as ended early', async () => {
+  it('ends at once on tiredness, with the advice to rest, and records the day as ended early without why', async () => {
     const alexa = await intoTheArms();
 
-    const offer = await alexa.say("she's tired");
+    const tired = await alexa.say("she's tired");
+
+    expect(tired.intent).toBe('TiredIntent');
+    expect(tired.text).toMatch(/resting is the right call/i);
+    expect(tired.text).not.toMatch(/finish elbow bend/i);
+    expect(tired.open).toBe(false);
+    const today = (await alexa.store.load(alexa.userKey))?.state.today;
+    expect(today?.endedEarly).toBe(true);
+    expect(today?.endReason).toBeNull();
+  });
+
+  it('offers to finish the other side on "that\'s enough for today", then stops', async () => {
+    const alexa = await intoTheArms();
+
+    const offer = await alexa.say("that's enough for today");
     const stopped = await alexa.say('stop');
 
-    expect(offer.intent).toBe('TiredIntent');
     expect(offer.text).toMatch(/finish elbow bend, left arm first/i);
     expect(offer.open).toBe(true);
     expect(stopped.text).toMatch(/stop here for today/i);
     expect(stopped.open).toBe(false);
-    const today = (await alexa.store.load(alexa.userKey))?.state.today;
-    expect(today?.endedEarly).toBe(true);
-    expect(today?.endReason).toBeNull();
+    expect((await alexa.store.load(alexa.userKey))?.state.today.endedEarly).toBe(true);
   });
 
   it('finishes only the other side when asked, then ends the session', async () => {
@@ -45,12 +56,10 @@ describe('ending early', () => {
   it('with health details opted in, keeps fatigue and mentions it in the week after two such days', async () => {
     const alexa = await intoTheArms({ healthLog: 'detailed' });
     await alexa.say("she's tired");
-    await alexa.say('stop');
     alexa.wait(24 * HOUR_MS);
     await alexa.say('open range of motion coach');
     await alexa.say('start the arm exercises');
     await alexa.say("he's exhausted");
-    await alexa.say('stop');
 
     const week = await alexa.say('ask range of motion coach how did we do this week');
 

@@ -128,3 +128,49 @@ describe('a day counted in a guessed zone', () => {
     expect(saved?.state.previousDay).toBeNull();
   });
 });
+
+describe('the device time zone', () => {
+  it('is taken from the Settings API once a local day; later launches that day use the zone kept with the user', async () => {
+    const alexa = await openDialog({ startAt: '2026-12-02T15:00:00Z', deviceTimeZone: 'America/Chicago' });
+    await alexa.say('open range of motion coach');
+    await alexa.say('stop');
+    alexa.alexaApi.timeZone = 'America/Denver'; // the device moved, or the API answers late: not waited for today
+    alexa.wait(2 * HOUR_MS);
+
+    await alexa.say('open range of motion coach');
+    await alexa.say('stop');
+    const sameDay = await alexa.store.load(alexa.userKey);
+    alexa.wait(24 * HOUR_MS);
+    await alexa.say('open range of motion coach');
+    const nextDay = await alexa.store.load(alexa.userKey);
+
+    expect(sameDay?.state.timeZone).toBe('America/Chicago');
+    expect(nextDay?.state.timeZone).toBe('America/Denver');
+  });
+});
+
+describe('a day whose history write fails when it closes', () => {
+  it('is kept with the progress and filed by a later turn, so the week still counts it', async () => {
+    const alexa = await openDialog();
+    await alexa.say('open range of motion coach');
+    await alexa.say('start the leg exercises');
+    await alexa.say('ready');
+    await alexa.say('next');
+    await alexa.say('stop');
+    const putDay = alexa.history.putDay.bind(alexa.history);
+    alexa.history.putDay = async () => {
+      throw new Error('DynamoDB is down');
+    };
+    alexa.wait(24 * HOUR_MS);
+
+    await alexa.say('open range of motion coach');
+    const carried = await alexa.store.load(alexa.userKey);
+    alexa.history.putDay = putDay;
+    const week = await alexa.say('how did we do this week');
+
+    expect(carried?.state.unfiledDay?.day).toBe('2026-12-01');
+    expect(await alexa.history.queryDays(alexa.userKey, '2026-11-01', '2026-12-31')).toHaveLength(1);
+    expect((await alexa.store.load(alexa.userKey))?.state.unfiledDay).toBeNull();
+    expect(week.text).toMatch(/\b1 of the last 7 days/i);
+  });
+});

@@ -31,7 +31,7 @@ function behavesAs(intent: string, reply: Reply): void {
   expect(reply.text.length).toBeGreaterThan(0);
   if (intent === INTENTS.emergency) {
     expect(reply.open).toBe(false);
-    expect(reply.text).toMatch(/emergency number|911/i);
+    expect(reply.text).toMatch(/call nine one one/i);
   } else if (intent === INTENTS.reportPain) {
     expect(reply.text).toMatch(/stop|further|don't/i);
   } else if (kindOf(intent) === INTENTS.stop) {

@@ -85,7 +85,7 @@ describe('pain and emergencies', () => {
 
       expect(reply.intent).toBe('EmergencyIntent');
       expect(reply.text).toMatch(/stop the exercise/i);
-      expect(reply.text).toMatch(/local emergency number/i);
+      expect(reply.text).toMatch(/call nine one one/i);
       expect(reply.open).toBe(false);
     },
   );
@@ -95,7 +95,133 @@ describe('pain and emergencies', () => {
 
     const reply = await alexa.say("ask range of motion coach she can't breathe");
 
-    expect(reply.text).toMatch(/local emergency number/i);
+    expect(reply.text).toMatch(/call nine one one/i);
     expect(reply.open).toBe(false);
+  });
+});
+
+describe('the published profile keeps no health record', () => {
+  it('treats pain in the chest, said any way, as an emergency', async () => {
+    const alexa = await inFirstLegSet();
+    const envelope = alexa.lastEnvelope();
+    const painInTheChest = {
+      ...envelope,
+      request: {
+        ...envelope.request,
+        type: 'IntentRequest',
+        requestId: 'chest-1',
+        intent: { name: 'ReportPainIntent', confirmationStatus: 'NONE', slots: { bodyPart: { name: 'bodyPart', value: 'chest', confirmationStatus: 'NONE', resolutions: { resolutionsPerAuthority: [{ authority: 'x', status: { code: 'ER_SUCCESS_NO_MATCH' } }] } } } },
+      },
+    };
+
+    const reply = await alexa.invoke(painInTheChest as never);
+
+    const speech = reply.response.outputSpeech;
+    expect(speech?.type === 'SSML' ? speech.ssml : '').toMatch(/call nine one one/i);
+    expect(reply.response.shouldEndSession).toBe(true);
+  });
+
+  it('keeps in the day’s history only that a step ended before its end, not whether it hurt', async () => {
+    const alexa = await inFirstLegSet();
+    alexa.bargeIn(4000);
+    await alexa.say('alexa that hurts');
+    await alexa.say('next');
+    await alexa.say('ready');
+    alexa.bargeIn(3000);
+    await alexa.say('alexa next');
+    await alexa.say('stop');
+    alexa.wait(30 * 60 * 60 * 1000);
+    await alexa.say('open range of motion coach');
+
+    const [day] = await alexa.history.queryDays(alexa.userKey, '2026-01-01', '2030-12-31');
+    const outcomes = Object.values(day?.outcomes ?? {}).map((o) => o.outcome);
+    expect(outcomes).toEqual(['stoppedEarly', 'stoppedEarly']);
+    const last = await alexa.say('when did we last stop early');
+    expect(last.text).toMatch(/hip rotation/i);
+  });
+
+  it('says how to reach the emergency answer in help, and how to stop when a word is not caught mid-routine', async () => {
+    const alexa = await inFirstLegSet();
+
+    const help = await alexa.say('help');
+    const caught = await alexa.say('purple monkey dishwasher');
+
+    expect(help.text).toMatch(/emergency/i);
+    expect(caught.text).toMatch(/say stop|that hurts/i);
+    expect(caught.open).toBe(true);
+  });
+});
+
+describe('after an emergency, tiredness, and on the next day', () => {
+  it.each([
+    ['en-US', /nine one one/i],
+    ['en-GB', /nine nine nine/i],
+    ['en-AU', /triple zero/i],
+    ['en-IN', /one one two/i],
+  ])('%s: says the market’s emergency number', async (locale, number) => {
+    const alexa = await openDialog();
+    await alexa.say('open range of motion coach');
+    const envelope = alexa.lastEnvelope();
+    const emergency = {
+      ...envelope,
+      request: { ...envelope.request, type: 'IntentRequest', requestId: `sos-${locale}`, locale, intent: { name: 'EmergencyIntent', confirmationStatus: 'NONE', slots: {} } },
+    };
+
+    const reply = await alexa.invoke(emergency as never);
+
+    const speech = reply.response.outputSpeech;
+    expect(speech?.type === 'SSML' ? speech.ssml : '').toMatch(number);
+    expect(reply.response.shouldEndSession).toBe(true);
+  });
+
+  it('asks, when relaunched the same day, whether they have been checked, and rests for today unless they have', async () => {
+    const alexa = await inFirstLegSet();
+    await alexa.say("she can't breathe");
+    alexa.wait(5 * 60 * 1000);
+
+    const relaunch = await alexa.say('open range of motion coach');
+    const no = await alexa.say('no');
+
+    expect(relaunch.text).toMatch(/checked/i);
+    expect(relaunch.text).not.toMatch(/hip and knee bend/i);
+    expect(relaunch.open).toBe(true);
+    expect(no.open).toBe(false);
+    expect(no.text).toMatch(/rest/i);
+  });
+
+  it('carries on after an emergency only when they say they have been checked', async () => {
+    const alexa = await inFirstLegSet();
+    await alexa.say("she can't breathe");
+    alexa.wait(5 * 60 * 1000);
+    await alexa.say('open range of motion coach');
+
+    const yes = await alexa.say('yes');
+
+    expect(yes.text).toMatch(/next is hip rotation/i);
+    expect(yes.open).toBe(true);
+  });
+
+  it('ends the session at once on tiredness, with the advice to rest, even before any set is done', async () => {
+    const alexa = await openDialog();
+    await alexa.say('open range of motion coach');
+    await alexa.say('start the leg exercises');
+
+    const tired = await alexa.say("she's tired");
+
+    expect(tired.open).toBe(false);
+    expect(tired.text).toMatch(/rest/i);
+    expect(tired.text).not.toMatch(/finish|other side|would you like/i);
+  });
+
+  it('does not call a day that ended early "unfinished" the next day', async () => {
+    const alexa = await inFirstLegSet();
+    await alexa.say('next');
+    await alexa.say("that's enough for today");
+    await alexa.say('no');
+    alexa.wait(24 * 60 * 60 * 1000);
+
+    const next = await alexa.say('open range of motion coach');
+
+    expect(next.text).not.toMatch(/unfinished/i);
   });
 });

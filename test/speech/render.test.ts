@@ -117,10 +117,10 @@ describe('render', () => {
     }
   });
 
-  it('tells the caregiver to call the local emergency number', () => {
+  it('tells the caregiver to call the emergency number, as people say it', () => {
     const rendered = render(turnOf([{ type: 'Emergency' }, { type: 'Close', reason: 'emergency' }]), options);
 
-    expect(plainText(rendered.speech)).toMatch(/local emergency number/);
+    expect(plainText(rendered.speech)).toMatch(/call nine one one/i);
   });
 
   it('slows the voice with prosody when asked', () => {
@@ -147,10 +147,10 @@ describe('render in other markets', () => {
     expect(plainText(render(turnOf([...pain]), { locale: 'en-US', voiceRatePercent: 100 }).speech)).toMatch(/therapist/);
   });
 
-  it('keeps the emergency answer locale-neutral', () => {
-    for (const locale of ['en-US', 'en-GB', 'en-IN', 'en-AU', 'en-CA']) {
+  it("says each market's own emergency number in words, never as digits Alexa could read as a year", () => {
+    for (const [locale, words] of [['en-US', 'nine one one'], ['en-GB', 'nine nine nine'], ['en-IN', 'one one two'], ['en-AU', 'triple zero'], ['en-CA', 'nine one one']] as const) {
       const speech = plainText(render(turnOf([{ type: 'Emergency' }, { type: 'Close', reason: 'emergency' }]), { locale, voiceRatePercent: 100 }).speech);
-      expect(speech).toMatch(/local emergency number/);
+      expect(speech).toContain(`call ${words}`.replace('call', 'Call'));
       expect(speech).not.toMatch(/\d/);
     }
   });

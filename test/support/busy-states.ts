@@ -20,7 +20,7 @@ export const everythingDone: RoutineState = {
   interruptHintGiven: true,
   lastTurnAtMs: atMs,
   timeZone: 'America/Los_Angeles',
-  previousDay: { day: addDays(BUSY_DAY, -1), routine: 'everything', done: 27, planned: 28 },
+  previousDay: { day: addDays(BUSY_DAY, -1), routine: 'everything', done: 27, planned: 28, endedEarly: false },
   levels: Object.fromEntries(CATALOG.map((e) => [`${e.id}:${e.dose.kind}`, fullDose(e.dose.kind)])),
   today: {
     ...initialState(BUSY_DAY).today,

@@ -5,6 +5,7 @@ const ROUTINE_NAMES: Record<RoutineChoice, string> = { legs: 'leg', arms: 'arm',
 
 export const EN_US = {
   therapist: 'therapist',
+  emergencyNumber: 'nine one one',
   intro: (therapist: string) =>
     `Welcome to Range of Motion Coach. I'll guide you through the exercises the ${therapist} prescribed, one step at a time. ` +
     `This is not medical advice. If the ${therapist} taught you steps to relax tight muscles first, do those before we start.`,
@@ -35,7 +36,9 @@ export const EN_US = {
   painStop: (therapist: string) =>
     `Stop the movement now, and don't go any further. Let the ${therapist} know this one hurt.`,
   painStopNoStep: (therapist: string) => `Stop moving, and don't go any further. Let the ${therapist} know it hurt.`,
-  emergency: 'Stop the exercise now. Call your local emergency number on a phone, right away.',
+  emergency: (number: string) => `Stop the exercise now, and keep them still and supported. Call ${number} on a phone, right away.`,
+  afterEmergencyCheck: 'Earlier today I told you to call for help.',
+  afterEmergencyStop: "Then let's leave the exercises for today. Let them rest, and call the doctor if you're unsure. Goodbye.",
   paceSlower: "Okay, slower. I'll give each movement more time.",
   paceFaster: "Okay, a little quicker, but still slow and steady.",
   paceSlowest: 'This is the slowest pace I have.',
@@ -77,6 +80,7 @@ export const EN_US = {
   whatsNext: (step: string) => `Next is ${step}.`,
   whatsNextNone: "That's the last step for today.",
   endedEarly: "Okay, we'll stop here for today. Everything so far is saved. Goodbye.",
+  restAdvice: (therapist: string) => `Resting is the right call. If the routine often tires them, the ${therapist} can make it shorter.`,
   groupNames: { legs: 'leg exercises', trunk: 'lower back exercise', arms: 'arm exercises', neck: 'neck exercises' } as Record<string, string>,
   skippedGroup: (group: string) => `Okay, the ${group} are skipped for today.`,
   planLeftOut: (what: string, plural: boolean) => `Done. ${what} will be left out until you put ${plural ? 'them' : 'it'} back.`,
@@ -116,6 +120,8 @@ export const EN_US = {
   therapistSuggested: (exercise: string, therapist: string) =>
     `That's the second time this week ${exercise} had to stop. It would be good to talk to the ${therapist} about it.`,
   notUnderstood: "Sorry, I didn't catch that.",
+  /** Said first when a word was not caught inside a routine: how to stop comes before anything else. */
+  notUnderstoodInRoutine: "Sorry, I didn't catch that. If something is wrong, say stop, that hurts, or emergency.",
   movedOnElsewhere: 'The routine moved on from another device, so here is where it is now.',
   progressReset: "I couldn't read the saved progress, so we're starting fresh today.",
   errorApology: 'Sorry, something went wrong on my side.',
@@ -135,7 +141,7 @@ export const EN_US = {
     stoppedForPain: 'We stopped because it hurt.',
     finished: "Today's routine is done.",
     commands:
-      "During a routine you can say next, repeat, go back, skip, slower, or pause. If anything hurts, say that hurts. You can interrupt me at any time by saying Alexa first.",
+      "During a routine you can say next, repeat, go back, skip, slower, or pause. If anything hurts, say that hurts. If something is seriously wrong, like chest pain or trouble breathing, say emergency. You can interrupt me at any time by saying Alexa first.",
   },
   prompts: {
     chooseRoutine: { speech: 'Which routine today: legs, arms, or everything?', reprompt: 'Say legs, arms, or everything.' },
@@ -160,6 +166,8 @@ export const EN_US = {
     leaveOutUntilReview: (exercise: string, therapist: string) =>
       `Would you like to leave ${exercise} out until you've talked to the ${therapist}? Say yes or no.`,
     endEarly: (step: string) => `Would you like to finish ${step} first? Say yes, or say stop to end now.`,
+    checkedAfterEmergency: 'Have they been checked, and are they comfortable now? Say yes to carry on, or no to rest for today.',
+    checkedAfterEmergencyReprompt: 'Say yes to carry on, or no to rest for today.',
     confirmReminder: (time: string) => `Shall I set a reminder every day at ${time} for the routine? Say yes or no.`,
     replaceReminder: (old: string, time: string) =>
       `You already have a daily reminder at ${old}. Shall I move it to ${time} every day? Say yes or no.`,
