@@ -2,6 +2,7 @@
 // environment is checked first, synchronously, so a wrong one stops the cold start with the variable named;
 // the user-key secret is then read from Secrets Manager once, started during init, and every turn of the
 // container awaits the same promise (already settled after the first).
+import type { Context } from 'aws-lambda';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { Skill } from 'ask-sdk-core';
 import { alexaRemindersApi } from './alexa/reminders-api';
@@ -58,6 +59,6 @@ function ready(): Promise<Skill> {
 void ready().catch(() => undefined); // start reading during init; a failure is logged and retried by the first turn
 
 /** An async handler built on skill.invoke: newer Lambda Node runtimes drop callback-style handlers. */
-export async function handler(event: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope> {
+export async function handler(event: RequestEnvelope, context: Context): Promise<ResponseEnvelope> {
   return (await ready()).invoke(event, context);
 }

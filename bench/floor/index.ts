@@ -6,6 +6,7 @@
 // and bundled with the skill's esbuild options. It reads no zod, no catalog, no speech.
 import { GetItemCommand, PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { getRequestType, SkillBuilders, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import type { Context } from 'aws-lambda';
 import type { IntentRequest, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { createDynamoClient } from '../../lambda/store/client';
 
@@ -64,6 +65,6 @@ const sessionEndedHandler: RequestHandler = {
 
 const skill = SkillBuilders.custom().addRequestHandlers(launchHandler, intentHandler, sessionEndedHandler).create();
 
-export async function handler(event: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope> {
+export async function handler(event: RequestEnvelope, context: Context): Promise<ResponseEnvelope> {
   return skill.invoke(event, context);
 }

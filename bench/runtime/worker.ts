@@ -10,6 +10,8 @@
 // compile and evaluate.
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import type { Context } from 'aws-lambda';
+import { localLambdaContext } from '../../scripts/local/lambda-context';
 import type { ToWorker, WorkerInvokeResult, WorkerProbe, WorkerReady, WorkerStats } from './protocol';
 
 // --- I/O timing -------------------------------------------------------------------------------
@@ -82,7 +84,7 @@ globalThis.fetch = async function timedFetch(...args: Parameters<typeof fetch>):
 
 // --- process ----------------------------------------------------------------------------------
 
-type Handler = (event: unknown, context: unknown) => Promise<unknown>;
+type Handler = (event: unknown, context: Context) => Promise<unknown>;
 type Profiler = { start(): void; stop(name: string): void };
 
 const bundlePath = process.argv[2] ?? '';
@@ -173,22 +175,11 @@ function runtime(): void {
 
   let invocations = 0;
 
-  const lambdaContext = (requestId: string): Record<string, unknown> => ({
-    callbackWaitsForEmptyEventLoop: true,
-    functionName: 'bench',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:bench',
-    memoryLimitInMB: '512',
-    awsRequestId: requestId,
-    logGroupName: '/aws/lambda/bench',
-    logStreamName: 'bench',
-    getRemainingTimeInMillis: () => 8000,
-  });
 
   const invoke = async (id: number, eventJson: string): Promise<void> => {
     // The runtime parses the event before the handler runs and serialises the answer after it.
     const event = JSON.parse(eventJson) as { request?: { requestId?: string } };
-    const context = lambdaContext(event.request?.requestId ?? String(id));
+    const context = localLambdaContext('bench', event.request?.requestId ?? String(id));
     ioMs = 0;
     storeMs = 0;
     storeCalls = 0;

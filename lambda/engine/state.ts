@@ -44,6 +44,7 @@ export function initialState(day: string): RoutineState {
     levels: {},
     recentStops: {},
     planOverrides: { excluded: [], doses: {} },
+    planFollowed: null,
     lastStoppedEarly: null,
     timeZone: null,
     timeZoneCheckedOn: null,

@@ -6,6 +6,7 @@ import { informational } from './informational';
 import { settleIfInterrupted, type Move } from './moves';
 import { goTo, next, previous, ready, repeat, requestRoutine, skip, skipGroup, startOver } from './navigation';
 import { changePace, changeVoiceRate } from './preferences';
+import { followPlan, withNotice } from './new-plan';
 import { describePlan, proposePlanChange } from './plan-changes';
 import { programFor } from './program';
 import { promptFor } from './prompts';
@@ -40,6 +41,9 @@ export function transition(state: RoutineState, event: RoutineEvent, input: Turn
   if (input.timeZone !== null) current = { ...current, timeZone: input.timeZone, timeZoneCheckedOn: day };
   // "Finish the other side first" and the interrupt hint belong to the session they were said in.
   if (input.newSession) current = lastOfSessionForgotten({ ...current, interruptHintGiven: false });
+  // A newer plan from the therapist replaces the caregiver's voice changes, and the turn says so (after any greeting).
+  const followed = planKnown ? followPlan(current, plan) : { state: current, acts: [] };
+  current = followed.state;
   const closed = rolled === null ? null : rolled.closed;
   const ctx: TurnContext = { ...input, today: day, program: programFor(plan, current), justClosed: closed, planKnown };
   const asked = current.today.question;
@@ -50,7 +54,7 @@ export function transition(state: RoutineState, event: RoutineEvent, input: Turn
       : handle(unasked(current), event, ctx, asked);
   return {
     state: { ...move.state, lastTurnAtMs: ctx.nowMs },
-    say: move.acts.filter((act): act is ContentAct => !isEffect(act)),
+    say: withNotice(followed.acts, move.acts.filter((act): act is ContentAct => !isEffect(act))),
     then: move.close === undefined ? promptFor(move.state, ctx) : { type: 'Close', reason: move.close },
     effects: move.acts.filter(isEffect),
     closedDay: closed !== null && closed.routine !== null ? closed : null,

@@ -132,6 +132,11 @@ export type RoutineState = {
   recentStops: Record<string, string[]>;
   /** The caregiver's narrowing of the therapist's plan by voice. */
   planOverrides: { excluded: string[]; doses: Record<string, Dose> };
+  /**
+   * The plan the routine last followed, so the voice changes are known to be made against it: its reviewedOn, or
+   * null inside for the handout's routine. Null: not known yet (a new user, or a record from before this field).
+   */
+  planFollowed: { reviewedOn: string | null } | null;
   lastStoppedEarly: { day: string; step: StepRef } | null;
   /** The device's time zone as last read from the Settings API. */
   timeZone: string | null;
@@ -324,6 +329,8 @@ export type ContentAct =
   | { type: 'PlanChangeRefused'; change: PlanChange; reason: 'aboveDose' | 'notInPlan' | 'nothingToChange' | 'declined' }
   | { type: 'PlanDescribed'; program: Program; excluded: string[] }
   | { type: 'ReviewSuggested'; reviewedOn: string }
+  /** The therapist's plan is newer than the one the routine followed; the voice changes made against that were cleared. */
+  | { type: 'NewPlanInUse'; reviewedOn: string; voiceChangesCleared: boolean }
   | { type: 'TherapistSuggested'; exerciseId: string }
   | { type: 'SkippedGroup'; group: string }
   /** Another device moved the routine on; this one is taken to where it now is. */

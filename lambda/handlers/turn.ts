@@ -40,6 +40,9 @@ export async function runTurn(input: HandlerInput, source: EventSource, deps: Sk
   const locale = (envelope.request as { locale?: string }).locale ?? 'en-US';
   const newSession = envelope.session?.new ?? true;
   const userKey = userKeyOf(userIdOf(envelope), deps.config.userKeySecret);
+  // With LOG_LEVEL=info, one line a session says whose it is: how an operator finds a household's key for
+  // `plan:import --user` (open the skill, then look for this line at that time). The key is the keyed hash, never the userId.
+  if (newSession) deps.logger.info('session.started', { requestId: envelope.request.requestId, userKey });
   // The Settings API is asked when a session starts, alongside the read, and never waited on for long; once it has
   // answered on a local day, the zone kept with the user serves the rest of that day without waiting for it.
   const deviceZone = newSession ? deps.deviceTimeZone(envelope).catch(() => null) : Promise.resolve(null);

@@ -5,7 +5,7 @@ import type { LocaleStrings } from './locales/en-US';
 import { renderSet, renderSetUp } from './set-speech';
 import { text, withVoiceRate } from './ssml';
 import { capitalize, exerciseName, stepName } from './step-names';
-import { confirmChange, planChanged, planDescribed, planRefused } from './plan-speech';
+import { confirmChange, planChanged, planDescribed, planRefused, spokenDate } from './plan-speech';
 import { spokenWhen, summaryCard, summaryLines, whatsLeft } from './summary-speech';
 
 export type Rendered = {
@@ -84,6 +84,8 @@ function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): strin
       return sentence(planRefused(act, s));
     case 'PlanDescribed':
       return planDescribed(act.program, act.excluded, s).map(sentence).join(' ');
+    case 'NewPlanInUse':
+      return sentence(s.newPlanInUse(`on ${spokenDate(act.reviewedOn)}`, s.therapist, act.voiceChangesCleared));
     case 'ReviewSuggested':
       return sentence(s.reviewSuggested(s.therapist));
     case 'TherapistSuggested':

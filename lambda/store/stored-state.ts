@@ -111,6 +111,8 @@ const SettingsShape = {
   introduced: z.boolean(),
   levels: z.record(text(80), whole(1, HANDOUT_MAX_HOLD_SECONDS)),
   planOverrides: z.object({ excluded: exerciseIds, doses: z.record(exerciseId, DoseSchema) }),
+  // Absent from records written before it: null, "not known yet" (initialState), so they read.
+  planFollowed: z.nullable(z.object({ reviewedOn: z.nullable(day) })),
   timeZone: z.nullable(text(MAX_TIME_ZONE_LENGTH, 1)),
   reminder: z.nullable(z.object({ alertToken: text(MAX_ALERT_TOKEN_LENGTH, 1), hour, minute })),
 };

@@ -1,4 +1,6 @@
 // `npm start`: talk to the skill as a caregiver would to an Echo, against a local dynalite table.
+// Standard output is the conversation; the skill's log lines go to .data/console.log (`-- --verbose`: standard error).
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RequestEnvelope } from 'ask-sdk-model';
@@ -6,16 +8,21 @@ import { z } from 'zod';
 import { parseConfig } from '../../lambda/config';
 import { createDynamoClient } from '../../lambda/store/client';
 import { ensureTable } from '../../lambda/store/table';
+import { userKeyOf } from '../../lambda/user-key';
+import type { Context } from 'aws-lambda';
 import { startFakeAlexaApi, type FakeAlexaApi } from '../local/alexa-api-stub';
 import { startDynalite, type RunningDynalite } from '../local/dynalite';
+import { localLambdaContext } from '../local/lambda-context';
+import { LOCAL_DATA_ROOT, LOCAL_TABLE, localDataDir, PROJECT_ROOT } from '../local/local-store';
 import { startReportServer, type RunningReportServer } from '../local/report-server';
 import { runConsoleLoop } from './console-loop';
-import { LOCAL_SKILL_ID } from './envelopes';
+import { LOCAL_SKILL_ID, LOCAL_USER_ID } from './envelopes';
 import { buildModel } from '../../interactionModels/build-model';
 import { DEFAULT_MODEL_PATH, loadInteractionModel, parseInteractionModel } from './interaction-model';
 import { VoiceConsole } from './voice-console';
 
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+/** A plan:import holding the folder for a moment is waited for; another console holding it is not (it fails after this). */
+const FOLDER_WAIT_MS = 10_000;
 
 const ConsoleEnvSchema = z.object({
   /** Where dynalite keeps its files between runs. */
@@ -33,10 +40,12 @@ const ConsoleEnvSchema = z.object({
   NO_COLOR: z.string().optional(),
   /** The device time zone the local Settings API answers with. */
   CONSOLE_TIME_ZONE: z.string().min(1).optional(),
+  /** Where the skill's log lines go (default .data/console.log); `--verbose` sends them to standard error instead. */
+  CONSOLE_LOG_FILE: z.string().min(1).optional(),
 });
 
 // Promise style (the lead's handler) or ask-sdk's callback style `Skill.lambda()`; both are accepted.
-type Handler = (event: RequestEnvelope, context: unknown, callback: (error: unknown, result?: unknown) => void) => unknown;
+type Handler = (event: RequestEnvelope, context: Context, callback: (error: unknown, result?: unknown) => void) => unknown;
 
 const SkillModuleSchema = z.object({
   handler: z.custom<Handler>((value) => typeof value === 'function', 'the module must export a handler function'),
@@ -46,11 +55,14 @@ let dynalite: RunningDynalite | undefined;
 let alexaApi: FakeAlexaApi | undefined;
 let reportServer: RunningReportServer | undefined;
 let reportClient: ReturnType<typeof createDynamoClient> | undefined;
+let logFile: WriteStream | undefined;
 
 async function main(): Promise<number> {
   const env = ConsoleEnvSchema.parse(blankToUndefined(process.env));
+  const verbose = process.argv.slice(2).includes('--verbose');
   const inMemory = env.CONSOLE_MEMORY === '1' || env.CONSOLE_MEMORY === 'true';
-  const dataDir = path.resolve(PROJECT_ROOT, env.CONSOLE_DATA_DIR ?? path.join('.data', 'dynalite'));
+  const dataDir = localDataDir(env);
+  const logPath = path.resolve(PROJECT_ROOT, env.CONSOLE_LOG_FILE ?? path.join(LOCAL_DATA_ROOT, 'console.log'));
 
   try {
     // The committed models are the published profile; HEALTH_LOG=detailed hears with the detailed variant.
@@ -58,19 +70,20 @@ async function main(): Promise<number> {
       env.CONSOLE_MODEL === undefined && process.env.HEALTH_LOG === 'detailed'
         ? parseInteractionModel(buildModel('en-US', { healthLog: 'detailed' }))
         : await loadInteractionModel(path.resolve(PROJECT_ROOT, env.CONSOLE_MODEL ?? DEFAULT_MODEL_PATH));
-    dynalite = await startDynalite(inMemory ? {} : { path: dataDir });
+    // The folder's owner file records where it is served, so `npm run plan:import` writes through this console.
+    dynalite = await startDynalite(inMemory ? {} : { path: dataDir, waitForFolderMs: FOLDER_WAIT_MS });
     // The skill calls Alexa's Settings and Reminders APIs at the envelope's apiEndpoint: a loopback stub here.
     alexaApi = await startFakeAlexaApi({ timeZone: env.CONSOLE_TIME_ZONE ?? 'America/New_York' });
 
     // The skill reads its configuration at cold start, so it must be in place before the handler is imported.
-    process.env.SKILL_TABLE = env.SKILL_TABLE ?? 'range-of-motion-coach-local';
+    process.env.SKILL_TABLE = env.SKILL_TABLE ?? LOCAL_TABLE;
     process.env.DYNAMODB_ENDPOINT = dynalite.endpoint; // always local: the console never touches a real table
     process.env.AWS_REGION = env.AWS_REGION ?? 'us-east-1';
-    // Every request's log line, dimmed under the conversation: the console is for seeing what the skill does.
+    // Every request's log line, in the log file (or dimmed on standard error): the console is for seeing what the skill does.
     process.env.LOG_LEVEL = env.LOG_LEVEL ?? 'info';
     // Lambda runs Node 22; on a local Node 20 the SDK's deprecation notice is only noise in the console.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-    await prepareTable(inMemory ? 'memory' : dataDir);
+    const userKey = await prepareTable(inMemory ? 'memory' : dataDir);
     // The therapist's report page on loopback (issue 15); the skill puts its address on the report-code card.
     const config = parseConfig(process.env);
     reportClient = createDynamoClient(config);
@@ -83,10 +96,15 @@ async function main(): Promise<number> {
     const skillId = env.SKILL_ID ?? LOCAL_SKILL_ID;
     const interactive = process.stdin.isTTY === true;
     const dimLogs = process.stderr.isTTY === true && env.NO_COLOR === undefined;
+    const logSink = verbose ? stderrSink(dimLogs) : fileSink(logPath);
     const voice = new VoiceConsole({
       model,
       identity: { skillId, apiEndpoint: alexaApi.endpoint, consentToken: 'local-console-consent' },
-      invoke: (envelope) => withSkillOutputOnStderr(() => callHandler(handler, envelope), dimLogs),
+      invoke: (envelope) => withSkillOutputTo(logSink, () => callHandler(handler, envelope)),
+      about: [
+        `Talking as user key ${userKey} (npm run plan:import -- plan.json --user ${userKey}).`,
+        verbose ? 'Log lines: standard error.' : `Log lines: ${path.relative(process.cwd(), logPath) || logPath} (npm start -- --verbose: standard error).`,
+      ],
     });
     await runConsoleLoop({
       console: voice,
@@ -104,14 +122,17 @@ async function main(): Promise<number> {
     reportClient?.destroy();
     await dynalite?.close().catch(() => undefined);
     await alexaApi?.close().catch(() => undefined);
+    await new Promise<void>((resolve) => (logFile === undefined ? resolve() : logFile.end(resolve)));
   }
 }
 
-async function prepareTable(where: string): Promise<void> {
+/** Creates the table if it is missing; returns the user key the console's requests are stored under. */
+async function prepareTable(where: string): Promise<string> {
   const config = parseConfig(process.env);
   const client = createDynamoClient(config);
   try {
     await ensureTable(client, config.tableName);
+    return userKeyOf(LOCAL_USER_ID, config.userKeySecret);
   } catch (error) {
     throw new Error(
       `could not prepare table ${config.tableName} in the local DynamoDB (${where}); ` +
@@ -139,17 +160,38 @@ async function importHandler(modulePath: string): Promise<Handler> {
   throw new Error(`${path.relative(PROJECT_ROOT, modulePath)} does not export handler(event, context)`);
 }
 
+type LogSink = (chunk: string | Uint8Array) => void;
+
+function stderrSink(dim: boolean): LogSink {
+  return (chunk) => {
+    process.stderr.write(dim && typeof chunk === 'string' ? chunk.replace(/^(.*?)(\n?)$/s, '\x1b[2m$1\x1b[22m$2') : chunk);
+  };
+}
+
+/** Appends to the log file, opened on the first line. */
+function fileSink(file: string): LogSink {
+  return (chunk) => {
+    if (logFile === undefined) {
+      mkdirSync(path.dirname(file), { recursive: true });
+      logFile = createWriteStream(file, { flags: 'a' });
+      logFile.on('error', (error) => process.stderr.write(`console: cannot write the log to ${file}: ${error.message}\n`));
+    }
+    logFile.write(chunk);
+  };
+}
+
 /**
  * The skill logs JSON lines to stdout (right for Lambda); here stdout is the conversation, so while the
- * skill runs its output goes to stderr instead: `npm start 2>/dev/null` gives a clean transcript.
+ * skill runs its output goes to the log instead, and a piped session reads like a transcript.
  */
-async function withSkillOutputOnStderr<T>(run: () => Promise<T>, dim: boolean): Promise<T> {
+async function withSkillOutputTo<T>(sink: LogSink, run: () => Promise<T>): Promise<T> {
   const originalWrite = process.stdout.write;
-  const stderrWrite = process.stderr.write.bind(process.stderr) as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean;
-  const dimmed = (chunk: string | Uint8Array): string | Uint8Array =>
-    dim && typeof chunk === 'string' ? chunk.replace(/^(.*?)(\n?)$/s, '\x1b[2m$1\x1b[22m$2') : chunk;
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) =>
-    stderrWrite(dimmed(chunk), ...rest)) as typeof process.stdout.write;
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    sink(chunk);
+    const callback = rest.find((arg): arg is () => void => typeof arg === 'function');
+    callback?.();
+    return true;
+  }) as typeof process.stdout.write;
   try {
     return await run();
   } finally {
@@ -159,23 +201,14 @@ async function withSkillOutputOnStderr<T>(run: () => Promise<T>, dim: boolean): 
 
 function callHandler(handler: Handler, envelope: RequestEnvelope): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const returned = handler(envelope, lambdaContext(), (error, result) => (error ? reject(error) : resolve(result)));
+    const context = localLambdaContext('range-of-motion-coach-local', `local-${Date.now().toString(36)}`);
+    const returned = handler(envelope, context, (error, result) => (error ? reject(error) : resolve(result)));
     if (isThenable(returned)) returned.then(resolve, reject);
   });
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
-}
-
-/** Just enough of a Lambda context for code that checks its remaining time (Alexa allows 8 s). */
-function lambdaContext(): { functionName: string; awsRequestId: string; getRemainingTimeInMillis(): number } {
-  const deadline = Date.now() + 8000;
-  return {
-    functionName: 'range-of-motion-coach-local',
-    awsRequestId: `local-${Date.now().toString(36)}`,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-  };
 }
 
 function describe(error: unknown): string {

@@ -21,7 +21,11 @@ export type ConsoleTurn = {
   quit: boolean;
 };
 
-export type VoiceConsoleOptions = ConversationOptions & { model: InteractionModel };
+export type VoiceConsoleOptions = ConversationOptions & {
+  model: InteractionModel;
+  /** Lines about the console itself shown before the first prompt (the user key it talks as, where its log goes). */
+  about?: readonly string[];
+};
 
 const ALEXA_TIMEOUT_MS = 8000;
 
@@ -29,9 +33,11 @@ export class VoiceConsole {
   readonly conversation: Conversation;
   readonly resolver: Resolver;
   private readonly invocationName: string;
+  private readonly about: readonly string[];
 
   constructor(options: VoiceConsoleOptions) {
-    const { model, ...conversationOptions } = options;
+    const { model, about = [], ...conversationOptions } = options;
+    this.about = about;
     this.conversation = new Conversation(conversationOptions);
     const skillId = options.identity?.skillId;
     this.resolver = createResolver(model, { trained: cachedClassifier(model), ...(skillId !== undefined ? { skillId } : {}) });
@@ -41,6 +47,7 @@ export class VoiceConsole {
   /** Lines to show before the first prompt. */
   greeting(): OutputLine[] {
     const lines: OutputLine[] = this.resolver.warnings.map((text) => ({ tone: 'warning', text: `model: ${text}` }));
+    lines.push(...this.about.map((text): OutputLine => ({ tone: 'status', text })));
     lines.push({ tone: 'hint', text: `Say "open ${this.invocationName}" to begin; /help lists the commands.` });
     return lines;
   }

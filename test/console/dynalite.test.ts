@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../../lambda/store/table';
-import { isLoopback, startDynalite } from '../../scripts/local/dynalite';
+import { FolderInUseError, folderOwner, isLoopback, startDynalite } from '../../scripts/local/dynalite';
 import { startDynaliteProcess } from '../../scripts/local/dynalite-process';
+import { openLocalStore } from '../../scripts/local/local-store';
 
 function clientFor(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
@@ -79,6 +80,57 @@ describe('startDynalite', () => {
       true,
       false,
     ]);
+  });
+});
+
+describe('a folder held by another process (the console) and plan:import', () => {
+  let folder: string;
+  beforeEach(async () => {
+    folder = await mkdtemp(path.join(os.tmpdir(), 'rom-dynalite-shared-'));
+  });
+  afterEach(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('records where the holder serves the folder, and a second opener talks to it instead of opening the folder', async () => {
+    const holder = await startDynaliteProcess({ path: folder });
+    try {
+      expect(await folderOwner(folder)).toEqual({ pid: holder.pid, endpoint: holder.endpoint });
+      const refused = await startDynalite({ path: folder }).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(FolderInUseError);
+      expect(refused).toMatchObject({ owner: holder.pid, endpoint: holder.endpoint });
+
+      const shared = await openLocalStore(folder);
+      expect(shared).toMatchObject({ via: 'console', endpoint: holder.endpoint });
+      const client = clientFor(shared.endpoint);
+      await ensureTable(client, 'written-through');
+      client.destroy();
+      await shared.close(); // leaves the holder running
+      expect(await tableNames(holder.endpoint)).toEqual(['written-through']);
+    } finally {
+      await holder.close();
+    }
+    expect(await folderOwner(folder)).toBeNull();
+    const own = await openLocalStore(folder);
+    expect(own.via).toBe('folder');
+    expect(await tableNames(own.endpoint)).toEqual(['written-through']);
+    await own.close();
+  });
+
+  it('waits for a holder that is starting (claimed, not yet serving), and one that lets go', async () => {
+    // A claim with no endpoint yet, by a live process (this one's parent stands in for it).
+    await writeFile(path.join(folder, 'dynalite-owner.pid'), `${process.ppid}\n`);
+    await expect(openLocalStore(folder, 300)).rejects.toThrow(/does not serve it/);
+    await rm(path.join(folder, 'dynalite-owner.pid'));
+
+    const holder = await startDynaliteProcess({ path: folder });
+    // The console waits for a plan:import that holds the folder for a moment.
+    const waiting = startDynalite({ path: folder, waitForFolderMs: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await holder.close();
+    const after = await waiting;
+    expect(await folderOwner(folder)).toMatchObject({ pid: process.pid, endpoint: after.endpoint });
+    await after.close();
   });
 });
 

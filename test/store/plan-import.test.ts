@@ -59,9 +59,13 @@ describe('plan:import', () => {
     expect(await importPlan('{ nope', DEFAULT_PLAN_OWNER, plans, 3)).toMatchObject({ ok: false, problems: [expect.stringMatching(/not valid JSON/)] });
   });
 
-  it('reads the file and an optional user id from the command line', () => {
-    expect(parseArgs(['plan.json'])).toEqual({ file: 'plan.json', user: null });
-    expect(parseArgs(['--user', 'abc', 'plan.json'])).toEqual({ file: 'plan.json', user: 'abc' });
+  it('reads the file, an optional user key and --check from the command line', () => {
+    expect(parseArgs(['plan.json'])).toEqual({ file: 'plan.json', user: null, check: false });
+    expect(parseArgs(['--user', 'abc', 'plan.json'])).toEqual({ file: 'plan.json', user: 'abc', check: false });
+    expect(parseArgs(['plan.json', '--check'])).toEqual({ file: 'plan.json', user: null, check: true });
     expect(parseArgs([])).toHaveProperty('error');
+    expect(parseArgs(['a.json', 'b.json'])).toHaveProperty('error');
+    expect(parseArgs(['plan.json', '--force'])).toEqual({ error: expect.stringMatching(/unknown option --force/) });
+    expect(parseArgs(['plan.json', '--user'])).toHaveProperty('error');
   });
 });

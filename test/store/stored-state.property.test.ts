@@ -71,6 +71,7 @@ const state: fc.Arbitrary<RoutineState> = day.chain((today) =>
       fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: RECENT_STOPS_KEPT }).map((backs) => backs.sort((a, b) => b - a).map((back) => addDays(today, -back))),
     ),
     planOverrides: fc.record({ excluded: idList, doses: fc.dictionary(exerciseId, dose) }),
+    planFollowed: fc.option(fc.record({ reviewedOn: fc.option(day, { nil: null }) }), { nil: null }),
     lastStoppedEarly: fc.option(fc.record({ day: fc.integer({ min: 0, max: 30 }).map((back) => addDays(today, -back)), step }), { nil: null }),
     timeZone: fc.constantFrom(null, 'UTC', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'America/Argentina/ComodRivadavia'),
     reminder: fc.option(fc.record({ alertToken: fc.string({ minLength: 1, maxLength: 100 }), hour, minute }), { nil: null }),

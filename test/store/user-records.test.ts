@@ -55,9 +55,10 @@ afterAll(async () => {
 
 const rawItem = async (pk: string, sk: string) => (await direct.send(new GetItemCommand({ TableName: table, Key: { pk: { S: pk }, sk: { S: sk } } }))).Item;
 
-/** Every lasting setting changed: left out by voice, a dose, a level, pace and voice rate, zone, reminder. */
+/** Every lasting setting changed: left out by voice, a dose, a level, pace and voice rate, zone, reminder, the plan followed. */
 const lasting = {
   introduced: true,
+  planFollowed: { reviewedOn: '2026-11-20' },
   timeZone: 'Europe/London',
   prefs: { paceFactor: 1.5, voiceRatePercent: 80 },
   levels: { 'hip-knee-flexion:reps': 4 },

@@ -107,6 +107,9 @@ export const EN_US = {
   planMostBuildingUp: (count: number) => `${count} exercises are still building up toward the plan's dose.`,
   planReviewed: (date: string, therapist: string) => `The ${therapist} last reviewed it ${date}.`,
   planNoFile: (therapist: string) => `It is the handout's full routine; the ${therapist} hasn't set a plan file.`,
+  newPlanInUse: (date: string, therapist: string, voiceChangesCleared: boolean) =>
+    `The ${therapist}'s new plan, reviewed ${date}, is in use` +
+    (voiceChangesCleared ? '; the changes made by voice to the earlier plan are set aside.' : '.'),
   reviewSuggested: (therapist: string) =>
     `The plan was last reviewed more than three months ago. It may be time to ask the ${therapist} to look at it again.`,
   spokenTime: (hour: number, minute: number) =>
