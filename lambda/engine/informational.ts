@@ -37,6 +37,7 @@ export function summaryAct(state: RoutineState, ctx: TurnContext, history: reado
     summary: summarizeDay(state.today, ctx.program),
     week: history === null ? null : weekSummary(state, history, ctx),
     pain,
+    reviewedOn: ctx.program.reviewedOn,
   };
 }
 

@@ -12,7 +12,7 @@ function scopeOf(day: DayProgress, program: Program): RoutineChoice | null {
 export function summarizeDay(day: DayProgress, program: Program): DaySummary {
   const scope = scopeOf(day, program);
   if (scope === null) {
-    return { routine: null, planned: 0, completed: 0, cutShort: [], stoppedEarly: [], skipped: [], remaining: [] };
+    return { routine: null, rows: [], planned: 0, completed: 0, cutShort: [], stoppedEarly: [], skipped: [], remaining: [] };
   }
   const steps = buildSteps(scope, program);
   const withOutcome = (outcome: string): StepRef[] =>
@@ -23,6 +23,16 @@ export function summarizeDay(day: DayProgress, program: Program): DaySummary {
     .map(({ exerciseId, side }) => ({ exerciseId, side }));
   return {
     routine: scope,
+    rows: steps.map((s) => {
+      const record = day.outcomes[stepKey(s)];
+      const skippedToday = record === undefined && skippedExercises.has(s.exerciseId);
+      return {
+        step: { exerciseId: s.exerciseId, side: s.side },
+        dose: s.dose,
+        outcome: record?.outcome ?? (skippedToday ? 'skipped' : 'notReached'),
+        amount: record?.amount ?? 0,
+      };
+    }),
     planned: steps.length,
     completed: withOutcome('completed').length,
     cutShort: withOutcome('cutShort'),

@@ -243,8 +243,13 @@ export type RoutineEvent =
   /** Alexa sent a request again that was already applied: answer from where the routine is, change nothing. */
   | { type: 'ReplayedRequest' };
 
+/** One step of the day's plan as the therapist's card lists it: what was planned, what was done, how it ended. */
+export type SummaryRow = { step: StepRef; dose: Dose; outcome: StepOutcome | 'notReached'; amount: number };
+
 export type DaySummary = {
   routine: RoutineChoice | null;
+  /** Every step of the day's plan, in routine order. */
+  rows: SummaryRow[];
   planned: number;
   completed: number;
   cutShort: StepRef[];
@@ -319,7 +324,8 @@ export type ContentAct =
   /** rest: the part of today's plan still to do after this routine, if any. */
   | { type: 'RoutineFinished'; summary: DaySummary; rest: RoutineChoice | null }
   | { type: 'AlreadyDoneToday'; summary: DaySummary; rest: RoutineChoice | null }
-  | { type: 'Summary'; today: string; summary: DaySummary; week: WeekSummary | null; pain: PainDetail[] }
+  /** reviewedOn: when the therapist last reviewed the plan (null: the handout's routine, no plan file). */
+  | { type: 'Summary'; today: string; summary: DaySummary; week: WeekSummary | null; pain: PainDetail[]; reviewedOn: string | null }
   | { type: 'WhatsLeft'; remaining: StepRef[] }
   | { type: 'LastStoppedEarly'; last: { day: string; step: StepRef } | null; today: string }
   | { type: 'WhatsNext'; next: StepRef | null }

@@ -1,9 +1,10 @@
 // Summaries, spoken briefly and written to the home card: counts first, then what stopped, then what is left.
 import { daysBetween } from '../engine/day';
+import type { Dose } from '../catalog/schema';
 import type { Act, DaySummary, StepRef } from '../engine/types';
 import type { LocaleStrings } from './locales/en-US';
 import { spokenDate } from './plan-speech';
-import { stepName } from './step-names';
+import { capitalize, stepName } from './step-names';
 
 type SummaryAct = Extract<Act, { type: 'Summary' }>;
 /** Fatigue ending the routine this often in a week prompts the handout's advice. */
@@ -49,8 +50,37 @@ export function summaryLines(act: SummaryAct, today: string, s: LocaleStrings): 
   return lines;
 }
 
+const doseText = (dose: Dose, amount: number | null, s: LocaleStrings): string =>
+  dose.kind === 'reps' ? s.cardDose(amount ?? dose.reps, null) : s.cardDose(null, amount ?? dose.holdSeconds);
+
+/**
+ * The card a caregiver shows the therapist: every step of today's plan in routine order with what was done against the
+ * plan's dose and how it ended, the days exercised this week, and when the plan was reviewed. Plain text for a phone.
+ * Health details (pain reports, tiredness) appear only as the spoken summary carries them: with HEALTH_LOG=detailed.
+ */
 export function summaryCard(act: SummaryAct, today: string, s: LocaleStrings): { title: string; text: string } {
-  return { title: act.week === null ? s.summaryCardTitle : s.weekCardTitle, text: summaryLines(act, today, s).join('\n') };
+  const { summary } = act;
+  const lines: string[] = [];
+  if (summary.routine === null) lines.push(s.summaryNothing);
+  else {
+    lines.push(s.cardHeading(spokenDate(today), s.cardRoutine[summary.routine] ?? ''));
+    for (const row of summary.rows) {
+      const done = row.outcome === 'completed' || (row.outcome === 'stoppedEarly' && row.amount > 0) ? doseText(row.dose, row.amount, s) : null;
+      lines.push(s.cardRow(capitalize(stepName(row.step)), s.cardOutcome[row.outcome] ?? row.outcome, done, doseText(row.dose, null, s)));
+    }
+  }
+  if (act.pain.length > 0) {
+    const details = act.pain.map((p) => s.painDetail(p.step === null ? '' : stepName(p.step), p.bodyPart, p.severity).replace(/^, /, ''));
+    lines.push(s.summaryList(s.painDetailsLabel, details));
+  }
+  if (act.week !== null) {
+    lines.push(s.cardDays(act.week.daysExercised));
+    const earlier = act.week.stoppedEarly.filter((stop) => stop.day !== today);
+    if (earlier.length > 0) lines.push(s.weekStops(earlier.map((stop) => `${stepName(stop.step)}, ${spokenWhen(stop.day, today, s)}`)));
+    if (act.week.fatigueDays >= FATIGUE_DAYS_FOR_ADVICE) lines.push(s.fatigueAdvice(act.week.fatigueDays, s.therapist));
+  }
+  lines.push(act.reviewedOn === null ? s.cardNoPlan(s.therapist) : s.cardReviewed(spokenDate(act.reviewedOn), s.therapist));
+  return { title: act.week === null ? s.summaryCardTitle : s.weekCardTitle, text: lines.join('\n') };
 }
 
 export function whatsLeft(remaining: readonly StepRef[], s: LocaleStrings): string {

@@ -243,3 +243,48 @@ describe('a day of legs and arms', () => {
     expect(again.text).toMatch(/once a day/i);
   });
 });
+
+describe('the summary card a therapist can read', () => {
+  async function aMorningWithAStop(healthLog: 'off' | 'detailed') {
+    const alexa = await openDialog({ healthLog });
+    await alexa.say('open range of motion coach');
+    await alexa.say('start the leg exercises');
+    await alexa.say('ready');
+    await alexa.say('next');
+    await alexa.say('ready');
+    alexa.bargeIn(3000);
+    await alexa.say("alexa her knee hurts, it's a six");
+    await alexa.say('next');
+    await alexa.say('skip');
+    return alexa;
+  }
+
+  it('lists every step of the plan with its side, what was done against the dose, and how it ended', async () => {
+    const alexa = await aMorningWithAStop('off');
+
+    const reply = await alexa.say('how did we do this week');
+    const card = reply.response?.card as { title: string; content: string } | undefined;
+    const rows = (card?.content ?? '').split('\n').filter((line) => line.startsWith('- '));
+
+    expect(rows).toHaveLength(15);
+    expect(rows[0]).toMatch(/^- Hip and knee bend, right leg: done, 3 reps \(plan 3 reps\)$/);
+    expect(rows[1]).toMatch(/right leg: stopped before the end/);
+    expect(rows.some((row) => /: skipped/.test(row))).toBe(true);
+    expect(rows.at(-1)).toMatch(/left leg: not reached/);
+    expect(card?.content).toMatch(/Days exercised in the last 7: 1/);
+    expect(card?.content).toMatch(/No plan file/);
+    expect(card?.content).not.toMatch(/knee,|out of 10|pain/i);
+    expect((card?.content ?? '').length).toBeLessThan(8000);
+    expect(reply.text.length).toBeLessThan(400);
+  });
+
+  it('adds the pain details only when the deployment opted in', async () => {
+    const alexa = await aMorningWithAStop('detailed');
+
+    const reply = await alexa.say('how did we do today');
+    const card = reply.response?.card as { content: string } | undefined;
+
+    expect(card?.content).toMatch(/pain reported today/i);
+    expect(card?.content).toMatch(/6 out of 10/);
+  });
+});
