@@ -170,6 +170,8 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       'get a doctor', 'call the paramedics', 'she needs an ambulance', 'he needs an ambulance', 'she needs a doctor', 'he needs a doctor',
     ],
     [INTENTS.summary]: [
+      // A report of how it went, as opposed to the report page's code (ReportCodeIntent asks for a code or the page).
+      `give me a report of ${period}`, `a report on ${period}`, `report on how we did ${period}`, `what should i tell the ${clinician[0]} about ${period}`,
       'give me a summary', 'summary', 'a summary', 'how did we do', 'how are we doing', `how did we do ${period}`,
       'what have we done', `what have we done ${period}`, `what did we do ${period}`, 'tell me how we did', 'summarize',
       'progress report', 'give me the summary', 'summary please', 'how far have we got', `how are we doing ${period}`,
@@ -212,6 +214,15 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       'which one is next', "what's coming up", "what's up next", 'what exercise is next', "tell me what's next",
       "what's the next step", 'which exercise comes next', 'what do we do after this', 'what comes after this',
       'which one comes next', 'what are we doing after this', 'what will we do next',
+    ],
+    // Warning signs: not an emergency, but the exercise stops and they rest (chest pain and breathing stay emergencies).
+    [INTENTS.warningSign]: [
+      ...both((she) => `${she}'s dizzy`), ...both((she) => `${she} feels dizzy`), ...both((she) => `${she}'s feeling dizzy`), ...both((she) => `${she}'s lightheaded`),
+      ...both((she) => `${she} feels sick`), ...both((she) => `${she}'s going to be sick`), ...both((she) => `${she} feels nauseous`), ...both((she) => `${she}'s feeling queasy`),
+      ...both((she) => `${she}'s coughing`), ...both((she) => `${she} keeps coughing`), ...both((she) => `${she}'s a bit breathless`), ...both((she) => `${she}'s a little out of breath`),
+      ...both((_she, her) => `${her} calf is red and swollen`), ...both((_she, her) => `${her} calf is hot and swollen`), ...both((_she, her) => `${her} leg is red and swollen`), ...both((_she, her) => `${her} calf looks swollen`),
+      ...both((she) => `${she} looks pale`), ...both((she) => `${she} looks very pale`), ...both((she) => `${she}'s sweating a lot`), ...both((she) => `${she}'s clammy`),
+      'i heard a pop', 'something popped', 'there was a pop', 'i heard a crack', 'i heard a click in the joint',
     ],
     [INTENTS.tired]: [
       ...tired.flatMap((t) => [`she's ${t}`, `he's ${t}`, `she looks ${t}`, `he looks ${t}`]),
@@ -311,7 +322,7 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       'code for the report', 'i want to see the report', 'show me the report', 'open the report', 'i need the report',
       'i want the report page', 'the report page', 'give me the code for the web page', 'how do i see the report',
       'send the report to my phone', 'report for the appointment',
-      ...clinician.flatMap((t) => [`i want to show the ${t}`, `show the ${t}`, `a code for the ${t}`, `report for the ${t}`, `the ${t}'s report`, `i want to show the ${t} how we did`]),
+      ...clinician.flatMap((t) => [`i want to show the ${t}`, `show the ${t}`, `a code for the ${t}`, `report for the ${t}`, `the ${t}'s report`]),
     ],
     [INTENTS.setReminder]: [
       `remind me every day at ${time}`, `set a daily reminder for ${time}`, `remind me at ${time}`, 'set a reminder',

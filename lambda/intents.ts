@@ -23,6 +23,8 @@ export const INTENTS = {
   whatsThePlan: 'WhatsThePlanIntent',
   setReminder: 'SetReminderIntent',
   cancelReminder: 'CancelReminderIntent',
+  /** Warning signs that are not an emergency: dizzy, sick, coughing, a cramp, a pop, a red and swollen calf. */
+  warningSign: 'WarningSignIntent',
   /** A code for the therapist's report page (issue 15). */
   reportCode: 'ReportCodeIntent',
   // Custom twins of built-ins, one engine event each, same as the built-in's (handlers/intent-events.ts): Amazon

@@ -48,6 +48,11 @@ export function pain(state: RoutineState, bodyPart: string | null, severity: num
   return { state: stopped, acts };
 }
 
+/** A warning sign stops the step (recorded, like any stop, without why) and ends the session so they can rest. */
+export function warningSign(state: RoutineState, ctx: TurnContext): Move {
+  return { state: stopEarly(state, ctx), acts: [{ type: 'WarningSign' }], close: 'goodbye' };
+}
+
 export function emergency(state: RoutineState, ctx: TurnContext): Move {
   return { state: withDay(stopEarly(state, ctx), { afterEmergency: true }), acts: [{ type: 'Emergency' }], close: 'emergency' };
 }

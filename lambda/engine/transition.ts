@@ -11,7 +11,7 @@ import { describePlan, proposePlanChange } from './plan-changes';
 import { programFor } from './program';
 import { promptFor } from './prompts';
 import { reminder } from './reminders';
-import { emergency, pain } from './safety';
+import { emergency, pain, warningSign } from './safety';
 import { ask, askedAgain, lastOfSessionForgotten, unasked } from './position';
 import { rollOver } from './state';
 import { PLAN_UNKNOWN } from './therapist-plan';
@@ -68,6 +68,7 @@ export function transition(state: RoutineState, event: RoutineEvent, input: Turn
 const WITHOUT_PLAN: ReadonlySet<RoutineEvent['type']> = new Set<RoutineEvent['type']>([
   'PainReported',
   'EmergencyReported',
+  'WarningSignReported',
   'StopRequested',
   'PauseRequested',
   'EndEarlyRequested',
@@ -126,6 +127,8 @@ function handle(state: RoutineState, event: RoutineEvent, ctx: TurnContext, aske
       return pain(state, event.bodyPart, event.severity, ctx);
     case 'EmergencyReported':
       return emergency(state, ctx);
+    case 'WarningSignReported':
+      return warningSign(state, ctx);
     case 'EndEarlyRequested':
       return endEarly(state, event.reason, ctx);
     case 'PaceChangeRequested':

@@ -212,6 +212,8 @@ export type RoutineEvent =
   | { type: 'StartOverRequested' }
   | { type: 'PainReported'; bodyPart: string | null; severity: number | null }
   | { type: 'EmergencyReported' }
+  /** Dizzy, sick, coughing, a cramp, a pop, a red and swollen calf: the exercise stops and they rest. */
+  | { type: 'WarningSignReported' }
   | { type: 'PaceChangeRequested'; direction: 'slower' | 'faster' }
   | { type: 'VoiceRateChangeRequested'; direction: 'slower' | 'normal' }
   | { type: 'YesSaid' }
@@ -315,6 +317,7 @@ export type ContentAct =
   | { type: 'NotAgainToday'; exerciseId: string }
   /** A launch the same day as an emergency: asked first whether they have been checked and are comfortable. */
   | { type: 'AfterEmergencyCheck' }
+  | { type: 'WarningSign' }
   /** The rest of today's plan is left for later. */
   | { type: 'RestLater' }
   | { type: 'AfterEmergencyStop' }

@@ -70,6 +70,7 @@ export const INTENT_EVENTS: Record<IntentName, EventFor> = {
   [INTENTS.lastStoppedEarly]: simple({ type: 'LastStoppedEarlyRequested' }),
   [INTENTS.whatsNext]: simple({ type: 'WhatsNextRequested' }),
   [INTENTS.tired]: simple({ type: 'EndEarlyRequested', reason: 'fatigue' }),
+  [INTENTS.warningSign]: simple({ type: 'WarningSignReported' }),
   [INTENTS.endEarly]: simple({ type: 'EndEarlyRequested', reason: null }),
   [INTENTS.leaveOut]: planChange((e) => {
     const named = namedExercises(e);

@@ -52,6 +52,8 @@ function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): strin
       return sentence(s.emergency(s.emergencyNumber));
     case 'NotAgainToday':
       return sentence(s.notAgainToday(exerciseName(act.exerciseId)));
+    case 'WarningSign':
+      return sentence(s.warningSign(s.emergencyNumber));
     case 'AfterEmergencyCheck':
       return sentence(s.afterEmergencyCheck);
     case 'AfterEmergencyStop':

@@ -230,3 +230,23 @@ describe('after an emergency, tiredness, and on the next day', () => {
     expect(next.text).not.toMatch(/unfinished/i);
   });
 });
+
+describe('warning signs', () => {
+  it.each(["she's dizzy", 'he feels sick', "she's coughing", "his calf is red and swollen", 'i heard a pop', 'she looks pale'])(
+    '"%s" stops the exercise, says to let them rest and when to call, and ends the session',
+    async (words) => {
+      const alexa = await inFirstLegSet();
+      alexa.bargeIn(3000);
+
+      const reply = await alexa.say(`alexa ${words}`);
+
+      expect(reply.intent).toBe('WarningSignIntent');
+      expect(reply.text).toMatch(/let them rest/i);
+      expect(reply.text).toMatch(/call the doctor/i);
+      expect(reply.text).toMatch(/call nine one one/i);
+      expect(reply.open).toBe(false);
+      const saved = await alexa.store.load(alexa.userKey);
+      expect(saved?.state.today.outcomes['hip-knee-flexion/right']?.outcome).toBe('stoppedEarly');
+    },
+  );
+});

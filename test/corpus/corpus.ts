@@ -880,6 +880,19 @@ export const THIRD_ROUND_SET: readonly CorpusEntry[] = [
   ca('turn the heat up two degrees', I.fallback),
 ];
 
+/** Issue 11: warning signs that stop the exercise without being an emergency. Written with the samples in view, so training rows only. */
+const WARNING_SIGN_SET: readonly CorpusEntry[] = [
+  // (and, for the report-code intent's neighbour, summaries asked for as a report: written here, not from held-out rows)
+  us('can you report on how she did this week', I.summary, { period: 'week' }),
+  gb('what shall i tell the physio about this week', I.summary, { period: 'week' }),
+  us('she says she feels a bit dizzy', I.warningSign),
+  us('she is looking awfully pale all of a sudden', I.warningSign),
+  us("his calf's gone red and swollen", I.warningSign),
+  gb('she feels a bit sick', I.warningSign),
+  au("he's coughing a fair bit", I.warningSign),
+  ind('i heard some pop sound from the knee', I.warningSign),
+];
+
 /** Issue 15: asking for the report page's code. Written with the samples in view, so training rows only (see HELD_OUT_EXEMPT). */
 const REPORT_SET: readonly CorpusEntry[] = [
   us('can you give me the report code please', I.reportCode),
@@ -890,10 +903,10 @@ const REPORT_SET: readonly CorpusEntry[] = [
   au('give us a report code', I.reportCode),
 ];
 
-export const CORPUS: readonly CorpusEntry[] = [...DEVELOPMENT, ...SECOND_SET, ...BRITISH_SET, ...MOVED_FROM_HELD_OUT, ...THIRD_ROUND_SET, ...REPORT_SET];
+export const CORPUS: readonly CorpusEntry[] = [...DEVELOPMENT, ...SECOND_SET, ...BRITISH_SET, ...MOVED_FROM_HELD_OUT, ...THIRD_ROUND_SET, ...REPORT_SET, ...WARNING_SIGN_SET];
 
 /**
  * Intents added after the held-out corpus was frozen (issue 12). Held-out rows must be written without the samples
  * in view; until someone who has not seen them writes those rows, these are measured on the training corpus only.
  */
-export const HELD_OUT_EXEMPT: readonly IntentName[] = [I.reportCode];
+export const HELD_OUT_EXEMPT: readonly IntentName[] = [I.reportCode, I.warningSign];

@@ -40,6 +40,8 @@ export const EN_US = {
   painStopNoStep: (therapist: string) => `Stop moving, and don't go any further. Let the ${therapist} know it hurt.`,
   emergency: (number: string) => `Stop the exercise now, and keep them still and supported. Call ${number} on a phone, right away.`,
   notAgainToday: (exercise: string) => `${exercise} hurt earlier, so we'll leave it for today.`,
+  warningSign: (number: string) =>
+    `Stop the exercise and let them rest, supported and comfortable. If it doesn't pass within a few minutes, or it comes back, call the doctor. If they struggle to breathe or have chest pain, call ${number}.`,
   afterEmergencyCheck: 'Earlier today I told you to call for help.',
   afterEmergencyStop: "Then let's leave the exercises for today. Let them rest, and call the doctor if you're unsure. Goodbye.",
   paceSlower: "Okay, slower. I'll give each movement more time.",
