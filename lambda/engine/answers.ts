@@ -13,8 +13,9 @@ import { summaryAct } from './informational';
 import { PLAN_REVIEW_DAYS } from './therapist-plan';
 import type { ContentAct, PendingQuestion, RoutineState, TurnContext } from './types';
 
-function greetingFor(state: RoutineState): ContentAct {
-  if (!state.introduced) return { type: 'Intro' };
+function greetingFor(state: RoutineState, ctx: TurnContext): ContentAct {
+  // Without the therapist's plan the routine is the handout's general one: never called "prescribed".
+  if (!state.introduced) return { type: 'Intro', withPlan: ctx.program.reviewedOn !== null };
   const previous = state.previousDay;
   return previous !== null && previous.done < previous.planned && !previous.endedEarly ? { type: 'NewDay', previous } : { type: 'Welcome' };
 }
@@ -27,7 +28,7 @@ function reviewReminder(ctx: TurnContext): ContentAct[] {
 export function launch(state: RoutineState, ctx: TurnContext): Move {
   const { today } = state;
   if (today.routine === null) {
-    return { state: { ...state, introduced: true }, acts: [greetingFor(state), ...reviewReminder(ctx)] };
+    return { state: { ...state, introduced: true }, acts: [greetingFor(state, ctx), ...reviewReminder(ctx)] };
   }
   if (today.phase === 'finished') {
     // A part of the day done (the legs this morning): the rest is offered; only a whole day done offers the summary.

@@ -293,7 +293,8 @@ export type CloseReason = 'goodbye' | 'paused' | 'emergency' | 'permissionReques
 
 /** What a turn conveys: speech decides how it sounds. */
 export type ContentAct =
-  | { type: 'Intro' }
+  /** withPlan: a therapist's plan file is in use; without one the routine is the handout's general exercises. */
+  | { type: 'Intro'; withPlan: boolean }
   | { type: 'Welcome' }
   | { type: 'NewDay'; previous: PreviousDay }
   | { type: 'WelcomeBack'; step: StepRef }

@@ -29,7 +29,7 @@ const sentence = (line: string) => `<s>${text(line)}</s>`;
 function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): string {
   switch (act.type) {
     case 'Intro':
-      return sentence(s.intro(s.therapist));
+      return sentence(act.withPlan ? s.intro(s.therapist) : s.introWithoutPlan(s.therapist));
     case 'Welcome':
       return sentence(s.welcome);
     case 'NewDay':

@@ -243,3 +243,19 @@ describe('changes to the exercise in progress', () => {
     expect((await alexa.store.load(alexa.userKey))?.state.planOverrides.doses['elbow-flexion-extension']).toEqual({ kind: 'reps', reps: 2 });
   });
 });
+
+describe('the opening words', () => {
+  it('calls the handout routine general, never prescribed, without a plan; and the plan prescribed with one', async () => {
+    const without = await openDialog();
+    const first = await without.say('open range of motion coach');
+
+    const withPlan = await openDialog();
+    await withPlan.plans.save(DEFAULT_PLAN_OWNER, { ...handoutPlan(), reviewedOn: '2026-11-20' }, 1);
+    const second = await withPlan.say('open range of motion coach');
+
+    expect(first.text).toMatch(/general exercises/i);
+    expect(first.text).toMatch(/check with the therapist/i);
+    expect(first.text).not.toMatch(/prescribed/i);
+    expect(second.text).toMatch(/prescribed/i);
+  });
+});

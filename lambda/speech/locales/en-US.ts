@@ -11,6 +11,10 @@ export const EN_US = {
   intro: (therapist: string) =>
     `Welcome to Range of Motion Coach. I'll guide you through the exercises the ${therapist} prescribed, one step at a time. ` +
     `This is not medical advice. If the ${therapist} taught you steps to relax tight muscles first, do those before we start.`,
+  introWithoutPlan: (therapist: string) =>
+    `Welcome to Range of Motion Coach. I'll guide you through the general exercises from the handout, one step at a time. ` +
+    `Please check with the ${therapist} which of them suit this person. This is not medical advice. ` +
+    `If the ${therapist} taught you steps to relax tight muscles first, do those before we start.`,
   welcome: 'Welcome back to Range of Motion Coach.',
   newDay: (previous: PreviousDay) =>
     `Welcome back. Last time, ${previous.planned - previous.done} of the ${previous.planned} steps of the ${ROUTINE_NAMES[previous.routine]} routine were left unfinished. Today starts fresh.`,
