@@ -24,6 +24,7 @@ const ANYWHERE: ReadonlySet<RoutineEvent['type']> = new Set<RoutineEvent['type']
   'StopRequested',
   'PainReported',
   'EmergencyReported',
+  'WarningSignReported',
   'EndEarlyRequested',
   'PaceChangeRequested',
   'VoiceRateChangeRequested',
