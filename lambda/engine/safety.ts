@@ -23,8 +23,12 @@ export function stopEarly(state: RoutineState, ctx: TurnContext): RoutineState {
   return at(stopped, stoppedForPain(ref(step)));
 }
 
+/** Pain this strong is advice to stop for today and call the doctor if it does not settle. */
+export const STRONG_PAIN_SEVERITY = 7;
+
 export function pain(state: RoutineState, bodyPart: string | null, severity: number | null, ctx: TurnContext): Move {
   const step = activeStep(state);
+  const strong = severity !== null && severity >= STRONG_PAIN_SEVERITY;
   // Already stopped for pain: "she says her knee hurts" after "ow, stop" is the same incident, not a second stop.
   const sameIncident = state.today.phase === 'stoppedForPain';
   let stopped = sameIncident ? state : stopEarly(state, ctx);
@@ -33,14 +37,14 @@ export function pain(state: RoutineState, bodyPart: string | null, severity: num
     const reports = [...stopped.today.painReports, report].slice(-MAX_PAIN_REPORTS_PER_DAY);
     stopped = withDay(stopped, { painReports: reports });
   }
-  if (step === null) return { state: stopped, acts: [{ type: 'PainStop', step: null, next: null }] };
+  if (step === null) return { state: stopped, acts: [{ type: 'PainStop', step: null, next: null, strong }] };
   if (sameIncident) {
     const after = ctx.planKnown ? stepAfter(stopped, ctx) : null;
-    return { state: stopped, acts: [{ type: 'PainStop', step: ref(step), next: after === null ? null : ref(after) }] };
+    return { state: stopped, acts: [{ type: 'PainStop', step: ref(step), next: after === null ? null : ref(after), strong }] };
   }
   const stops = stopped.recentStops;
   const after = ctx.planKnown ? stepAfter(stopped, ctx) : null;
-  const acts: ContentAct[] = [{ type: 'PainStop', step: ref(step), next: after === null ? null : ref(after) }];
+  const acts: ContentAct[] = [{ type: 'PainStop', step: ref(step), next: after === null ? null : ref(after), strong }];
   if ((stops[step.exerciseId]?.length ?? 0) >= STOPS_BEFORE_SUGGESTING_THERAPIST) {
     acts.push({ type: 'TherapistSuggested', exerciseId: step.exerciseId });
     stopped = ask(stopped, { kind: 'leaveOutUntilReview', exerciseId: step.exerciseId });

@@ -312,7 +312,8 @@ export type ContentAct =
   | { type: 'Set'; step: PlannedStep; paceFactor: number; interruptHint: boolean }
   | { type: 'SetFinished'; step: PlannedStep; next: StepRef | null }
   | { type: 'Skipped'; exerciseId: string }
-  | { type: 'PainStop'; step: StepRef | null; next: StepRef | null }
+  /** strong: a severity of 7 or more was heard (only a HEALTH_LOG=detailed model hears one); advice, never stored. */
+  | { type: 'PainStop'; step: StepRef | null; next: StepRef | null; strong: boolean }
   | { type: 'Emergency' }
   /** A step stopped for pain is not done again that day, whichever way it is asked for. */
   | { type: 'NotAgainToday'; exerciseId: string }

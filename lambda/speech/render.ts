@@ -47,7 +47,7 @@ function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): strin
     case 'Skipped':
       return sentence(s.skipped(exerciseName(act.exerciseId)));
     case 'PainStop':
-      return sentence(act.step === null ? s.painStopNoStep(s.therapist) : s.painStop(s.therapist));
+      return [act.step === null ? s.painStopNoStep(s.therapist) : s.painStop(s.therapist), ...(act.strong ? [s.strongPain] : [])].map(sentence).join(' ');
     case 'Emergency':
       return sentence(s.emergency(s.emergencyNumber));
     case 'NotAgainToday':

@@ -250,3 +250,23 @@ describe('warning signs', () => {
     },
   );
 });
+
+describe('strong pain', () => {
+  it('advises stopping for today and calling the doctor if it does not settle (a severity heard with HEALTH_LOG=detailed)', async () => {
+    const alexa = await inFirstLegSet({ healthLog: 'detailed' });
+    alexa.bargeIn(3000);
+
+    const strong = await alexa.say("alexa she's in pain about an eight");
+    expect(strong.text).toMatch(/stop for today/i);
+    expect(strong.text).toMatch(/call the doctor/i);
+    expect(strong.open).toBe(true);
+  });
+
+  it('does not add the advice to ordinary pain', async () => {
+    const alexa = await inFirstLegSet({ healthLog: 'detailed' });
+    alexa.bargeIn(3000);
+
+    const mild = await alexa.say("alexa she's in pain about a three");
+    expect(mild.text).not.toMatch(/call the doctor/i);
+  });
+});

@@ -41,6 +41,7 @@ export const EN_US = {
   skipped: (exercise: string) => `Okay, ${exercise} is skipped for today.`,
   painStop: (therapist: string) =>
     `Stop the movement now, and don't go any further. Gently ease the limb back to where it was resting, and keep it supported. Let the ${therapist} know this one hurt.`,
+  strongPain: "That sounds strong. It's best to stop for today, and to call the doctor if it doesn't settle.",
   painStopNoStep: (therapist: string) => `Stop moving, and don't go any further. Let the ${therapist} know it hurt.`,
   emergency: (number: string) => `Stop the exercise now, and keep them still and supported. Call ${number} on a phone, right away.`,
   notAgainToday: (exercise: string) => `${exercise} hurt earlier, so we'll leave it for today.`,
