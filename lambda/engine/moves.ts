@@ -114,7 +114,7 @@ export function setUpAt(
   state: RoutineState,
   steps: readonly PlannedStep[],
   index: number,
-  options: { lastOfSession?: boolean } = {},
+  options: { lastOfSession?: boolean; full?: boolean } = {},
 ): Move {
   const step = steps[index];
   if (step === undefined) return finish(state);
@@ -122,14 +122,16 @@ export function setUpAt(
     return { state: at(state, stoppedForPain(ref(step))), acts: [{ type: 'NotAgainToday', exerciseId: step.exerciseId }] };
   }
   const previousSide = lastSideBefore(steps, index);
-  const next = at(state, settingUp(ref(step), options.lastOfSession ?? false));
+  const heard = state.setUpsHeard.includes(step.exerciseId);
+  const brief = heard && options.full !== true;
+  const next = at(heard ? state : { ...state, setUpsHeard: [...state.setUpsHeard, step.exerciseId] }, settingUp(ref(step), options.lastOfSession ?? false));
   const sideChanged = step.side !== null && previousSide !== null && previousSide !== step.side;
   const before = steps[index - 1];
   // Early in a session (no set yet) the position is always said; after that only when it changes.
   const mentionPosition =
     before === undefined || sideChanged || !state.interruptHintGiven ||
     exerciseById(before.exerciseId).position !== exerciseById(step.exerciseId).position;
-  return { state: next, acts: [{ type: 'SetUp', step, sideChanged, mentionPosition, stepNumber: index + 1, stepCount: steps.length }] };
+  return { state: next, acts: [{ type: 'SetUp', step, sideChanged, mentionPosition, brief, stepNumber: index + 1, stepCount: steps.length }] };
 }
 
 export function deliverSet(state: RoutineState, step: PlannedStep, ctx: TurnContext): Move {

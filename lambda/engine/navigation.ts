@@ -84,8 +84,9 @@ export function repeat(state: RoutineState, ctx: TurnContext): Move {
   const step = currentPlanned(settled, ctx);
   if (step === null) return advance(settled, ctx);
   if (state.today.phase === 'setDelivered') return deliverSet(settled, step, ctx);
+  // "Say that again" at a set-up: the whole set-up, however often it was heard before.
   const steps = todaysSteps(settled, ctx);
-  return setUpAt(settled, steps, currentIndex(settled, steps));
+  return setUpAt(settled, steps, currentIndex(settled, steps), { full: true });
 }
 
 /**

@@ -48,6 +48,7 @@ export function initialState(day: string): RoutineState {
     lastStoppedEarly: null,
     timeZone: null,
     timeZoneCheckedOn: null,
+    setUpsHeard: [],
     unfiledDay: null,
     reminder: null,
   };

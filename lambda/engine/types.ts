@@ -148,6 +148,11 @@ export type RoutineState = {
    */
   unfiledDay: DayRecord | null;
   reminder: ReminderRef | null;
+  /**
+   * Exercises whose full set-up the caregiver has heard: later set-ups are short (name, side, dose, one cue). Kept
+   * with the progress, so after a month away the full set-ups come back.
+   */
+  setUpsHeard: string[];
 };
 
 /** What the therapist's plan (and, later, build-up) decides; passed in, never stored in the state. */
@@ -306,6 +311,8 @@ export type ContentAct =
       sideChanged: boolean;
       /** False when the patient is already in this exercise's starting position, so it is not said again. */
       mentionPosition: boolean;
+      /** The full set-up is said the first time a caregiver hears this exercise, and on "say that again"; then a short one. */
+      brief: boolean;
       stepNumber: number;
       stepCount: number;
     }

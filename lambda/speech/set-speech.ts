@@ -33,7 +33,19 @@ function generalCue(stepNumber: number, said: string, s: LocaleStrings): string 
   return '';
 }
 
+/** The short set-up of an exercise the caregiver has heard in full before: name and side, dose, one key cue. */
+function briefSetUp(act: SetUpAct, s: LocaleStrings): string[] {
+  const { step } = act;
+  const exercise = exerciseById(step.exerciseId);
+  const lines: string[] = [];
+  if (act.stepNumber === 1 && step.side !== null) lines.push(s.startOnSide(step.side));
+  if (act.sideChanged && step.side !== null) lines.push(s.moveRound(step.side));
+  lines.push(`${capitalize(stepName(step))}.`, doseLine(step, s), exercise.safetyCue, s.winceShort);
+  return lines;
+}
+
 export function renderSetUp(act: SetUpAct, s: LocaleStrings): string {
+  if (act.brief) return briefSetUp(act, s).map((line) => `<s>${text(line)}</s>`).join(' ');
   const { step } = act;
   const exercise = exerciseById(step.exerciseId);
   const way = wayOf(step);

@@ -125,6 +125,8 @@ const DayShape = {
   // Changes daily, so it rides with the day rather than costing a SETTINGS write every day.
   timeZoneCheckedOn: z.nullable(day),
   unfiledDay: z.nullable(DayRecordSchema),
+  // With the progress, not the settings: after a month away (PROGRESS expired) the full set-ups are said again.
+  setUpsHeard: z._default(z.array(exerciseId).check(z.maxLength(32)), []),
   // A week of stops: it outlives no absence that PROGRESS's 30 days would end, so it stays with the day.
   recentStops: z.record(exerciseId, z.array(day).check(z.maxLength(14))),
   lastStoppedEarly: z.nullable(z.object({ day, step: StepRefSchema })),

@@ -288,3 +288,26 @@ describe('the summary card a therapist can read', () => {
     expect(card?.content).toMatch(/6 out of 10/);
   });
 });
+
+describe('set-ups a caregiver can hold in their head', () => {
+  const words = (text: string) => text.split(/\s+/).filter((w) => /\w/.test(w)).length;
+
+  it('says the full set-up the first time, a short one after (the next day too), and the full one again on request', async () => {
+    const alexa = await openDialog();
+    await alexa.say('open range of motion coach');
+    const firstDay = await alexa.say('start the leg exercises');
+    await alexa.say('stop');
+    alexa.wait(24 * HOUR_MS);
+    await alexa.say('open range of motion coach');
+    const nextDay = await alexa.say('start the leg exercises');
+    const again = await alexa.say('repeat');
+
+    const full = words(firstDay.text);
+    expect(firstDay.text).toMatch(/slide one hand under the knee/i);
+    expect(nextDay.text).toMatch(/hip and knee bend, right leg/i);
+    expect(nextDay.text).toMatch(/three slow repetitions/i);
+    expect(nextDay.text).not.toMatch(/slide one hand under the knee/i);
+    expect(words(nextDay.text)).toBeLessThanOrEqual(Math.max(60, Math.round(full * 0.6)));
+    expect(again.text).toMatch(/slide one hand under the knee/i);
+  });
+});

@@ -98,7 +98,7 @@ describe('render', () => {
   it('names the exercise and side in the set-up and ends it asking for ready', () => {
     const [step] = buildSteps('legs', defaultProgram());
 
-    const rendered = render(turnOf([{ type: 'SetUp', step: step!, sideChanged: false, mentionPosition: true, stepNumber: 1, stepCount: 15 }, { type: 'Prompt', prompt: 'sayReady', next: step! }]), options);
+    const rendered = render(turnOf([{ type: 'SetUp', step: step!, sideChanged: false, mentionPosition: true, brief: false, stepNumber: 1, stepCount: 15 }, { type: 'Prompt', prompt: 'sayReady', next: step! }]), options);
 
     const words = plainText(rendered.speech).toLowerCase();
     expect(words).toContain(exerciseById(step!.exerciseId).name.toLowerCase());

@@ -75,6 +75,7 @@ const state: fc.Arbitrary<RoutineState> = day.chain((today) =>
     lastStoppedEarly: fc.option(fc.record({ day: fc.integer({ min: 0, max: 30 }).map((back) => addDays(today, -back)), step }), { nil: null }),
     timeZone: fc.constantFrom(null, 'UTC', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'America/Argentina/ComodRivadavia'),
     reminder: fc.option(fc.record({ alertToken: fc.string({ minLength: 1, maxLength: 100 }), hour, minute }), { nil: null }),
+    setUpsHeard: idList,
   }),
 );
 

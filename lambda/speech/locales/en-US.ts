@@ -30,6 +30,7 @@ export const EN_US = {
   doseHold: (seconds: string) => `One hold of ${seconds} seconds.`,
   doseHoldAsTolerated: (seconds: string) => `Hold only as long as it stays comfortable, up to ${seconds} seconds.`,
   wince: "If they wince, stop at once. Don't wait for the count.",
+  winceShort: 'Stop if they wince.',
   generalCues: [
     'Move only to the point of resistance, and never force a movement.',
     'Keep the limb supported the whole time.',
