@@ -44,16 +44,25 @@ export function whenIdle(state: RoutineState): Move | null {
 }
 
 export function ready(state: RoutineState, ctx: TurnContext): Move {
+  // Before a routine is chosen, "ready" offers the one done last time.
+  if (state.today.phase === 'choosing' && state.previousDay !== null) return offerLastRoutine(state, state.previousDay.routine);
   const idle = whenIdle(state);
   if (idle !== null) return idle;
-  if (state.today.phase === 'setDelivered') return notAvailable(state, 'setAlreadyDone');
+  // After a set, "ready" means ready for the next one.
+  if (state.today.phase === 'setDelivered') return next(state, ctx);
   if (state.today.phase === 'stoppedForPain') return repeat(state, ctx);
   const step = currentPlanned(state, ctx);
   return step === null ? advance(state, ctx) : deliverSet(state, step, ctx);
 }
 
+/** "Ready" or "next" before any routine today: the one done last time is offered, the choice left open. */
+function offerLastRoutine(state: RoutineState, routine: RoutineChoice): Move {
+  return { state: ask(state, { kind: 'chooseRoutine' }), acts: [{ type: 'LastRoutineOffered', routine }] };
+}
+
 export function next(state: RoutineState, ctx: TurnContext): Move {
   if (state.today.phase === 'settingUp') return ready(state, ctx);
+  if (state.today.phase === 'choosing' && state.previousDay !== null) return offerLastRoutine(state, state.previousDay.routine);
   const idle = whenIdle(state);
   if (idle !== null) return idle;
   const settled = settleDelivered(state, ctx);

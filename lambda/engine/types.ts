@@ -326,6 +326,8 @@ export type ContentAct =
   | { type: 'NotAgainToday'; exerciseId: string }
   /** A launch the same day as an emergency: asked first whether they have been checked and are comfortable. */
   | { type: 'AfterEmergencyCheck' }
+  /** "Ready" before a routine is chosen: last time's routine is named, and the choice asked for. */
+  | { type: 'LastRoutineOffered'; routine: RoutineChoice }
   | { type: 'WarningSign' }
   /** The rest of today's plan is left for later. */
   | { type: 'RestLater' }

@@ -54,6 +54,8 @@ function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): strin
       return sentence(s.notAgainToday(exerciseName(act.exerciseId)));
     case 'WarningSign':
       return sentence(s.warningSign(s.emergencyNumber));
+    case 'LastRoutineOffered':
+      return sentence(s.lastRoutineOffered(act.routine));
     case 'AfterEmergencyCheck':
       return sentence(s.afterEmergencyCheck);
     case 'AfterEmergencyStop':

@@ -211,3 +211,29 @@ describe('a plan that cannot be read this turn', () => {
     expect(actTypes(acts)).toContain('PlanUnavailable');
   });
 });
+
+describe('"ready" where it means something else', () => {
+  it('moves on after a set, like next, counting the set heard', () => {
+    const d = driver();
+    d.send({ type: 'StartRoutineRequested', routine: 'legs' });
+    d.send({ type: 'ReadyRequested' });
+
+    const acts = d.send({ type: 'ReadyRequested' });
+
+    expect(find(acts, 'SetUp')?.step.exerciseId).toBe(legSteps[1]!.exerciseId);
+    expect(d.state.today.outcomes[stepKey(legSteps[0]!)]?.outcome).toBe('completed');
+  });
+
+  it('offers the routine done last time before any routine is chosen today', () => {
+    const d = driver();
+    d.send({ type: 'StartRoutineRequested', routine: 'arms' });
+    d.send({ type: 'ReadyRequested' });
+    d.today = '2026-12-02';
+    d.send({ type: 'Launched' }, { newSession: true });
+
+    const acts = d.send({ type: 'ReadyRequested' });
+
+    expect(find(acts, 'LastRoutineOffered')?.routine).toBe('arms');
+    expect(promptOf(acts)).toBe('chooseRoutine');
+  });
+});

@@ -67,6 +67,7 @@ export const EN_US = {
   partFinished: (routine: RoutineChoice) => `That was the last one. The ${PART_NAMES[routine]} are done for today.`,
   alreadyDoneToday: "Today's routine is already done.",
   partDoneToday: (done: RoutineChoice) => `The ${PART_NAMES[done]} are done for today.`,
+  lastRoutineOffered: (routine: RoutineChoice) => `Last time it was the ${ROUTINE_NAMES[routine]} routine.`,
   restLater: "Okay, later then. Open Range of Motion Coach when you're ready for the rest.",
   routineLeftStarted: (routine: RoutineChoice, stepCount: number) =>
     `Let's do what's left of the ${ROUTINE_NAMES[routine]} routine. That's ${stepCount === 1 ? 'one step' : `${stepCount} steps`}. Move slowly, and watch their face as you go.`,
