@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadPublishingLinks, placeholderLinks, readJson, ROOT, syncManifestLinks } from './package';
 import { stagePackageOf, writeStagePackage } from './stages';
+import { runScript } from './local/run-script';
 
 export const RESOURCES_PATH = path.join(ROOT, 'ask-resources.json');
 export const ASK_STATES_PATH = path.join(ROOT, '.ask', 'ask-states.json');
@@ -198,11 +199,4 @@ function main(): number {
   return 0;
 }
 
-if (require.main === module) {
-  try {
-    process.exitCode = main();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  }
-}
+if (require.main === module) runScript(main);

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { askCommand, ASK_STATES_PATH, RESOURCES_PATH, skillIdFromStates, skillPackageOf } from './deploy';
 import { NLU_DIR } from './nlu-export';
 import { ROOT } from './package';
+import { runScript } from './local/run-script';
 
 type Json = Record<string, unknown>;
 /** Runs `ask smapi <args>` and returns its parsed JSON output (or throws with what ask-cli said). */
@@ -136,11 +137,4 @@ function main(): number {
   return 0;
 }
 
-if (require.main === module) {
-  try {
-    process.exitCode = main();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  }
-}
+if (require.main === module) runScript(main);

@@ -71,11 +71,6 @@ export function askWhetherSetFinished(state: RoutineState, question: WasSetFinis
   return today.phase === 'setDelivered' ? { ...state, today: { ...today, question } } : null;
 }
 
-export function askAboutFinishedRoutine(state: RoutineState, question: WantSummary | SecondRound): RoutineState | null {
-  const { today } = state;
-  return today.phase === 'finished' ? { ...state, today: { ...today, question } } : null;
-}
-
 /** "Finish the other side first": true while on the step after which the session ends. */
 export function isLastOfSession(today: DayProgress): boolean {
   return (today.phase === 'settingUp' || today.phase === 'setDelivered') && today.lastOfSession;
@@ -83,9 +78,7 @@ export function isLastOfSession(today: DayProgress): boolean {
 
 /** What a session leaves behind when it ends: no question waiting, no "last step of this session". */
 export function sessionClosed(state: RoutineState): RoutineState {
-  const { today } = state;
-  if (today.phase === 'settingUp' || today.phase === 'setDelivered') return { ...state, today: { ...today, question: null, lastOfSession: false } };
-  return unasked(state);
+  return unasked(lastOfSessionForgotten(state));
 }
 
 /** Which questions each phase can wait on: the runtime twin of Position, for restoring a question after a turn. */

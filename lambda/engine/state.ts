@@ -54,8 +54,6 @@ export function initialState(day: string): RoutineState {
   };
 }
 
-export { RECENT_STOP_DAYS, RECENT_STOPS_KEPT, recentStopsAsOf } from './stops';
-
 /**
  * A new local day starts a fresh routine: what was left of the last one is remembered to mention it,
  * and the closed day moves build-up levels on.

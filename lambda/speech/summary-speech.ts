@@ -1,7 +1,7 @@
 // Summaries, spoken briefly and written to the home card: counts first, then what stopped, then what is left.
 import { daysBetween } from '../engine/day';
 import type { Dose } from '../catalog/schema';
-import type { Act, DaySummary, StepRef } from '../engine/types';
+import type { Act, DaySummary, StepRef, WeekSummary } from '../engine/types';
 import type { LocaleStrings } from './locales/en-US';
 import { spokenDate } from './plan-speech';
 import { capitalize, stepName } from './step-names';
@@ -34,20 +34,25 @@ function todayLines(summary: DaySummary, s: LocaleStrings): string[] {
   return lines;
 }
 
+/** The week's stops before today, as one line, if there were any. */
+function earlierStopsLines(week: WeekSummary, today: string, s: LocaleStrings): string[] {
+  const earlier = week.stoppedEarly.filter((stop) => stop.day !== today);
+  return earlier.length === 0 ? [] : [s.weekStops(earlier.map((stop) => `${stepName(stop.step)}, ${spokenWhen(stop.day, today, s)}`))];
+}
+
+/** Pain details (present only with HEALTH_LOG=detailed), as one line. */
+function painLines(act: SummaryAct, s: LocaleStrings): string[] {
+  if (act.pain.length === 0) return [];
+  const details = act.pain.map((p) => s.painDetail(p.step === null ? '' : stepName(p.step), p.bodyPart, p.severity).replace(/^, /, ''));
+  return [s.summaryList(s.painDetailsLabel, details)];
+}
+
+const fatigueLines = (week: WeekSummary | null, s: LocaleStrings): string[] =>
+  week !== null && week.fatigueDays >= FATIGUE_DAYS_FOR_ADVICE ? [s.fatigueAdvice(week.fatigueDays, s.therapist)] : [];
+
 export function summaryLines(act: SummaryAct, today: string, s: LocaleStrings): string[] {
-  const lines: string[] = [];
-  if (act.week !== null) {
-    lines.push(s.weekDays(act.week.daysExercised));
-    const earlier = act.week.stoppedEarly.filter((stop) => stop.day !== today);
-    if (earlier.length > 0) lines.push(s.weekStops(earlier.map((stop) => `${stepName(stop.step)}, ${spokenWhen(stop.day, today, s)}`)));
-  }
-  lines.push(...todayLines(act.summary, s));
-  if (act.pain.length > 0) {
-    const details = act.pain.map((p) => s.painDetail(p.step === null ? '' : stepName(p.step), p.bodyPart, p.severity).replace(/^, /, ''));
-    lines.push(s.summaryList(s.painDetailsLabel, details));
-  }
-  if (act.week !== null && act.week.fatigueDays >= FATIGUE_DAYS_FOR_ADVICE) lines.push(s.fatigueAdvice(act.week.fatigueDays, s.therapist));
-  return lines;
+  const week = act.week === null ? [] : [s.weekDays(act.week.daysExercised), ...earlierStopsLines(act.week, today, s)];
+  return [...week, ...todayLines(act.summary, s), ...painLines(act, s), ...fatigueLines(act.week, s)];
 }
 
 const doseText = (dose: Dose, amount: number | null, s: LocaleStrings): string =>
@@ -69,16 +74,8 @@ export function summaryCard(act: SummaryAct, today: string, s: LocaleStrings): {
       lines.push(s.cardRow(capitalize(stepName(row.step)), s.cardOutcome[row.outcome] ?? row.outcome, done, doseText(row.dose, null, s)));
     }
   }
-  if (act.pain.length > 0) {
-    const details = act.pain.map((p) => s.painDetail(p.step === null ? '' : stepName(p.step), p.bodyPart, p.severity).replace(/^, /, ''));
-    lines.push(s.summaryList(s.painDetailsLabel, details));
-  }
-  if (act.week !== null) {
-    lines.push(s.cardDays(act.week.daysExercised));
-    const earlier = act.week.stoppedEarly.filter((stop) => stop.day !== today);
-    if (earlier.length > 0) lines.push(s.weekStops(earlier.map((stop) => `${stepName(stop.step)}, ${spokenWhen(stop.day, today, s)}`)));
-    if (act.week.fatigueDays >= FATIGUE_DAYS_FOR_ADVICE) lines.push(s.fatigueAdvice(act.week.fatigueDays, s.therapist));
-  }
+  lines.push(...painLines(act, s));
+  if (act.week !== null) lines.push(s.cardDays(act.week.daysExercised), ...earlierStopsLines(act.week, today, s), ...fatigueLines(act.week, s));
   lines.push(act.reviewedOn === null ? s.cardNoPlan(s.therapist) : s.cardReviewed(spokenDate(act.reviewedOn), s.therapist));
   return { title: act.week === null ? s.summaryCardTitle : s.weekCardTitle, text: lines.join('\n') };
 }

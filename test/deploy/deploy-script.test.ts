@@ -15,6 +15,7 @@ const COPIED = [
   'scripts/deploy.ts',
   'scripts/package.ts',
   'scripts/stages.ts',
+  'scripts/local/run-script.ts',
   'interactionModels',
   'lambda',
   'skill-package',
