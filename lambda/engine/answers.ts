@@ -3,11 +3,11 @@ import { assertNever } from './assert-never';
 import { daysBetween } from './day';
 import { endEarly } from './ending';
 import { advance, currentIndex, restOfDay, setUpAt, settleAs, startRoutine, todaysSteps, type Move } from './moves';
-import { jumpTo } from './navigation';
+import { deliverAnotherSet, jumpTo } from './navigation';
 import { applyPlanChange } from './plan-changes';
 import { answerReminder } from './reminders';
 import { RESUME_DIRECTLY_WITHIN_MS } from './state';
-import { ask, askAboutStep, askWhetherSetFinished, at, finished, withDay } from './position';
+import { ask, askAboutStep, askWhetherSetFinished, at, finished, offerSkipAfterPain, withDay } from './position';
 import { summarizeDay } from './summary';
 import { summaryAct } from './informational';
 import { PLAN_REVIEW_DAYS } from './therapist-plan';
@@ -56,7 +56,7 @@ export function resume(state: RoutineState, ctx: TurnContext): Move {
   if (phase === 'finished') return launch(resumed, ctx);
   const steps = todaysSteps(resumed, ctx);
   const index = currentIndex(resumed, steps);
-  return index >= 0 ? setUpAt(resumed, steps, index) : advance(resumed, ctx);
+  return index >= 0 ? setUpAt(resumed, steps, index, ctx) : advance(resumed, ctx);
 }
 
 export function answer(state: RoutineState, yes: boolean, ctx: TurnContext, asked: PendingQuestion | null): Move {
@@ -66,7 +66,7 @@ export function answer(state: RoutineState, yes: boolean, ctx: TurnContext, aske
     case 'wasSetFinished': {
       if (yes) return advance(settleAs(state, 'completed'), ctx);
       const steps = todaysSteps(state, ctx);
-      return setUpAt(settleAs(state, 'cutShort'), steps, currentIndex(state, steps));
+      return setUpAt(settleAs(state, 'cutShort'), steps, currentIndex(state, steps), ctx);
     }
     case 'wantSummary':
       return yes ? { state, acts: [summaryAct(state, ctx, null)], close: 'goodbye' } : { state, acts: [{ type: 'Goodbye' }], close: 'goodbye' };
@@ -90,6 +90,17 @@ export function answer(state: RoutineState, yes: boolean, ctx: TurnContext, aske
     case 'checkedAfterEmergency':
       // Only a clear yes carries on; anything else is a day to rest.
       return yes ? launch(withDay(state, { afterEmergency: false }), ctx) : { state, acts: [{ type: 'AfterEmergencyStop' }], close: 'goodbye' };
+    case 'anotherSet':
+      return yes ? deliverAnotherSet(state, asked.dose, ctx) : { state, acts: [] };
+    case 'skipAfterPain':
+      // The offer is a command ("say skip"), not a yes-or-no question: a yes or no keeps it open.
+      return { state: offerSkipAfterPain(state, asked) ?? state, acts: [] };
+    case 'confirmHands': {
+      if (!yes) return applyPlanChange(state, { kind: 'leaveOut', exerciseIds: asked.exerciseIds, group: null }, ctx);
+      const confirmed = { ...state, handsConfirmed: [...new Set([...state.handsConfirmed, ...asked.exerciseIds])] };
+      const steps = todaysSteps(confirmed, ctx);
+      return setUpAt(confirmed, steps, currentIndex(confirmed, steps), ctx, { full: true });
+    }
     case undefined:
       return { state, acts: [{ type: 'NotAvailableNow', reason: 'noQuestion' }] };
     default:

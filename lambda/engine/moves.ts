@@ -3,7 +3,7 @@ import { exerciseById } from '../catalog/catalog';
 import { doseAmount, effectivePace } from './pace';
 import { setTimeline, timelineMs } from './set-timeline';
 import { buildSteps, sameStep, stepKey } from './plan';
-import { at, choosing, finished, isLastOfSession, setDelivered, settingUp, stoppedForPain, withDay } from './position';
+import { askAboutHandsAtSetUp, at, choosing, finished, isLastOfSession, setDelivered, settingUp, stoppedForPain, withDay } from './position';
 import { endedBeforeItsEnd, recentStopsAsOf } from './stops';
 import { summarizeDay } from './summary';
 import type { ContentAct, CloseReason, Effect, OutcomeRecord, PlannedStep, RoutineChoice, RoutineState, StepOutcome, StepRef, TurnContext } from './types';
@@ -15,7 +15,9 @@ export function todaysSteps(state: RoutineState, ctx: TurnContext): PlannedStep[
   const { routine, doneBefore } = state.today;
   if (routine === null) return [];
   const steps = buildSteps(routine, ctx.program, state.today.skippedExerciseIds);
-  return doneBefore.length === 0 ? steps : steps.filter((s) => !doneBefore.includes(stepKey(s)));
+  // Left out after pain stays out all day, a second round or "start over" included.
+  const leftOut = [...doneBefore, ...state.today.leftAfterPain];
+  return leftOut.length === 0 ? steps : steps.filter((s) => !leftOut.includes(stepKey(s)));
 }
 
 /** Steps of a routine with nothing recorded today: once a day is per exercise, not per routine. */
@@ -114,6 +116,7 @@ export function setUpAt(
   state: RoutineState,
   steps: readonly PlannedStep[],
   index: number,
+  ctx: TurnContext,
   options: { lastOfSession?: boolean; full?: boolean } = {},
 ): Move {
   const step = steps[index];
@@ -121,6 +124,8 @@ export function setUpAt(
   if (state.today.outcomes[stepKey(step)]?.outcome === 'stoppedEarly') {
     return { state: at(state, stoppedForPain(ref(step))), acts: [{ type: 'NotAgainToday', exerciseId: step.exerciseId }] };
   }
+  const unconfirmed = handsToConfirm(state, step.exerciseId, ctx);
+  if (unconfirmed !== null) return askAboutHands(at(state, settingUp(ref(step), options.lastOfSession ?? false)), unconfirmed);
   const previousSide = lastSideBefore(steps, index);
   const heard = state.setUpsHeard.includes(step.exerciseId);
   const brief = heard && options.full !== true;
@@ -134,7 +139,25 @@ export function setUpAt(
   return { state: next, acts: [{ type: 'SetUp', step, sideChanged, mentionPosition, brief, stepNumber: index + 1, stepCount: steps.length }] };
 }
 
+/**
+ * Without the therapist's plan, an exercise whose hands-on way is our own (catalog handsNeedConfirmation) waits until
+ * the caregiver says the therapist has shown them. The neck's two exercises are asked about together.
+ */
+export function handsToConfirm(state: RoutineState, exerciseId: string, ctx: TurnContext): string[] | null {
+  const exercise = exerciseById(exerciseId);
+  if (ctx.program.reviewedOn !== null || !exercise.handsNeedConfirmation || state.handsConfirmed.includes(exerciseId)) return null;
+  if (exercise.group !== 'neck') return [exerciseId];
+  return ctx.program.exerciseIds.filter((id) => exerciseById(id).group === 'neck' && !state.handsConfirmed.includes(id));
+}
+
+function askAboutHands(state: RoutineState, exerciseIds: string[]): Move {
+  return { state: askAboutHandsAtSetUp(state, { kind: 'confirmHands', exerciseIds }) ?? state, acts: [{ type: 'HandsCheck', exerciseIds }] };
+}
+
 export function deliverSet(state: RoutineState, step: PlannedStep, ctx: TurnContext): Move {
+  // "Ready" or "next" past the question about a hands-on exercise asks it again; no set without a yes.
+  const unconfirmed = handsToConfirm(state, step.exerciseId, ctx);
+  if (unconfirmed !== null && state.today.phase === 'settingUp') return askAboutHands(state, unconfirmed);
   const exercise = exerciseById(step.exerciseId);
   const paceFactor = Math.max(state.prefs.paceFactor, ctx.program.paceFactors[step.exerciseId] ?? 1);
   const pace = effectivePace(exercise.pace, paceFactor);
@@ -163,7 +186,7 @@ export function advance(state: RoutineState, ctx: TurnContext): Move {
   const index = currentIndex(state, steps);
   const target = index >= 0 ? index + 1 : steps.findIndex((s) => state.today.outcomes[stepKey(s)] === undefined);
   if (target < 0 || target >= steps.length) return finishWithSummary(state, ctx);
-  return setUpAt(state, steps, target);
+  return setUpAt(state, steps, target, ctx);
 }
 
 /** The end of a routine: a summary, and the rest of today's plan offered when there is one. */
@@ -186,6 +209,6 @@ export function startRoutine(state: RoutineState, routine: RoutineChoice, ctx: T
   const steps = todaysSteps(started, ctx);
   if (steps.length === 0) return { state, acts: [{ type: 'NothingPlanned', routine }] };
   const onlyWhatIsLeft = steps.length < buildSteps(routine, ctx.program).length && doneBefore.length > 0;
-  const setUp = setUpAt(started, steps, 0);
+  const setUp = setUpAt(started, steps, 0, ctx);
   return { state: setUp.state, acts: [{ type: 'RoutineStarted', routine, stepCount: steps.length, onlyWhatIsLeft }, ...setUp.acts] };
 }

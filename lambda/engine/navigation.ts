@@ -1,5 +1,5 @@
 // Moving through the routine: start, ready, next, previous, repeat, skip, go to an exercise, start over.
-import type { Side } from '../catalog/schema';
+import type { Dose, Side } from '../catalog/schema';
 import { endNow } from './ending';
 import {
   advance,
@@ -9,18 +9,25 @@ import {
   finishWithSummary,
   stepsLeft,
   record,
+  ref,
   setUpAt,
+  stepAfter,
   settleDelivered,
   startRoutine,
   todaysSteps,
   type Move,
 } from './moves';
 import { routineIncludes, sameStep, stepKey } from './plan';
-import { ask, askAboutStep, at, finished, isLastOfSession, withDay } from './position';
+import { doseAmount } from './pace';
+import { ask, askAboutStep, askAnotherSet, at, finished, isLastOfSession, setDelivered, withDay } from './position';
 import type { ContentAct, PendingQuestion, RoutineChoice, RoutineState, TurnContext } from './types';
 
 export function requestRoutine(state: RoutineState, routine: RoutineChoice | null, ctx: TurnContext, asked: PendingQuestion | null): Move {
-  if (routine === null) return { state: ask(state, { kind: 'chooseRoutine' }), acts: [] };
+  if (routine === null) {
+    // "Start" before a routine is chosen offers the one done last time, like "ready".
+    if (state.today.phase === 'choosing' && state.previousDay !== null && asked?.kind !== 'chooseRoutine') return offerLastRoutine(state, state.previousDay.routine);
+    return { state: ask(state, { kind: 'chooseRoutine' }), acts: [] };
+  }
   const { today } = state;
   // Once a day, per exercise: a routine with nothing left today is done again only after the second-round question.
   if (asked?.kind === 'secondRound' && asked.routine === routine) return startRoutine(state, routine, ctx, true);
@@ -78,10 +85,10 @@ export function previous(state: RoutineState, ctx: TurnContext): Move {
   const steps = todaysSteps(settled, ctx);
   const index = currentIndex(settled, steps);
   if (index <= 0) {
-    const again = setUpAt(settled, steps, Math.max(index, 0));
+    const again = setUpAt(settled, steps, Math.max(index, 0), ctx);
     return { state: again.state, acts: [{ type: 'NotAvailableNow', reason: 'atFirstStep' }, ...again.acts] };
   }
-  return setUpAt(settled, steps, index - 1);
+  return setUpAt(settled, steps, index - 1, ctx);
 }
 
 export function repeat(state: RoutineState, ctx: TurnContext): Move {
@@ -89,13 +96,63 @@ export function repeat(state: RoutineState, ctx: TurnContext): Move {
   if (idle !== null) return idle;
   const { today } = state;
   if (today.phase === 'stoppedForPain') return { state, acts: [{ type: 'NotAgainToday', exerciseId: today.current.exerciseId }] };
+  // "Say that again" after a set: what was just said about it, and what comes next; another set is "do it again".
+  if (today.phase === 'setDelivered') {
+    const after = stepAfter(state, ctx);
+    const step = currentPlanned(state, ctx);
+    if (step !== null) return { state, acts: [{ type: 'SetFinished', step, next: after === null ? null : ref(after) }] };
+  }
   const settled = settleDelivered(state, ctx);
   const step = currentPlanned(settled, ctx);
   if (step === null) return advance(settled, ctx);
-  if (state.today.phase === 'setDelivered') return deliverSet(settled, step, ctx);
   // "Say that again" at a set-up: the whole set-up, however often it was heard before.
   const steps = todaysSteps(settled, ctx);
-  return setUpAt(settled, steps, currentIndex(settled, steps), { full: true });
+  return setUpAt(settled, steps, currentIndex(settled, steps), ctx, { full: true });
+}
+
+/** Handout: avoid fatigue, and the therapist sets the dose. One more set of a step a day, and never past the plan's dose. */
+export const EXTRA_SETS_PER_STEP = 1;
+
+/** "Do it again" after a set: asks first, and offers only what keeps the day within the plan's dose. */
+export function anotherSet(state: RoutineState, ctx: TurnContext): Move {
+  const idle = whenIdle(state);
+  if (idle !== null) return idle;
+  const { today } = state;
+  if (today.phase === 'stoppedForPain') return { state, acts: [{ type: 'NotAgainToday', exerciseId: today.current.exerciseId }] };
+  // At a set-up nothing has been done yet: "again" can only mean the instructions.
+  if (today.phase !== 'setDelivered') return repeat(state, ctx);
+  const step = currentPlanned(state, ctx);
+  if (step === null) return repeat(state, ctx);
+  const key = stepKey(step);
+  if (today.extraSets.filter((k) => k === key).length >= EXTRA_SETS_PER_STEP) {
+    return { state, acts: [{ type: 'AnotherSetRefused', step: ref(step), reason: 'once' }] };
+  }
+  const heard = ctx.nowMs >= today.delivered.endsAtMs ? today.delivered.amount : 0;
+  const done = Math.max(heard, today.outcomes[key]?.amount ?? 0);
+  const ceiling = ctx.program.targetDoses[step.exerciseId] ?? step.dose;
+  const amount = Math.min(doseAmount(step.dose), doseAmount(ceiling) - done);
+  // Less than a short hold or one repetition is not a set.
+  if (amount < (step.dose.kind === 'hold' ? MIN_EXTRA_HOLD_SECONDS : 1)) return { state, acts: [{ type: 'AnotherSetRefused', step: ref(step), reason: 'fullDose' }] };
+  const dose: Dose = step.dose.kind === 'reps' ? { ...step.dose, reps: amount } : { ...step.dose, holdSeconds: amount };
+  const asking = askAnotherSet(state, { kind: 'anotherSet', dose });
+  return asking === null ? { state, acts: [] } : { state: asking, acts: [] };
+}
+
+const MIN_EXTRA_HOLD_SECONDS = 5;
+
+/** Yes to "another set?": the set just heard is counted, and the extra one, of the agreed size, is delivered. */
+export function deliverAnotherSet(state: RoutineState, dose: Dose, ctx: TurnContext): Move {
+  const step = currentPlanned(state, ctx);
+  if (step === null || state.today.phase !== 'setDelivered') return { state, acts: [] };
+  const settled = settleDelivered(state, ctx);
+  const key = stepKey(step);
+  const before = settled.today.outcomes[key]?.amount ?? 0;
+  const marked = withDay(settled, { extraSets: [...settled.today.extraSets, key] });
+  const move = deliverSet(marked, { ...step, dose }, ctx);
+  // The day records what was done in all: the set before and this one.
+  const { today } = move.state;
+  const withTotal = today.phase === 'setDelivered' ? at(move.state, setDelivered(today.current, { ...today.delivered, amount: before + doseAmount(dose) }, today.lastOfSession)) : move.state;
+  return { ...move, state: withTotal };
 }
 
 /**
@@ -118,7 +175,7 @@ export function dropForToday(state: RoutineState, exerciseIds: readonly string[]
   if (!dropsCurrent && current !== null) return { state: dropped, acts: [] };
   const remaining = todaysSteps(dropped, ctx);
   const target = following === undefined ? -1 : remaining.findIndex((s) => sameStep(s, following));
-  if (target >= 0) return setUpAt(dropped, remaining, target);
+  if (target >= 0) return setUpAt(dropped, remaining, target, ctx);
   // Nothing after it is left: the routine is done.
   return finishWithSummary(dropped, ctx);
 }
@@ -158,10 +215,14 @@ export function jumpTo(state: RoutineState, exerciseId: string, side: Side | nul
     .map((s, i) => ({ s, i }))
     .filter(({ s }) => s.exerciseId === exerciseId && (side === null || s.side === side));
   const target = candidates.find(({ s }) => unskipped.today.outcomes[stepKey(s)] === undefined) ?? candidates[0];
+  // Left out after pain stays out today, even by name.
+  if (target === undefined && state.today.leftAfterPain.some((key) => key.startsWith(`${exerciseId}/`))) {
+    return { state, acts: [...before, { type: 'NotAgainToday', exerciseId }] };
+  }
   if (target === undefined) {
     return { state, acts: [...before, { type: 'NotInRoutine', exerciseId, routine: state.today.routine ?? 'everything' }] };
   }
-  const move = setUpAt(unskipped, steps, target.i, { lastOfSession });
+  const move = setUpAt(unskipped, steps, target.i, ctx, { lastOfSession });
   return { state: move.state, acts: [...before, ...move.acts] };
 }
 

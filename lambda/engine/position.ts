@@ -1,6 +1,8 @@
 // Moving today's routine from one position to another: the only way a phase, its step, its set and its question change.
 import type {
+  AnotherSet,
   AnytimeQuestion,
+  ConfirmHands,
   ContinueOrRestart,
   DayBase,
   DayProgress,
@@ -11,14 +13,15 @@ import type {
   RoutineState,
   OfferRest,
   SecondRound,
+  SkipAfterPain,
   StepRef,
   WantSummary,
   WasSetFinished,
 } from './types';
 
 export function dayBase(today: DayProgress): DayBase {
-  const { day, routine, skippedExerciseIds, doneBefore, outcomes, painReports, startedAtMs, endedEarly, afterEmergency, endReason } = today;
-  return { day, routine, skippedExerciseIds, doneBefore, outcomes, painReports, startedAtMs, endedEarly, afterEmergency, endReason };
+  const { day, routine, skippedExerciseIds, doneBefore, outcomes, painReports, startedAtMs, endedEarly, afterEmergency, endReason, extraSets, leftAfterPain } = today;
+  return { day, routine, skippedExerciseIds, doneBefore, outcomes, painReports, startedAtMs, endedEarly, afterEmergency, endReason, extraSets, leftAfterPain };
 }
 
 /** Today at a new position; the old position's question ends with it. */
@@ -66,6 +69,24 @@ export function askToFinishOtherSide(state: RoutineState, question: EndEarlyQues
   return null;
 }
 
+/** Asks whether the therapist has shown the hands-on way; only at a set-up, before its set. */
+export function askAboutHandsAtSetUp(state: RoutineState, question: ConfirmHands): RoutineState | null {
+  const { today } = state;
+  return today.phase === 'settingUp' ? { ...state, today: { ...today, question } } : null;
+}
+
+/** Offers one more set of the step just heard; only once its set was delivered. */
+export function askAnotherSet(state: RoutineState, question: AnotherSet): RoutineState | null {
+  const { today } = state;
+  return today.phase === 'setDelivered' ? { ...state, today: { ...today, question } } : null;
+}
+
+/** Holds the steps "skip" would leave out after pain; only while stopped for it. */
+export function offerSkipAfterPain(state: RoutineState, question: SkipAfterPain): RoutineState | null {
+  const { today } = state;
+  return today.phase === 'stoppedForPain' ? { ...state, today: { ...today, question } } : null;
+}
+
 export function askWhetherSetFinished(state: RoutineState, question: WasSetFinished = { kind: 'wasSetFinished' }): RoutineState | null {
   const { today } = state;
   return today.phase === 'setDelivered' ? { ...state, today: { ...today, question } } : null;
@@ -86,9 +107,9 @@ const QUESTIONS_OF: Record<Position['phase'], ReadonlySet<PendingQuestion['kind'
   const anytime: PendingQuestion['kind'][] = ['chooseRoutine', 'planChange', 'leaveOutUntilReview', 'confirmReminder', 'reminderPermission', 'checkedAfterEmergency'];
   return {
     choosing: new Set(anytime),
-    settingUp: new Set([...anytime, 'continueOrRestart', 'endEarly']),
-    setDelivered: new Set([...anytime, 'continueOrRestart', 'endEarly', 'wasSetFinished']),
-    stoppedForPain: new Set([...anytime, 'continueOrRestart']),
+    settingUp: new Set([...anytime, 'continueOrRestart', 'endEarly', 'confirmHands']),
+    setDelivered: new Set([...anytime, 'continueOrRestart', 'endEarly', 'wasSetFinished', 'anotherSet']),
+    stoppedForPain: new Set([...anytime, 'continueOrRestart', 'skipAfterPain']),
     finished: new Set([...anytime, 'wantSummary', 'secondRound', 'offerRest']),
   };
 })();

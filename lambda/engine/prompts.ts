@@ -38,6 +38,12 @@ export function promptFor(state: RoutineState, ctx: TurnContext): Extract<Act, {
       return { ...prompt('offerRest', null), routine: question.routine };
     case 'checkedAfterEmergency':
       return prompt('checkedAfterEmergency', null);
+    case 'confirmHands':
+      return { ...prompt('confirmHands', current), exerciseIds: question.exerciseIds };
+    case 'anotherSet':
+      return { ...prompt('anotherSet', current), dose: question.dose };
+    case 'skipAfterPain':
+      return prompt('afterPain', following());
     case undefined:
       break;
   }

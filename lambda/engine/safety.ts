@@ -1,9 +1,10 @@
 // Pain and emergencies: stop at once, record only that the step stopped early unless health details are opted in.
-import { record, ref, stepAfter, type Move } from './moves';
+import { advance, record, ref, stepAfter, type Move } from './moves';
+import { skipAfterPainOffer } from './pain-scope';
 import { stepKey } from './plan';
-import { ask, at, stoppedForPain, withDay } from './position';
+import { ask, at, offerSkipAfterPain, stoppedForPain, withDay } from './position';
 import { MAX_PAIN_REPORTS_PER_DAY } from './state';
-import type { ContentAct, RoutineState, StepRef, TurnContext } from './types';
+import type { ContentAct, RoutineState, SkipScope, StepRef, TurnContext } from './types';
 
 const ACTIVE_PHASES: ReadonlySet<string> = new Set(['settingUp', 'setDelivered', 'stoppedForPain']);
 /** Stopping the same exercise this often within a week suggests talking to the therapist. */
@@ -26,9 +27,9 @@ export function stopEarly(state: RoutineState, ctx: TurnContext): RoutineState {
 /** Pain this strong is advice to stop for today and call the doctor if it does not settle. */
 export const STRONG_PAIN_SEVERITY = 7;
 
-export function pain(state: RoutineState, bodyPart: string | null, severity: number | null, ctx: TurnContext): Move {
+export function pain(state: RoutineState, bodyPart: string | null, severity: number | null, ctx: TurnContext, strongWords = false): Move {
   const step = activeStep(state);
-  const strong = severity !== null && severity >= STRONG_PAIN_SEVERITY;
+  const strong = strongWords || (severity !== null && severity >= STRONG_PAIN_SEVERITY);
   // Already stopped for pain: "she says her knee hurts" after "ow, stop" is the same incident, not a second stop.
   const sameIncident = state.today.phase === 'stoppedForPain';
   let stopped = sameIncident ? state : stopEarly(state, ctx);
@@ -37,19 +38,29 @@ export function pain(state: RoutineState, bodyPart: string | null, severity: num
     const reports = [...stopped.today.painReports, report].slice(-MAX_PAIN_REPORTS_PER_DAY);
     stopped = withDay(stopped, { painReports: reports });
   }
-  if (step === null) return { state: stopped, acts: [{ type: 'PainStop', step: null, next: null, strong }] };
-  if (sameIncident) {
-    const after = ctx.planKnown ? stepAfter(stopped, ctx) : null;
-    return { state: stopped, acts: [{ type: 'PainStop', step: ref(step), next: after === null ? null : ref(after), strong }] };
-  }
-  const stops = stopped.recentStops;
+  if (step === null) return { state: stopped, acts: [{ type: 'PainStop', step: null, next: null, strong, skip: null }] };
   const after = ctx.planKnown ? stepAfter(stopped, ctx) : null;
-  const acts: ContentAct[] = [{ type: 'PainStop', step: ref(step), next: after === null ? null : ref(after), strong }];
-  if ((stops[step.exerciseId]?.length ?? 0) >= STOPS_BEFORE_SUGGESTING_THERAPIST) {
-    acts.push({ type: 'TherapistSuggested', exerciseId: step.exerciseId });
-    stopped = ask(stopped, { kind: 'leaveOutUntilReview', exerciseId: step.exerciseId });
+  const stopAct = (skip: SkipScope | null): ContentAct => ({ type: 'PainStop', step: ref(step), next: after === null ? null : ref(after), strong, skip });
+  const suggestTherapist = !sameIncident && (stopped.recentStops[step.exerciseId]?.length ?? 0) >= STOPS_BEFORE_SUGGESTING_THERAPIST;
+  if (suggestTherapist) {
+    // Stopped often this week: leaving it out until the therapist has seen it is the one question asked.
+    const asking = ask(stopped, { kind: 'leaveOutUntilReview', exerciseId: step.exerciseId });
+    return { state: asking, acts: [stopAct(null), { type: 'TherapistSuggested', exerciseId: step.exerciseId }] };
   }
-  return { state: stopped, acts };
+  // "Skip" then leaves out the rest of that limb, or what moves the part named, for today.
+  const offer = ctx.planKnown ? skipAfterPainOffer(stopped, step, bodyPart, ctx) : null;
+  const offered = offer === null ? null : offerSkipAfterPain(stopped, { kind: 'skipAfterPain', steps: offer.steps });
+  return offered === null || offer === null ? { state: stopped, acts: [stopAct(null)] } : { state: offered, acts: [stopAct(offer.scope)] };
+}
+
+/** "Skip" after pain: the offered steps are left out for the rest of today (recorded as skipped), and the routine moves on. */
+export function skipAfterPain(state: RoutineState, steps: readonly StepRef[], ctx: TurnContext): Move {
+  let marked = state;
+  for (const step of steps) if (marked.today.outcomes[stepKey(step)] === undefined) marked = record(marked, step, 'skipped', 0);
+  const keys = steps.map(stepKey);
+  const left = withDay(marked, { leftAfterPain: [...new Set([...marked.today.leftAfterPain, ...keys])] });
+  const moved = advance(left, ctx);
+  return { state: moved.state, acts: [{ type: 'LeftAfterPain', count: steps.length }, ...moved.acts] };
 }
 
 /** A warning sign stops the step (recorded, like any stop, without why) and ends the session so they can rest. */

@@ -30,6 +30,8 @@ export function freshDay(day: string): DayProgress {
     endedEarly: false,
     afterEmergency: false,
     endReason: null,
+    extraSets: [],
+    leftAfterPain: [],
   };
 }
 
@@ -49,6 +51,7 @@ export function initialState(day: string): RoutineState {
     timeZone: null,
     timeZoneCheckedOn: null,
     setUpsHeard: [],
+    handsConfirmed: [],
     unfiledDay: null,
     reminder: null,
   };

@@ -4,14 +4,14 @@ import { assertNever } from './assert-never';
 import { endEarly } from './ending';
 import { informational } from './informational';
 import { settleIfInterrupted, type Move } from './moves';
-import { goTo, next, previous, ready, repeat, requestRoutine, skip, skipGroup, startOver } from './navigation';
+import { anotherSet, goTo, next, previous, ready, repeat, requestRoutine, skip, skipGroup, startOver } from './navigation';
 import { changePace, changeVoiceRate } from './preferences';
 import { followPlan, withNotice } from './new-plan';
 import { describePlan, proposePlanChange } from './plan-changes';
 import { programFor } from './program';
 import { promptFor } from './prompts';
 import { reminder } from './reminders';
-import { emergency, pain, warningSign } from './safety';
+import { emergency, pain, skipAfterPain, warningSign } from './safety';
 import { ask, askedAgain, lastOfSessionForgotten, unasked } from './position';
 import { rollOver } from './state';
 import { PLAN_UNKNOWN } from './therapist-plan';
@@ -111,8 +111,10 @@ function handle(state: RoutineState, event: RoutineEvent, ctx: TurnContext, aske
       return previous(state, ctx);
     case 'RepeatRequested':
       return repeat(state, ctx);
+    case 'AnotherSetRequested':
+      return anotherSet(state, ctx);
     case 'SkipRequested':
-      return skip(state, ctx);
+      return asked?.kind === 'skipAfterPain' ? skipAfterPain(state, asked.steps, ctx) : skip(state, ctx);
     case 'SkipGroupRequested':
       return skipGroup(state, event.group, event.exerciseIds, ctx);
     case 'GoToRequested':
@@ -124,7 +126,7 @@ function handle(state: RoutineState, event: RoutineEvent, ctx: TurnContext, aske
     case 'StartOverRequested':
       return startOver(state, ctx, asked);
     case 'PainReported':
-      return pain(state, event.bodyPart, event.severity, ctx);
+      return pain(state, event.bodyPart, event.severity, ctx, event.strongWords === true);
     case 'EmergencyReported':
       return emergency(state, ctx);
     case 'WarningSignReported':

@@ -47,13 +47,32 @@ export type AnytimeQuestion =
 export type ContinueOrRestart = { kind: 'continueOrRestart'; routine: RoutineChoice | null };
 export type EndEarlyQuestion = { kind: 'endEarly'; otherSide: StepRef };
 export type WasSetFinished = { kind: 'wasSetFinished' };
+/** "Do it again" after a set: one more set of this step, of this dose, within the plan's dose for the day. */
+export type AnotherSet = { kind: 'anotherSet'; dose: Dose };
+/**
+ * After pain: "skip" leaves these steps out for the rest of today. Only the steps are held, never the body part named
+ * or how much it hurt, and only until the next answer.
+ */
+export type SkipAfterPain = { kind: 'skipAfterPain'; steps: StepRef[] };
+/** Without the therapist's plan, hands-on exercises the handout only describes as active ones wait for a yes. */
+export type ConfirmHands = { kind: 'confirmHands'; exerciseIds: string[] };
 /** Questions about a finished routine. */
 export type WantSummary = { kind: 'wantSummary' };
 export type SecondRound = { kind: 'secondRound'; routine: RoutineChoice };
 /** A part of the day's plan is done and the rest is not: do the rest now? */
 export type OfferRest = { kind: 'offerRest'; routine: RoutineChoice };
 
-export type PendingQuestion = AnytimeQuestion | ContinueOrRestart | EndEarlyQuestion | WasSetFinished | WantSummary | SecondRound | OfferRest;
+export type PendingQuestion =
+  | AnytimeQuestion
+  | ContinueOrRestart
+  | EndEarlyQuestion
+  | WasSetFinished
+  | AnotherSet
+  | SkipAfterPain
+  | ConfirmHands
+  | WantSummary
+  | SecondRound
+  | OfferRest;
 
 export type ReminderRef = { alertToken: string; hour: number; minute: number };
 
@@ -74,15 +93,15 @@ export type PainReport = { stepKey: string | null; bodyPart: string | null; seve
  */
 export type Position =
   | { phase: 'choosing'; current: null; delivered: null; question: AnytimeQuestion | null }
-  | { phase: 'settingUp'; current: StepRef; delivered: null; lastOfSession: boolean; question: AnytimeQuestion | ContinueOrRestart | EndEarlyQuestion | null }
+  | { phase: 'settingUp'; current: StepRef; delivered: null; lastOfSession: boolean; question: AnytimeQuestion | ContinueOrRestart | EndEarlyQuestion | ConfirmHands | null }
   | {
       phase: 'setDelivered';
       current: StepRef;
       delivered: DeliveredSet;
       lastOfSession: boolean;
-      question: AnytimeQuestion | ContinueOrRestart | EndEarlyQuestion | WasSetFinished | null;
+      question: AnytimeQuestion | ContinueOrRestart | EndEarlyQuestion | WasSetFinished | AnotherSet | null;
     }
-  | { phase: 'stoppedForPain'; current: StepRef; delivered: null; question: AnytimeQuestion | ContinueOrRestart | null }
+  | { phase: 'stoppedForPain'; current: StepRef; delivered: null; question: AnytimeQuestion | ContinueOrRestart | SkipAfterPain | null }
   | { phase: 'finished'; current: null; delivered: null; question: AnytimeQuestion | WantSummary | SecondRound | OfferRest | null };
 
 export type DayProgress = Position & DayBase;
@@ -106,6 +125,10 @@ export type DayBase = {
   afterEmergency: boolean;
   /** Why the caregiver ended early; kept only with HEALTH_LOG=detailed. */
   endReason: 'fatigue' | null;
+  /** Steps given their one extra set today ("do it again"): one each, within the plan's dose. */
+  extraSets: string[];
+  /** Steps left out for the rest of today after pain, at the caregiver's word; recorded as skipped, never why. */
+  leftAfterPain: string[];
 };
 
 /** endedEarly: the caregiver chose to stop early, which is not "left unfinished" the next day. */
@@ -153,6 +176,11 @@ export type RoutineState = {
    * with the progress, so after a month away the full set-ups come back.
    */
   setUpsHeard: string[];
+  /**
+   * Without the therapist's plan: the hands-on exercises (catalog handsNeedConfirmation) the caregiver said the
+   * therapist has shown them. A "no" is a voice plan change instead (planOverrides.excluded), so it is asked once.
+   */
+  handsConfirmed: string[];
 };
 
 /** What the therapist's plan (and, later, build-up) decides; passed in, never stored in the state. */
@@ -210,12 +238,15 @@ export type RoutineEvent =
   | { type: 'NextRequested' }
   | { type: 'PreviousRequested' }
   | { type: 'RepeatRequested' }
+  /** "Do it again": one more set of the step just heard, confirmed first. */
+  | { type: 'AnotherSetRequested' }
   | { type: 'SkipRequested' }
   | { type: 'GoToRequested'; exerciseId: string; side: Side | null }
   | { type: 'PauseRequested' }
   | { type: 'ResumeRequested' }
   | { type: 'StartOverRequested' }
-  | { type: 'PainReported'; bodyPart: string | null; severity: number | null }
+  /** strongWords: "agony", "screaming", "crying": heard for the advice, never kept. */
+  | { type: 'PainReported'; bodyPart: string | null; severity: number | null; strongWords?: boolean }
   | { type: 'EmergencyReported' }
   /** Dizzy, sick, coughing, a cramp, a pop, a red and swollen calf: the exercise stops and they rest. */
   | { type: 'WarningSignReported' }
@@ -280,7 +311,18 @@ export type PromptKind =
   | 'endEarly'
   | 'confirmReminder'
   | 'checkedAfterEmergency'
-  | 'offerRest';
+  | 'offerRest'
+  | 'confirmHands'
+  | 'anotherSet';
+
+/**
+ * What "skip" would leave out after pain: the rest of the limb on that side, the rest of an unsided group, or the
+ * steps that move the body part the caregiver named (on that side). Said, never stored.
+ */
+export type SkipScope =
+  | { kind: 'limb'; region: 'legs' | 'arms'; side: Side }
+  | { kind: 'group'; group: string }
+  | { kind: 'part'; part: string; side: Side | null };
 
 export type WeekSummary = {
   /** Local days, of the 7 ending today, with at least one completed step. */
@@ -320,7 +362,13 @@ export type ContentAct =
   | { type: 'SetFinished'; step: PlannedStep; next: StepRef | null }
   | { type: 'Skipped'; exerciseId: string }
   /** strong: a severity of 7 or more was heard (only a HEALTH_LOG=detailed model hears one); advice, never stored. */
-  | { type: 'PainStop'; step: StepRef | null; next: StepRef | null; strong: boolean }
+  | { type: 'PainStop'; step: StepRef | null; next: StepRef | null; strong: boolean; skip: SkipScope | null }
+  /** "Skip" after pain: these many steps are left for today. */
+  | { type: 'LeftAfterPain'; count: number }
+  /** Without the therapist's plan: has the therapist shown the caregiver this hands-on way? */
+  | { type: 'HandsCheck'; exerciseIds: string[] }
+  /** "Do it again" refused: the plan's dose is reached today, or the one extra set was had. */
+  | { type: 'AnotherSetRefused'; step: StepRef; reason: 'fullDose' | 'once' }
   | { type: 'Emergency' }
   /** A step stopped for pain is not done again that day, whichever way it is asked for. */
   | { type: 'NotAgainToday'; exerciseId: string }
@@ -381,6 +429,9 @@ export type PromptAct = {
   prompt: PromptKind;
   next: StepRef | null;
   change?: PlanChange;
+  /** The hands-on exercises asked about (confirmHands), or how much one more set would be (anotherSet). */
+  exerciseIds?: string[];
+  dose?: Dose;
   time?: { hour: number; minute: number };
   replaces?: { hour: number; minute: number };
   /** The routine a prompt offers (the rest of today's plan). */

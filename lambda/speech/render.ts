@@ -1,9 +1,10 @@
 // Acts -> speech: the one place that decides how the skill sounds. Returns SSML without <speak>.
-import type { CloseAct, ContentAct, PromptAct, PromptKind } from '../engine/types';
+import { exerciseById } from '../catalog/catalog';
+import type { CloseAct, ContentAct, PromptAct, PromptKind, SkipScope } from '../engine/types';
 import { stringsFor } from './locale-strings';
 import type { LocaleStrings } from './locales/en-US';
 import { renderSet, renderSetUp } from './set-speech';
-import { text, withVoiceRate } from './ssml';
+import { numberWord, text, withVoiceRate } from './ssml';
 import { capitalize, exerciseName, stepName } from './step-names';
 import { confirmChange, planChanged, planDescribed, planRefused, spokenDate } from './plan-speech';
 import { spokenWhen, summaryCard, summaryLines, whatsLeft } from './summary-speech';
@@ -47,7 +48,19 @@ function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): strin
     case 'Skipped':
       return sentence(s.skipped(exerciseName(act.exerciseId)));
     case 'PainStop':
-      return [act.step === null ? s.painStopNoStep(s.therapist) : s.painStop(s.therapist), ...(act.strong ? [s.strongPain] : [])].map(sentence).join(' ');
+      return [
+        act.step === null ? s.painStopNoStep(s.therapist) : s.painStop(s.therapist),
+        ...(act.strong ? [s.strongPain] : []),
+        ...(act.skip === null ? [] : [s.skipAfterPain(skipScopeWords(act.skip, s))]),
+      ]
+        .map(sentence)
+        .join(' ');
+    case 'LeftAfterPain':
+      return sentence(s.leftAfterPain(act.count));
+    case 'HandsCheck':
+      return sentence(s.handsCheck(isNeck(act.exerciseIds) ? s.handsCheckNeck : exerciseName(act.exerciseIds[0] ?? '')));
+    case 'AnotherSetRefused':
+      return sentence(act.reason === 'once' ? s.anotherSetOnce(stepName(act.step)) : s.anotherSetFullDose(exerciseName(act.step.exerciseId)));
     case 'Emergency':
       return sentence(s.emergency(s.emergencyNumber));
     case 'NotAgainToday':
@@ -142,6 +155,19 @@ function reportCodeCard(acts: readonly ContentAct[], s: LocaleStrings): Rendered
   return { title: s.reportCode.cardTitle, text: s.reportCode.card(`${act.code.slice(0, 3)} ${act.code.slice(3)}`, act.address) };
 }
 
+const isNeck = (exerciseIds: readonly string[]) => exerciseIds.length > 0 && exerciseIds.every((id) => exerciseById(id).group === 'neck');
+
+function skipScopeWords(scope: SkipScope, s: LocaleStrings): string {
+  switch (scope.kind) {
+    case 'limb':
+      return s.skipScopeLimb(scope.side, scope.region === 'legs' ? 'leg' : 'arm');
+    case 'part':
+      return s.skipScopePart(scope.side === null ? scope.part : `${scope.side} ${scope.part}`);
+    case 'group':
+      return s.skipScopeGroup(s.groupNames[scope.group] ?? scope.group);
+  }
+}
+
 function paceLine(act: Extract<ContentAct, { type: 'PaceChanged' }>, s: LocaleStrings): string {
   if (act.limit === 'slowest') return s.paceSlowest;
   if (act.limit === 'fastest') return s.paceFastest;
@@ -176,6 +202,16 @@ function renderPrompt(prompt: PromptAct, s: LocaleStrings): { speech: string; re
       return { speech: p.endEarly(name), reprompt: p.endEarlyReprompt };
     case 'checkedAfterEmergency':
       return { speech: p.checkedAfterEmergency, reprompt: p.checkedAfterEmergencyReprompt };
+    case 'confirmHands': {
+      const ids = prompt.exerciseIds ?? [];
+      const what = isNeck(ids) ? p.confirmHandsNeck : p.confirmHandsExercise(exerciseName(ids[0] ?? next?.exerciseId ?? ''));
+      return { speech: p.confirmHands(what), reprompt: p.confirmHandsReprompt };
+    }
+    case 'anotherSet': {
+      const dose = prompt.dose;
+      const amount = dose === undefined ? '' : dose.kind === 'reps' ? p.anotherSetReps(numberWord(dose.reps)) : p.anotherSetHold(numberWord(dose.holdSeconds));
+      return { speech: p.anotherSet(name, amount), reprompt: p.yesOrNo };
+    }
     case 'offerRest':
       return p.offerRest(prompt.routine ?? 'everything');
     case 'confirmReminder': {

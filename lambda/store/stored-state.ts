@@ -31,6 +31,11 @@ const PlanChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('useHold'), exerciseId }),
 ]);
 
+const DoseSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('reps'), reps: whole(1, HANDOUT_MAX_REPS) }),
+  z.object({ kind: z.literal('hold'), holdSeconds: whole(1, HANDOUT_MAX_HOLD_SECONDS), asTolerated: z.boolean() }),
+]);
+
 const anytime = [
   z.object({ kind: z.literal('chooseRoutine') }),
   z.object({ kind: z.literal('planChange'), change: PlanChangeSchema }),
@@ -41,21 +46,39 @@ const anytime = [
 ] as const;
 const continueOrRestart = z.object({ kind: z.literal('continueOrRestart'), routine: z.nullable(z.enum(ROUTINES)) });
 const endEarly = z.object({ kind: z.literal('endEarly'), otherSide: StepRefSchema });
+const stepRefs = z.array(StepRefSchema).check(z.maxLength(32));
 const question = <T extends readonly [z.ZodMiniObject, ...z.ZodMiniObject[]]>(...options: T) => z.nullable(z.discriminatedUnion('kind', [...options]));
 const delivered = z.object({ atMs: epochMs, endsAtMs: epochMs, amount: whole(0, HANDOUT_MAX_HOLD_SECONDS) });
 
 /** Each phase with exactly what it holds and the questions it can wait on (engine/types.ts Position). */
 const PositionSchema = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('choosing'), current: z.null(), delivered: z.null(), question: question(...anytime) }),
-  z.object({ phase: z.literal('settingUp'), current: StepRefSchema, delivered: z.null(), lastOfSession: z.boolean(), question: question(...anytime, continueOrRestart, endEarly) }),
+  z.object({
+    phase: z.literal('settingUp'),
+    current: StepRefSchema,
+    delivered: z.null(),
+    lastOfSession: z.boolean(),
+    question: question(...anytime, continueOrRestart, endEarly, z.object({ kind: z.literal('confirmHands'), exerciseIds })),
+  }),
   z.object({
     phase: z.literal('setDelivered'),
     current: StepRefSchema,
     delivered,
     lastOfSession: z.boolean(),
-    question: question(...anytime, continueOrRestart, endEarly, z.object({ kind: z.literal('wasSetFinished') })),
+    question: question(
+      ...anytime,
+      continueOrRestart,
+      endEarly,
+      z.object({ kind: z.literal('wasSetFinished') }),
+      z.object({ kind: z.literal('anotherSet'), dose: DoseSchema }),
+    ),
   }),
-  z.object({ phase: z.literal('stoppedForPain'), current: StepRefSchema, delivered: z.null(), question: question(...anytime, continueOrRestart) }),
+  z.object({
+    phase: z.literal('stoppedForPain'),
+    current: StepRefSchema,
+    delivered: z.null(),
+    question: question(...anytime, continueOrRestart, z.object({ kind: z.literal('skipAfterPain'), steps: stepRefs })),
+  }),
   z.object({
     phase: z.literal('finished'),
     current: z.null(),
@@ -97,14 +120,12 @@ const DayBaseSchema = z.object({
   endedEarly: z.boolean(),
   afterEmergency: z._default(z.boolean(), false),
   endReason: z.nullable(z.literal('fatigue')),
+  extraSets: z._default(z.array(stepKey).check(z.maxLength(64)), []),
+  leftAfterPain: z._default(z.array(stepKey).check(z.maxLength(64)), []),
 });
 
 const DayProgressSchema = z.intersection(PositionSchema, DayBaseSchema);
 
-const DoseSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('reps'), reps: whole(1, HANDOUT_MAX_REPS) }),
-  z.object({ kind: z.literal('hold'), holdSeconds: whole(1, HANDOUT_MAX_HOLD_SECONDS), asTolerated: z.boolean() }),
-]);
 
 const SettingsShape = {
   prefs: z.object({ paceFactor: z.number().check(z.minimum(1), z.maximum(2)), voiceRatePercent: whole(50, 100) }),
@@ -115,6 +136,8 @@ const SettingsShape = {
   planFollowed: z.nullable(z.object({ reviewedOn: z.nullable(day) })),
   timeZone: z.nullable(text(MAX_TIME_ZONE_LENGTH, 1)),
   reminder: z.nullable(z.object({ alertToken: text(MAX_ALERT_TOKEN_LENGTH, 1), hour, minute })),
+  // A yes lasts: the question is asked once (a no is a plan override, planOverrides.excluded).
+  handsConfirmed: exerciseIds,
 };
 
 const DayShape = {

@@ -141,7 +141,7 @@ describe('pause', () => {
 
 describe('render in other markets', () => {
   it('says physio in the UK and therapist in the US, from the markets table', () => {
-    const pain = [{ type: 'PainStop', step: null, next: null, strong: false }, { type: 'Close', reason: 'goodbye' }] as const;
+    const pain = [{ type: 'PainStop', step: null, next: null, strong: false, skip: null }, { type: 'Close', reason: 'goodbye' }] as const;
 
     expect(plainText(render(turnOf([...pain]), { locale: 'en-GB', voiceRatePercent: 100 }).speech)).toMatch(/physio/);
     expect(plainText(render(turnOf([...pain]), { locale: 'en-US', voiceRatePercent: 100 }).speech)).toMatch(/therapist/);

@@ -55,6 +55,8 @@ const state: fc.Arbitrary<RoutineState> = day.chain((today) =>
       endedEarly: fc.boolean(),
       afterEmergency: fc.boolean(),
       endReason: fc.constantFrom('fatigue' as const, null),
+      extraSets: fc.array(fc.constantFrom('hip-rotation/right', 'neck-flexion/both'), { maxLength: 2 }),
+      leftAfterPain: fc.array(fc.constantFrom('hip-abduction/left', 'thumb-flexion-extension/right'), { maxLength: 2 }),
     })).map(([at, base]) => ({ ...at, ...base })),
     previousDay: fc.option(
       fc.record({ back: fc.integer({ min: 1, max: 400 }), routine: fc.constantFrom(...ROUTINES), done: fc.nat(40), planned: fc.nat(40), endedEarly: fc.boolean() }).map(({ back, ...rest }) => ({ day: addDays(today, -back), ...rest })),
@@ -77,6 +79,7 @@ const state: fc.Arbitrary<RoutineState> = day.chain((today) =>
     timeZone: fc.constantFrom(null, 'UTC', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'America/Argentina/ComodRivadavia'),
     reminder: fc.option(fc.record({ alertToken: fc.string({ minLength: 1, maxLength: 100 }), hour, minute }), { nil: null }),
     setUpsHeard: idList,
+    handsConfirmed: idList,
   }),
 );
 

@@ -1,4 +1,5 @@
 // Drives the pure engine in tests: a clock that moves, a context, and a run of events.
+import { CATALOG } from '../../lambda/catalog/catalog';
 import { initialState } from '../../lambda/engine/state';
 import { transition } from '../../lambda/engine/transition';
 import type { PlanReading } from '../../lambda/engine/therapist-plan';
@@ -28,10 +29,17 @@ export type Driver = {
   send(event: RoutineEvent, options?: { newSession?: boolean; afterMs?: number }): Act[];
 };
 
-/** Each event arrives `afterMs` later (default: long enough for any set to have finished playing). */
+/** Hands-on exercises a caregiver without a plan must first confirm (catalog handsNeedConfirmation). */
+export const HANDS_ON_IDS: string[] = CATALOG.filter((e) => e.handsNeedConfirmation).map((e) => e.id);
+
+/**
+ * Each event arrives `afterMs` later (default: long enough for any set to have finished playing). The default state is
+ * a caregiver who has said the therapist showed them the hands-on exercises; pass `state: initialState(DAY_ONE)` for
+ * one who has not been asked yet.
+ */
 export function driver(options: { plan?: PlanReading; recordHealthDetails?: boolean; state?: RoutineState } = {}): Driver {
   const d: Driver = {
-    state: options.state ?? initialState(DAY_ONE),
+    state: options.state ?? { ...initialState(DAY_ONE), handsConfirmed: HANDS_ON_IDS },
     nowMs: T0,
     today: DAY_ONE,
     last: { state: initialState(DAY_ONE), say: [], then: { type: 'Close', reason: 'goodbye' }, effects: [], closedDay: null },
