@@ -59,13 +59,19 @@ function decide(known: RoutineState | null, routine: RoutineChoice): Intent | 'd
     case 'wasSetFinished':
     case 'wantSummary':
     case 'checkedAfterEmergency':
+    // The therapist has shown them the hands-on exercises (asked once, without a plan).
+    case 'confirmHands':
       return INTENT.yes();
+    // "Skip" is a command the caregiver may give after pain; this one carries on with "next".
+    case 'skipAfterPain':
+      break;
     case 'secondRound':
     case 'endEarly':
     case 'planChange':
     case 'leaveOutUntilReview':
     case 'confirmReminder':
     case 'reminderPermission':
+    case 'anotherSet':
       return INTENT.no();
     case undefined:
       break;

@@ -1,17 +1,17 @@
 import { DEFAULT_PLAN_OWNER } from '../../lambda/store/plan-store';
 import { handoutPlan } from '../../lambda/engine/therapist-plan';
-import { HOUR_MS, MINUTE_MS, openDialog, type Dialog } from '../support/dialog';
+import { HOUR_MS, MINUTE_MS, openDialog, yesIfAskedAboutHands, type Dialog } from '../support/dialog';
 
 const TWO_EXERCISE_PLAN = { ...handoutPlan(), reviewedOn: '2026-11-20', exercises: [{ id: 'hip-knee-flexion', reps: 6 }, { id: 'lumbar-rotation' }] };
 
 async function doTheLegRoutine(alexa: Dialog): Promise<string[]> {
   const setUps: string[] = [];
   await alexa.say('open range of motion coach');
-  let reply = await alexa.say('start the leg exercises');
+  let reply = await yesIfAskedAboutHands(alexa, await alexa.say('start the leg exercises'));
   while (/say ready/i.test(reply.text)) {
     setUps.push(reply.text);
     await alexa.say('ready');
-    reply = await alexa.say('next');
+    reply = await yesIfAskedAboutHands(alexa, await alexa.say('next'));
   }
   await alexa.say('no');
   return setUps;
@@ -177,11 +177,11 @@ describe('a day whose history write fails when it closes', () => {
 
 describe('a day of legs and arms', () => {
   async function untilDone(alexa: Dialog, first: string) {
-    let reply = await alexa.say(first);
+    let reply = await yesIfAskedAboutHands(alexa, await alexa.say(first));
     const heard = [reply.text];
     while (/say ready/i.test(reply.text)) {
       await alexa.say('ready');
-      reply = await alexa.say('next');
+      reply = await yesIfAskedAboutHands(alexa, await alexa.say('next'));
       heard.push(reply.text);
     }
     return { last: reply, heard };

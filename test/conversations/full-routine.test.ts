@@ -17,6 +17,12 @@ describe('a full leg routine, from launch to the summary', () => {
 
     let reply = await alexa.say('start the leg exercises');
     for (const [index, step] of legSteps.entries()) {
+      // Without a plan, the hands-on knees side to side is asked about once before its set-up.
+      if (step.exerciseId === 'lumbar-rotation') {
+        expect(reply.text).toMatch(/has the therapist shown you how/i);
+        expect(reply.text).not.toMatch(/say ready/i);
+        reply = await alexa.say('yes');
+      }
       expect(reply.text.toLowerCase()).toContain(stepName(step).toLowerCase());
       expect(reply.text).toMatch(/say ready/i);
       expect(reply.open).toBe(true);

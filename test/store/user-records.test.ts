@@ -64,6 +64,7 @@ const lasting = {
   levels: { 'hip-knee-flexion:reps': 4 },
   planOverrides: { excluded: ['neck-rotation'], doses: { 'hip-rotation': { kind: 'reps' as const, reps: 3 } } },
   reminder: { alertToken: 'token-1', hour: 10, minute: 0 },
+  handsConfirmed: ['lumbar-rotation'],
 };
 /** A user with those settings, saved twice (the second save moves them into SETTINGS). */
 const settled: RoutineState = { ...initialState(DAY), ...lasting };

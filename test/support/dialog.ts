@@ -149,5 +149,15 @@ afterAll(async () => {
   await Promise.all(openApis.splice(0).map((api) => api.close()));
 });
 
+/**
+ * Without a plan, the hands-on exercises are asked about once ("Has the therapist shown you how to ...?"); a caregiver
+ * walking a routine in these tests says yes. Returns the reply that follows the answer, or the reply given.
+ */
+export async function yesIfAskedAboutHands(alexa: Pick<Dialog, 'say'>, reply: Reply): Promise<Reply> {
+  let current = reply;
+  while (/has the therapist shown you/i.test(current.text)) current = await alexa.say('yes');
+  return current;
+}
+
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
