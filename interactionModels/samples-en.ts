@@ -129,10 +129,10 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       `that hurt her ${part}`, `that hurt his ${part}`, "it's too far", "that's far enough it hurts", "that's sore",
       "it's sore", 'sore', 'that pinches', 'it pinches', 'she has a cramp', 'he has a cramp', 'cramp',
       `her ${part} is cramping`, `his ${part} is cramping`, `cramp in her ${part}`, `cramp in his ${part}`,
-      "she's in agony", "he's in agony", 'we need to stop it hurts', "stop she's in pain", "stop he's in pain",
+      'we need to stop it hurts', "that's a bit much for her", "that's a bit much for him", 'ow too much', `she says the pain is a ${level}`, `he says the pain is a ${level}`, "stop she's in pain", "stop he's in pain",
       'it hurts when i move it', 'it hurts when i bend it', 'it hurts when you do that', `it's a ${level}`,
       `she says a ${level}`, `he says a ${level}`, `pain in her ${part} a ${level}`, `pain in his ${part} a ${level}`,
-      "she doesn't like that it hurts", 'that really hurts', 'it really hurts', "she's crying", "he's crying",
+      "she doesn't like that it hurts", 'that really hurts', 'it really hurts',
       'she cried out', 'he cried out', "that's uncomfortable", 'she says ow', 'he says ow',
       `her ${part} is killing her`, `his ${part} is killing him`, "it's killing her", "it's killing him",
       `stop her ${part}`, `stop his ${part}`, `careful her ${part}`, `careful his ${part}`,
@@ -141,6 +141,17 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       "no stop that hurts", "no you're hurting her", "no you're hurting him", 'no no it hurts', 'no ow',
       ...both((she) => `${she} yelps`), ...both((she) => `${she} screamed`), ...both((she) => `${she} groaned`),
       ...both((she) => `${she} yelled out`),
+    ],
+    // Pain called strong in words: the same stop, with the advice to stop for today (issue 11).
+    [INTENTS.strongPain]: [
+      "she's in agony", "he's in agony", "she's screaming in pain", "he's screaming in pain", 'the pain is unbearable',
+      "it's unbearable", "it's excruciating", 'the pain is excruciating', "she's sobbing with the pain", "he's sobbing with the pain",
+      "she's in tears it hurts so much", "he's in tears it hurts so much", 'she cried out in pain', 'he cried out in pain',
+      `her ${part} is agony`, `his ${part} is agony`, `her ${part} is in agony`, `his ${part} is in agony`,
+      `the pain in her ${part} is unbearable`, `the pain in his ${part} is unbearable`, `her ${part} hurts terribly`,
+      `his ${part} hurts terribly`, "it's terrible pain", "she's in terrible pain", "he's in terrible pain",
+      "she's in awful pain", "he's in awful pain", "she's screaming", "he's screaming", 'stop stop she is in agony',
+      "it hurts so bad she's crying", "it hurts so bad he's crying", "she's crying", "he's crying", "that's agony for her", "that's agony for him",
     ],
     [INTENTS.emergency]: [
       "she can't breathe", "he can't breathe", "they can't breathe", "she's not breathing", "he's not breathing",
@@ -368,14 +379,19 @@ export function sharedSamples(m: Market): Record<IntentName, readonly string[]> 
       // Hearing it again.
       'say that one more time', 'tell me again', "i didn't hear you", "i didn't catch that", 'i missed what you said', 'repeat what you said', 'repeat the instructions', 'say the instructions again',
       'go over that again', 'come again please', "i didn't hear the last part", 'what was that you said', 'sorry what was that',
-      // Doing the set again.
+      'tell me that again', 'what was the last bit', 'say the last part again', 'repeat that please',
+    ],
+    // Another set of the step just counted (issue 11): asked first, and within the plan's dose.
+    [INTENTS.doItAgain]: [
       'do that again', 'one more time', 'do it again', 'do that one again', 'same again', 'do it once more', 'once more',
-      "let's do that again", 'repeat the set', 'repeat that one', 'redo that', 'redo it', 'do that set again',
-      'can we do that again', 'repeat this one', 'again please', 'do the set again', "let's do it again", 'one more go',
+      "let's do that again", 'repeat the set', 'redo that', 'redo it', 'do that set again',
+      'can we do that again', 'again please', 'do the set again', "let's do it again", 'one more go',
       'one more time please', "let's do one more", 'another round', 'do another set', 'give it another go',
       'one more round', 'try that again', "let's try again", 'do the same one again', 'the same exercise again',
-      'repeat this exercise', "let's repeat", 'repeat it', 'do it one more time please', 'one more set of that',
-      'do the same again', 'go again', "let's go one more time",
+      'do it one more time please', 'one more set of that', 'do the same again', 'go again', "let's go one more time",
+      'another set', 'one more set', 'can we do another set', 'do another one of those', "let's do another set of those",
+      'can we do that one again', 'do one more set', 'another go at that one', 'we want to do that again', 'again',
+      'repeat that last set', 'do that one once more', 'repeat that set', 'do that exercise one more time',
     ],
     [INTENTS.startAgain]: [
       'start from the beginning', 'from the top', 'start again from the beginning', 'start the whole thing again',

@@ -26,6 +26,8 @@ const COMMONWEALTH: Extra = {
   [INTENTS.goodbye]: ['cheerio then', 'cheerio for now', 'cheers bye', 'ta ta', 'see you later then'],
   [INTENTS.emergency]: ['ring an ambulance', 'phone an ambulance', 'ring for an ambulance'],
   [INTENTS.tired]: ["she's had it", "he's had it"],
+  // British and Australian slang for pain.
+  [INTENTS.reportPain]: [`her ${part} is giving her gyp`, `his ${part} is giving him gyp`, "it's giving her gyp", "it's giving him gyp", `her ${part} is playing up`, `his ${part} is playing up`],
   // "Programme" (en-GB) and "program" (en-AU) for the plan: a market word, like physio.
   [INTENTS.whatsThePlan]: ["what's in the programme", 'tell me the programme', "what's the programme today", 'go over the programme', 'read out the programme'],
   [INTENTS.reportCode]: ['could I have a report code', 'a code for the report please'],
@@ -58,7 +60,8 @@ export const MARKET_SAMPLES: Record<Locale, readonly Extra[]> = {
         `he is having pain in his ${part}`, 'it is paining too much', 'there is pain', 'she is getting pain',
         'he is getting pain', `she is getting pain in her ${part}`,
       ],
-      [INTENTS.repeatThat]: ['do it one more time', 'once again', 'kindly repeat', 'repeat once more', 'do once more', 'one more time we will do'],
+      [INTENTS.repeatThat]: ['once again', 'kindly repeat', 'repeat once more'],
+      [INTENTS.doItAgain]: ['do it one more time', 'do once more', 'one more time we will do'],
       [INTENTS.whatsNext]: ['what next', 'what is the next one', 'what is coming next', 'which one we are doing next'],
       [INTENTS.nextStep]: ['finish this one', 'this one is finished', 'this one is over', 'this one is done', 'go to next one'],
       [INTENTS.whatsLeft]: ['what all is left', 'what all is remaining', 'how many are pending', 'what is remaining'],

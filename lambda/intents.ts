@@ -27,6 +27,13 @@ export const INTENTS = {
   warningSign: 'WarningSignIntent',
   /** A code for the therapist's report page (issue 15). */
   reportCode: 'ReportCodeIntent',
+  /** "Do it again": one more set of the step just counted, asked first (issue 11); "say that again" is RepeatThat. */
+  doItAgain: 'DoItAgainIntent',
+  /**
+   * Pain called strong in words ("she's in agony", "he's screaming in pain"): the same stop as ReportPainIntent, with
+   * the advice to stop for today. Its own intent, not a slot, so no open slot catches "she's in a lot of pain".
+   */
+  strongPain: 'StrongPainIntent',
   // Custom twins of built-ins, one engine event each, same as the built-in's (handlers/intent-events.ts): Amazon
   // matches samples added to a built-in intent only word for word, so a phrasing family that must generalise
   // lives here and the built-in keeps only Amazon's own phrases.
@@ -97,6 +104,7 @@ export const INTENT_SLOTS: Partial<Record<IntentName, ReadonlyArray<{ name: stri
     { name: SLOTS.bodyPart, type: SLOT_TYPES.bodyPart },
     { name: SLOTS.severity, type: SLOT_TYPES.number },
   ],
+  [INTENTS.strongPain]: [{ name: SLOTS.bodyPart, type: SLOT_TYPES.bodyPart }],
   [INTENTS.skip]: [{ name: SLOTS.region, type: SLOT_TYPES.region }],
   [INTENTS.summary]: [{ name: SLOTS.period, type: SLOT_TYPES.period }],
   [INTENTS.leaveOut]: [

@@ -8,6 +8,7 @@ import { INTENTS } from '../lambda/intents';
 import { CORPUS } from '../test/corpus/corpus';
 import { confusion, evaluate, formatTable, missTable, percent, publishedExpectations, recallByIntent, safetyBreaches, scoreLines, type Outcome } from '../test/corpus/evaluate';
 import { HELD_OUT_CORPUS } from '../test/corpus/held-out/held-out';
+import { NEW_INTENTS_HELD_OUT } from '../test/corpus/held-out/new-intents-blind';
 
 const everydayLine = (outcomes: readonly Outcome[]): string => {
   const everyday = outcomes.filter((o) => o.entry.intent === INTENTS.fallback);
@@ -56,6 +57,9 @@ function main(): void {
   const parts: string[] = [];
   const corpora = [
     ...(both || args.has('--held-out') ? [[`held-out corpus (${HELD_OUT_CORPUS.length} phrasings, frozen)`, HELD_OUT_CORPUS] as const] : []),
+    ...(both || args.has('--held-out')
+      ? [[`blind held-out rows for the intents added later (${NEW_INTENTS_HELD_OUT.length} phrasings, written without the samples)`, NEW_INTENTS_HELD_OUT] as const]
+      : []),
     ...(both || args.has('--training') ? [[`training corpus (${CORPUS.length} phrasings)`, CORPUS] as const] : []),
   ];
   for (const [name, entries] of corpora) parts.push(report(name, evaluate(entries), brief));

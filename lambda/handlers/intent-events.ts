@@ -61,6 +61,10 @@ export const INTENT_EVENTS: Record<IntentName, EventFor> = {
     URGENT_BODY_WORDS.test(getSlotValue(e, SLOTS.bodyPart) ?? '')
       ? { type: 'EmergencyReported' }
       : { type: 'PainReported', bodyPart: resolvedChoice(e, SLOTS.bodyPart, BODY_PART_IDS), severity: boundedNumberSlot(e, SLOTS.severity, 0, 10) },
+  [INTENTS.strongPain]: (e) =>
+    URGENT_BODY_WORDS.test(getSlotValue(e, SLOTS.bodyPart) ?? '')
+      ? { type: 'EmergencyReported' }
+      : { type: 'PainReported', bodyPart: resolvedChoice(e, SLOTS.bodyPart, BODY_PART_IDS), severity: null, strongWords: true },
   [INTENTS.emergency]: simple({ type: 'EmergencyReported' }),
   [INTENTS.summary]: (e) =>
     resolvedChoice(e, SLOTS.period, ['today', 'week'] as const) === 'week'
@@ -98,6 +102,7 @@ export const INTENT_EVENTS: Record<IntentName, EventFor> = {
   [INTENTS.setReminder]: (e) => ({ type: 'ReminderRequested', time: timeSlot(e, SLOTS.time) }),
   [INTENTS.cancelReminder]: simple({ type: 'ReminderCancelRequested' }),
   [INTENTS.reportCode]: simple({ type: 'ReportCodeRequested' }),
+  [INTENTS.doItAgain]: simple({ type: 'AnotherSetRequested' }),
   // The custom twins: the very event of their built-in (lambda/intents.ts TWIN_OF_BUILT_IN).
   [INTENTS.nextStep]: simple({ type: 'NextRequested' }),
   [INTENTS.goBack]: simple({ type: 'PreviousRequested' }),

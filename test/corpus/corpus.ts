@@ -56,7 +56,7 @@ export const DEVELOPMENT: readonly CorpusEntry[] = [
   us('ouch ouch', I.reportPain),
   us('that pinched her', I.reportPain),
   us('stop it, it hurts her', I.reportPain),
-  us("she's crying, it hurts", I.reportPain),
+  us("she's crying, it hurts", I.strongPain),
   us('it hurts when I lift it', I.reportPain),
   us("he says it's painful", I.reportPain),
   us('she says the pain is an eight', I.reportPain, { severity: '8' }),
@@ -427,15 +427,15 @@ export const DEVELOPMENT: readonly CorpusEntry[] = [
   us("let's go back to the last exercise", I.previous),
   us('the one before this', I.previous),
   us('go back to the one we just did', I.previous),
-  us("let's do that one again", I.repeat),
+  us("let's do that one again", I.doItAgain),
   us('can we repeat that one', I.repeat),
-  us('repeat the last set', I.repeat),
-  us("let's go again", I.repeat),
-  us('same one again', I.repeat),
-  us('do the same set again', I.repeat),
+  us('repeat the last set', I.doItAgain),
+  us("let's go again", I.doItAgain),
+  us('same one again', I.doItAgain),
+  us('do the same set again', I.doItAgain),
   us("let's repeat that", I.repeat),
-  us('can we do it one more time', I.repeat),
-  ind('do one more time', I.repeat),
+  us('can we do it one more time', I.doItAgain),
+  ind('do one more time', I.doItAgain),
   ind('repeat it once again', I.repeat),
   us('start over from the top', I.startOver),
   us("let's start from the beginning again", I.startOver),
@@ -569,8 +569,8 @@ export const SECOND_SET: readonly CorpusEntry[] = [
   us("we're done with that exercise", I.next),
   us("next one, we're done", I.next),
   us('go back to the one before', I.previous),
-  us('do that one more time', I.repeat),
-  us('again, the same one', I.repeat),
+  us('do that one more time', I.doItAgain),
+  us('again, the same one', I.doItAgain),
   us('hold on one second', I.pause),
   us("okay, let's continue with it", I.resume),
   us('what can I ask you', I.help),
@@ -582,7 +582,7 @@ export const SECOND_SET: readonly CorpusEntry[] = [
 /** Issue 12, second round: British phrasing written for the training corpus, the samples improved against it. */
 export const BRITISH_SET: readonly CorpusEntry[] = [
   gb('right, on to the next one then', I.next),
-  gb('can we have another go at that', I.repeat),
+  gb('can we have another go at that', I.doItAgain),
   gb('hang about', I.pause),
   gb("let's crack on", I.resume),
   gb("she's dead beat", I.tired),
@@ -893,7 +893,7 @@ const WARNING_SIGN_SET: readonly CorpusEntry[] = [
   ind('i heard some pop sound from the knee', I.warningSign),
 ];
 
-/** Issue 15: asking for the report page's code. Written with the samples in view, so training rows only (see HELD_OUT_EXEMPT). */
+/** Issue 15: asking for the report page's code. Written with the samples in view, so training rows only; its blind held-out rows are in held-out/new-intents-blind.ts. */
 const REPORT_SET: readonly CorpusEntry[] = [
   us('can you give me the report code please', I.reportCode),
   us('we have the therapist coming tomorrow, give me a code', I.reportCode),
@@ -903,10 +903,22 @@ const REPORT_SET: readonly CorpusEntry[] = [
   au('give us a report code', I.reportCode),
 ];
 
-export const CORPUS: readonly CorpusEntry[] = [...DEVELOPMENT, ...SECOND_SET, ...BRITISH_SET, ...MOVED_FROM_HELD_OUT, ...THIRD_ROUND_SET, ...REPORT_SET, ...WARNING_SIGN_SET];
-
 /**
- * Intents added after the held-out corpus was frozen (issue 12). Held-out rows must be written without the samples
- * in view; until someone who has not seen them writes those rows, these are measured on the training corpus only.
+ * Issue 11: "do it again" (another set, asked first) apart from "say that again", and strong pain in words. Written
+ * with the samples in view, so training rows; the blind rows are in held-out/new-intents-blind.ts.
  */
-export const HELD_OUT_EXEMPT: readonly IntentName[] = [I.reportCode, I.warningSign];
+const SAFE_FLOW_ROWS: readonly CorpusEntry[] = [
+  us('we should do that set again', I.doItAgain),
+  us('could we do one more set of those', I.doItAgain),
+  us('one more set of them please', I.doItAgain),
+  gb('shall we have another go at that one', I.doItAgain),
+  us('sorry what did you just say', I.repeat),
+  us('could you say the last part again', I.repeat),
+  us("stop, she's in agony with it", I.strongPain),
+  us("he's screaming, it hurts so much", I.strongPain),
+  us('this pain is unbearable for her', I.strongPain),
+  gb('her knee is absolute agony', I.strongPain, { bodyPart: 'knee' }),
+];
+
+export const CORPUS: readonly CorpusEntry[] = [...DEVELOPMENT, ...SECOND_SET, ...BRITISH_SET, ...MOVED_FROM_HELD_OUT, ...THIRD_ROUND_SET, ...REPORT_SET, ...WARNING_SIGN_SET, ...SAFE_FLOW_ROWS];
+

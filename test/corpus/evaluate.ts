@@ -38,6 +38,8 @@ const KINDS: Readonly<Record<string, string>> = {
   [INTENTS.cancel]: INTENTS.stop,
   [INTENTS.navigateHome]: INTENTS.stop,
   [INTENTS.tired]: INTENTS.endEarly,
+  // Strong pain is a pain stop with more advice: either one stops the step.
+  [INTENTS.strongPain]: INTENTS.reportPain,
 };
 export const kindOf = (intent: string): string => {
   const same = sameIntent(intent);
@@ -163,7 +165,7 @@ export function safetyBreaches(outcomes: readonly Outcome[]): Outcome[] {
   return outcomes.filter(
     (o) =>
       (o.entry.intent === INTENTS.emergency && o.intent !== INTENTS.emergency) ||
-      (o.entry.intent === INTENTS.reportPain && o.intent !== INTENTS.reportPain) ||
+      (kindOf(o.entry.intent) === INTENTS.reportPain && kindOf(o.intent) !== INTENTS.reportPain) ||
       (o.entry.intent !== INTENTS.emergency && o.intent === INTENTS.emergency),
   );
 }
