@@ -81,13 +81,16 @@ describe('render', () => {
 
     const speech = render(turnOf(setAct(step)), options).speech;
 
-    expect(totalBreakMs(speech) - pace.outMs - pace.backMs).toBe(30_000);
-    expect(plainText(speech)).toMatch(/ten.*twenty.*thirty/);
+    // Moving in, easing back, and the closing action ("rest the leg back down") have their own silences.
+    expect(totalBreakMs(speech) - pace.moveInMs - pace.backMs - pace.backMs).toBe(30_000);
+    expect(pace.moveInMs).toBeGreaterThanOrEqual(5000);
+    // Counted every five seconds, even a long hold.
+    expect(plainText(speech)).toMatch(/five\. ten\. fifteen\. twenty\. twenty five\. thirty\./);
   });
 
   it('paces repetitions no faster than the catalog floor', () => {
     for (const exercise of CATALOG.filter((e) => e.dose.kind === 'reps')) {
-      const floor = PACE_FLOOR[exercise.jointSize];
+      const floor = PACE_FLOOR[exercise.paceClass];
       const breaks = breakTimesMs(render(turnOf(setAct(fullDose(exercise.id))), options).speech);
       const movement = breaks.filter((ms) => ms !== 1000);
 
@@ -98,7 +101,7 @@ describe('render', () => {
   it('names the exercise and side in the set-up and ends it asking for ready', () => {
     const [step] = buildSteps('legs', defaultProgram());
 
-    const rendered = render(turnOf([{ type: 'SetUp', step: step!, sideChanged: false, mentionPosition: true, brief: false, stepNumber: 1, stepCount: 15 }, { type: 'Prompt', prompt: 'sayReady', next: step! }]), options);
+    const rendered = render(turnOf([{ type: 'SetUp', step: step!, sideChanged: false, mentionPosition: true, brief: false, secondSide: false, firstOfSession: false, stepNumber: 1, stepCount: 15 }, { type: 'Prompt', prompt: 'sayReady', next: step! }]), options);
 
     const words = plainText(rendered.speech).toLowerCase();
     expect(words).toContain(exerciseById(step!.exerciseId).name.toLowerCase());
