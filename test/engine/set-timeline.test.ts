@@ -2,7 +2,8 @@ import { exerciseById } from '../../lambda/catalog/catalog';
 import { HOLD_MOVE_IN_SECONDS, PACE_FLOOR } from '../../lambda/catalog/schema';
 import { effectivePace, PACE_FACTOR } from '../../lambda/engine/pace';
 import { HOLD_COUNT_EVERY_S, REP_GAP_MS, setTimeline, timelineMs, type Beat } from '../../lambda/engine/set-timeline';
-import type { Dose, PlannedStep } from '../../lambda/engine/types';
+import type { Dose } from '../../lambda/catalog/schema';
+import type { PlannedStep } from '../../lambda/engine/types';
 
 function step(exerciseId: string, dose: Dose, wayId?: string): PlannedStep {
   const exercise = exerciseById(exerciseId);
