@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseConfig } from '../lambda/config';
-import { planProblems, TherapistPlanSchema, type TherapistPlan } from '../lambda/engine/therapist-plan';
+import { holdsNotAllowed, planProblems, TherapistPlanSchema, type TherapistPlan } from '../lambda/engine/therapist-plan';
 import { createDynamoClient } from '../lambda/store/client';
 import { DEFAULT_PLAN_OWNER, DynamoPlanStore } from '../lambda/store/plan-store';
 import { ensureTable } from '../lambda/store/table';
@@ -38,7 +38,9 @@ export function validatePlan(text: string): Validation {
     return { ok: false, problems: [`(file): not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
   }
   const parsed = TherapistPlanSchema.safeParse(json);
-  return parsed.success ? { ok: true, plan: parsed.data } : { ok: false, problems: planProblems(parsed.error) };
+  if (!parsed.success) return { ok: false, problems: planProblems(parsed.error) };
+  const holds = holdsNotAllowed(parsed.data);
+  return holds.length === 0 ? { ok: true, plan: parsed.data } : { ok: false, problems: holds };
 }
 
 export async function importPlan(text: string, owner: string, store: Pick<DynamoPlanStore, 'save'>, nowMs: number): Promise<ImportOutcome> {

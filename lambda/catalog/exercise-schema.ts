@@ -2,7 +2,7 @@
 // in tests and before `npm run build` bundles (parse-catalog.ts), never at cold start: no bundled module
 // imports it as a value.
 import * as z from 'zod/mini';
-import { GROUPS, HANDOUT_MAX_HOLD_SECONDS, HANDOUT_MAX_REPS, LIMBS, PACE_FLOOR, REGIONS } from './schema';
+import { GENERAL_CUES, GROUPS, HANDOUT_MAX_HOLD_SECONDS, HANDOUT_MAX_REPS, LIMBS, PACE_CLASSES, PACE_FLOOR, REGIONS } from './schema';
 
 const GROUP_REGION = { legs: 'legs', arms: 'arms', trunk: 'neckAndTrunk', neck: 'neckAndTrunk' } as const;
 
@@ -25,6 +25,20 @@ const DoseSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/** Short words spoken while counting, so each is at most four words. */
+const beat = spoken.check(z.refine((words) => words.trim().split(/\s+/).length <= 4, 'a beat is at most four words'));
+
+/**
+ * How one repetition moves. An arc goes out from the start and back to it ("bend ... and lower, one"). A sweep goes
+ * from one end of the range to the other through a middle it starts from, so it is said in four beats, each
+ * covering half the range: "<one> ... <middle> ... <other> ... <middle>, one". Said as two beats, the return would
+ * cross the whole range in the time the first beat crossed half, doubling the speed.
+ */
+const MovementSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('arc'), out: beat, back: beat }),
+  z.object({ kind: z.literal('sweep'), one: beat, middle: beat, other: beat }),
+]);
+
 const WaySchema = z.object({
   id: z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)),
   /** Spoken only when an exercise has more than one way, e.g. "hands on the thigh and below the knee". */
@@ -33,13 +47,16 @@ const WaySchema = z.object({
   hands: spoken,
   /** The movement as 2-4 short spoken steps. */
   steps: z.array(spoken).check(z.minLength(2), z.maxLength(4)),
-  /** Words spoken while counting a repetition: "<out> ... <back>, one". */
-  movement: z.object({ out: spoken, back: spoken }),
+  movement: MovementSchema,
+  /** Said after the last count, when it is needed ("Now lower the leg to the bed."), not in the set-up before. */
+  closing: z.optional(spoken),
 });
 
 const StageSchema = z.object({
   /** Spoken before this part of the set, e.g. "First with the knee bent." */
   intro: spoken,
+  /** What sets the stage apart, for the dose line of a staged exercise: "first with the knee bent, then straight". */
+  label: z.optional(spoken),
 });
 
 export const ExerciseSchema = z
@@ -59,18 +76,41 @@ export const ExerciseSchema = z
     handsNeedConfirmation: z.boolean(),
     ways: z.array(WaySchema).check(z.minLength(1), z.maxLength(2)),
     stages: z.array(StageSchema).check(z.minLength(1), z.maxLength(2)),
-    jointSize: z.enum(['large', 'small']),
+    paceClass: z.enum(PACE_CLASSES),
     pace: PaceSchema,
     dose: DoseSchema,
+    /** A stretch that may be held at its end (the handout's "or hold for 30 seconds"); never a sweep, whose hold would name no direction. */
+    holdAllowed: z.boolean(),
     safetyCue: spoken,
+    /** Which of the handout's general cues fit this exercise (schema.ts GENERAL_CUES). */
+    generalCues: z.array(z.enum(GENERAL_CUES)).check(z.minLength(1)),
   })
   .check(
     z.superRefine((exercise, ctx) => {
-      const floor = PACE_FLOOR[exercise.jointSize];
+      const floor = PACE_FLOOR[exercise.paceClass];
       for (const key of ['outSeconds', 'pauseSeconds', 'backSeconds'] as const) {
         if (exercise.pace[key] < floor[key]) {
-          ctx.addIssue({ code: 'custom', path: ['pace', key], message: `below the ${exercise.jointSize}-joint floor of ${floor[key]} s` });
+          ctx.addIssue({ code: 'custom', path: ['pace', key], message: `below the ${exercise.paceClass} floor of ${floor[key]} s` });
         }
+      }
+      if (exercise.group === 'neck' && exercise.paceClass !== 'neck') {
+        ctx.addIssue({ code: 'custom', path: ['paceClass'], message: 'the neck moves at the neck pace, the slowest' });
+      }
+      if (exercise.dose.kind === 'hold' && !exercise.holdAllowed) {
+        ctx.addIssue({ code: 'custom', path: ['holdAllowed'], message: 'an exercise done as a hold must allow holds' });
+      }
+      exercise.ways.forEach((way, wayIndex) => {
+        if (exercise.holdAllowed && way.movement.kind === 'sweep') {
+          ctx.addIssue({ code: 'custom', path: ['ways', wayIndex, 'movement'], message: 'a sweep moves two ways, so it cannot be held' });
+        }
+      });
+      if (exercise.stages.length > 1) {
+        exercise.stages.forEach((stage, index) => {
+          if (stage.label === undefined) ctx.addIssue({ code: 'custom', path: ['stages', index, 'label'], message: 'each of several stages needs a label for the dose line' });
+        });
+      }
+      if (new Set(exercise.generalCues).size !== exercise.generalCues.length) {
+        ctx.addIssue({ code: 'custom', path: ['generalCues'], message: 'a general cue is listed twice' });
       }
       if (GROUP_REGION[exercise.group] !== exercise.region) {
         ctx.addIssue({ code: 'custom', path: ['group'], message: `group ${exercise.group} is not in region ${exercise.region}` });
@@ -78,11 +118,12 @@ export const ExerciseSchema = z
       if (exercise.sided !== (exercise.limb !== undefined)) {
         ctx.addIssue({ code: 'custom', path: ['limb'], message: 'a sided exercise names its limb, an unsided one does not' });
       }
-      // Angles from the handout are only a guide: resistance always decides.
+      // A caregiver cannot see degrees, and "about 90" invites pushing to reach it: angles are body references
+      // ("until the thigh points to the ceiling"), and resistance always decides.
       exercise.ways.forEach((way, wayIndex) =>
         way.steps.forEach((step, stepIndex) => {
-          if (/degree/i.test(step) && !/resistance/i.test(step)) {
-            ctx.addIssue({ code: 'custom', path: ['ways', wayIndex, 'steps', stepIndex], message: 'an angle must be subordinate to the point of resistance' });
+          if (/degree/i.test(step)) {
+            ctx.addIssue({ code: 'custom', path: ['ways', wayIndex, 'steps', stepIndex], message: 'give the angle as a body reference, not in degrees' });
           }
         }),
       );
@@ -113,6 +154,7 @@ export type ExerciseInput = z.input<typeof ExerciseSchema>;
 export type ExerciseWay = z.infer<typeof WaySchema>;
 export type Dose = z.infer<typeof DoseSchema>;
 export type Pace = z.infer<typeof PaceSchema>;
+export type Movement = z.infer<typeof MovementSchema>;
 
 /**
  * exercises.ts is written in its parsed form, because the skill uses it without parsing. A schema change that

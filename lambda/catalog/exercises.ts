@@ -1,18 +1,30 @@
 // The exercises of the passive range-of-motion handout, reworded for speech.
 // Every string here is spoken to a caregiver whose hands are busy, so each is short and holds
 // one instruction. Facts follow the handout; the wording is our own. Angles are only a guide:
-// every step that names one also says that resistance comes first. The skill uses this data as it is written:
+// they are given as body references, never degrees, and resistance comes first. A sweep (from one end of the range
+// to the other) is counted in four beats through the middle; an arc out and back in two. The skill uses this data as it is written:
 // the type below checks each entry as it is compiled, and parse-catalog.ts validates the rest in tests and builds.
-import type { Exercise } from './schema';
+import type { Exercise, GeneralCue } from './schema';
 
 export type { ExerciseInput } from './exercise-schema';
 
-const LYING_ON_BACK = 'Have them lie flat on their back.';
+// Many people with ALS breathe more easily propped up, so "flat" is not asked for.
+const LYING_ON_BACK = 'Have them lie on their back; pillows under the head and shoulders are fine if that helps their breathing.';
 const ARMS_POSITION = 'They can sit in a chair or lie on their back.';
-const NECK_POSITION = 'Have them sit well supported, or lie on their back, with the head supported.';
+// Lying only: a weak neck cannot hold the head up sitting, so the pillow carries its weight.
+const NECK_POSITION = 'Have them lie on their back, with the head supported on the pillow.';
+const NECK_HANDS = 'Stand at the head of the bed, and support their head with both hands.';
+const NECK_REST = 'Let the head rest on the pillow the whole time; you only guide it.';
+const MIDDLE = 'back to the middle';
 const SINGLE_STAGE = [{ intro: 'Here we go.' }];
-const LARGE_PACE = { outSeconds: 3, pauseSeconds: 1, backSeconds: 3 };
+// Paces sit at their class's floor (schema.ts PACE_FLOOR): heavy long arcs and the neck slower than the rest.
 const SMALL_PACE = { outSeconds: 2, pauseSeconds: 1, backSeconds: 2 };
+const LARGE_PACE = { outSeconds: 3, pauseSeconds: 1, backSeconds: 3 };
+const HEAVY_PACE = { outSeconds: 4, pauseSeconds: 2, backSeconds: 4 };
+const NECK_PACE = { outSeconds: 5, pauseSeconds: 2, backSeconds: 5 };
+// The handout's general cues that fit a limb moved with one hand above the joint and one below, and the others.
+const ONE_JOINT_CUES: GeneralCue[] = ['resistance', 'supported', 'oneJoint', 'swollen'];
+const LIMB_CUES: GeneralCue[] = ['resistance', 'supported', 'swollen'];
 const TEN_REPS = { kind: 'reps', reps: 10 } as const;
 const HOLD_30 = { kind: 'hold', holdSeconds: 30, asTolerated: false } as const;
 
@@ -36,17 +48,18 @@ export const EXERCISE_DATA: readonly Exercise[] = [
         hands: 'Slide one hand under the knee, and hold the heel steady with the other.',
         steps: [
           'Slowly raise and bend the knee up toward the chest, kneecap facing the ceiling.',
-          'Keep the foot lined up with the hip, so it does not drift in or out.',
           'Stop at the point of resistance, then slowly lower the leg back down.',
         ],
-        movement: { out: 'bend', back: 'and lower' },
+        movement: { kind: 'arc', out: 'bend', back: 'and lower' },
       },
     ],
     stages: SINGLE_STAGE,
-    jointSize: 'large',
-    pace: LARGE_PACE,
+    paceClass: 'heavy',
+    pace: HEAVY_PACE,
     dose: TEN_REPS,
+    holdAllowed: true,
     safetyCue: "Keep the foot in line with the hip, and don't let the hip roll or twist.",
+    generalCues: LIMB_CUES,
   },
   {
     id: 'hip-rotation',
@@ -66,29 +79,31 @@ export const EXERCISE_DATA: readonly Exercise[] = [
         label: 'one hand on the thigh, one just below the knee',
         hands: 'Rest one hand on the thigh and the other just below the knee.',
         steps: [
-          'Bend the knee up halfway toward the chest, to about 90 degrees at hip and knee, or less if you meet resistance first.',
-          'Slowly draw the foot toward you, then guide it away from you.',
-          'After the last one, lower the leg back to the bed.',
+          'Bend the hip and knee until the thigh points to the ceiling and the shin is level, or less at the first resistance.',
+          'Slowly draw the foot toward you and back to the middle, then guide it away from you and back to the middle.',
         ],
-        movement: { out: 'foot toward you', back: 'and away' },
+        movement: { kind: 'sweep', one: 'foot toward you', middle: MIDDLE, other: 'foot away' },
+        closing: 'Now lower the leg back to the bed.',
       },
       {
         id: 'knee-and-heel',
         label: 'holding the leg under the knee and the heel',
         hands: 'Hold the leg from below, one hand under the knee and the other under the heel.',
         steps: [
-          'Bend the knee up halfway toward the chest, to about 90 degrees at hip and knee, or less if you meet resistance first.',
-          'Slowly guide the foot away from you, then draw it back toward you.',
-          'After the last one, lower the leg back to the bed.',
+          'Bend the hip and knee until the thigh points to the ceiling and the shin is level, or less at the first resistance.',
+          'Slowly guide the foot away from you and back to the middle, then draw it toward you and back to the middle.',
         ],
-        movement: { out: 'foot away', back: 'and toward you' },
+        movement: { kind: 'sweep', one: 'foot away', middle: MIDDLE, other: 'foot toward you' },
+        closing: 'Now lower the leg back to the bed.',
       },
     ],
     stages: SINGLE_STAGE,
-    jointSize: 'large',
+    paceClass: 'large',
     pace: LARGE_PACE,
     dose: TEN_REPS,
+    holdAllowed: false,
     safetyCue: 'Never turn the hip past the point of resistance or pain.',
+    generalCues: LIMB_CUES,
   },
   {
     id: 'hip-abduction',
@@ -108,17 +123,19 @@ export const EXERCISE_DATA: readonly Exercise[] = [
         hands: 'Cradle the leg with one hand holding under the knee and the other under the heel.',
         steps: [
           'With the knee kept straight, slide the leg out along the bed toward you, away from the other leg.',
-          'Go up to about 45 degrees, or less if you feel resistance first.',
+          'Go about halfway out to the side, or less if you feel resistance first.',
           'Then slowly slide it back in beside the other leg.',
         ],
-        movement: { out: 'slide out', back: 'and back in' },
+        movement: { kind: 'arc', out: 'slide out', back: 'and back in' },
       },
     ],
     stages: SINGLE_STAGE,
-    jointSize: 'large',
-    pace: LARGE_PACE,
+    paceClass: 'heavy',
+    pace: HEAVY_PACE,
     dose: TEN_REPS,
-    safetyCue: 'Keep the knee straight and the leg resting on the bed, and stop where you feel resistance.',
+    holdAllowed: true,
+    safetyCue: 'Keep the knee straight and the leg level with the bed, kneecap pointing up, and stop where you feel resistance.',
+    generalCues: LIMB_CUES,
   },
   {
     id: 'ankle-rotation',
@@ -137,17 +154,19 @@ export const EXERCISE_DATA: readonly Exercise[] = [
         label: 'one hand steadying the ankle, one around the foot',
         hands: 'Steady the ankle with one hand and cup the foot in the other.',
         steps: [
-          'Keep the knee straight, and slowly turn the foot inward.',
-          'Then slowly turn it outward, stopping at any resistance.',
+          'Keep the knee straight, and slowly turn the foot inward, then back to the middle.',
+          'Then slowly turn it outward and back to the middle, stopping at any resistance.',
         ],
-        movement: { out: 'turn in', back: 'and out' },
+        movement: { kind: 'sweep', one: 'turn in', middle: MIDDLE, other: 'turn out' },
       },
     ],
     stages: SINGLE_STAGE,
-    jointSize: 'large',
+    paceClass: 'large',
     pace: LARGE_PACE,
     dose: TEN_REPS,
+    holdAllowed: false,
     safetyCue: 'Keep the ankle steady and turn the foot gently, only to the point of resistance.',
+    generalCues: ONE_JOINT_CUES,
   },
   {
     id: 'toe-flexion-extension',
@@ -166,17 +185,19 @@ export const EXERCISE_DATA: readonly Exercise[] = [
         label: 'one hand on the foot, one on the toes',
         hands: 'Hold the foot steady just below the toes, and take the toes in your other hand.',
         steps: [
-          'Gently curl the toes forward, all together or one at a time.',
-          'Then gently bring them back the other way.',
+          'Gently curl the toes forward, all together, then let them straighten.',
+          'Then gently bend them back the other way, and let them straighten again.',
         ],
-        movement: { out: 'curl', back: 'and back' },
+        movement: { kind: 'sweep', one: 'curl', middle: 'and straighten', other: 'toes back' },
       },
     ],
     stages: SINGLE_STAGE,
-    jointSize: 'small',
+    paceClass: 'small',
     pace: SMALL_PACE,
     dose: TEN_REPS,
+    holdAllowed: false,
     safetyCue: 'Move the toes gently, and stop at any resistance.',
+    generalCues: ONE_JOINT_CUES,
   },
   {
     id: 'heel-cord-stretch',
@@ -189,7 +210,10 @@ export const EXERCISE_DATA: readonly Exercise[] = [
     limb: 'leg',
     position: LYING_ON_BACK,
     handsNeedConfirmation: false,
-    // The handout's separate "point the toes" picture is a different movement and is not included here.
+    // Left out, for the therapist to decide: the handout's "point the toes" (pushing the foot down). Its "knee bent,
+    // then straight" is applied to this calf stretch instead, the usual clinical reading (soleus, then the whole calf).
+    // A foot that rests in bed already tends to drop into the pointed position, so pointing it is not added without
+    // the therapist; adding it would be a new catalog entry (README, "Exercise notes").
     ways: [
       {
         id: 'heel-and-forearm',
@@ -200,14 +224,20 @@ export const EXERCISE_DATA: readonly Exercise[] = [
           'Stop at a gentle stretch in the back of the leg, or sooner at the first resistance, and hold there.',
           'Then slowly ease the foot back to rest.',
         ],
-        movement: { out: 'press', back: 'and ease off' },
+        movement: { kind: 'arc', out: 'press', back: 'and ease off' },
       },
     ],
-    stages: [{ intro: 'First with the knee bent.' }, { intro: 'Now again, with the knee straight.' }],
-    jointSize: 'large',
+    // Both of the caregiver's hands are on the foot, so a pillow keeps the knee bent.
+    stages: [
+      { intro: 'First with the knee bent over a pillow.', label: 'with the knee bent' },
+      { intro: 'Now take the pillow away, and again with the knee straight.', label: 'straight' },
+    ],
+    paceClass: 'large',
     pace: LARGE_PACE,
     dose: HOLD_30,
+    holdAllowed: true,
     safetyCue: 'Press gently and steadily, and never go past the point of resistance.',
+    generalCues: LIMB_CUES,
   },
   {
     id: 'hamstring-stretch',
@@ -224,20 +254,23 @@ export const EXERCISE_DATA: readonly Exercise[] = [
       {
         id: 'knee-and-heel',
         label: 'one hand at the knee, one under the heel',
-        hands: 'Support the knee with one hand and the heel with the other.',
+        hands: 'Rest one hand on the front of the knee to keep it straight, and cup the heel with the other.',
         steps: [
           'Slowly lift the whole leg up off the bed, with the knee kept straight.',
           'Stop at a gentle stretch in the back of the thigh, or sooner at the first resistance, and hold there.',
           'Then slowly lower the leg back to the bed.',
         ],
-        movement: { out: 'lift', back: 'and lower' },
+        movement: { kind: 'arc', out: 'lift', back: 'and lower' },
+        closing: 'Now rest the leg back down on the bed.',
       },
     ],
     stages: SINGLE_STAGE,
-    jointSize: 'large',
-    pace: LARGE_PACE,
+    paceClass: 'heavy',
+    pace: HEAVY_PACE,
     dose: HOLD_30,
+    holdAllowed: true,
     safetyCue: 'Keep the knee straight and the leg supported, and stop at the point of resistance.',
+    generalCues: LIMB_CUES,
   },
 
   // ---------------------------------------------------------------- trunk
@@ -256,21 +289,24 @@ export const EXERCISE_DATA: readonly Exercise[] = [
       {
         id: 'hands-on-knees',
         label: 'one hand on the outside of each knee',
-        hands: 'Place one hand on the outside of each knee, holding the knees together.',
+        hands: 'Once the knees are bent, place one hand on the outside of each knee, holding them together.',
         steps: [
           'Bend both knees up, feet resting on the bed, and keep the knees together.',
-          'Slowly lower both knees to one side, only as far as is comfortable.',
-          'Bring them back up through the middle, then lower them to the other side.',
-          'After the last one, bring the knees to the middle and lay the legs down.',
+          'Slowly lower both knees to their left, only as far as is comfortable, then bring them back up to the middle.',
+          'Then lower them to their right, and back up to the middle.',
         ],
-        movement: { out: 'to one side', back: 'and to the other' },
+        movement: { kind: 'sweep', one: 'knees to their left', middle: MIDDLE, other: 'knees to their right' },
+        closing: 'Now lay the legs back down on the bed.',
       },
     ],
     stages: SINGLE_STAGE,
-    jointSize: 'large',
-    pace: LARGE_PACE,
+    paceClass: 'heavy',
+    pace: HEAVY_PACE,
     dose: TEN_REPS,
+    holdAllowed: false,
     safetyCue: 'Lower the knees only as far as is comfortable for them, and stop at any resistance.',
+    // Both hands move both knees: not "one joint at a time".
+    generalCues: ['resistance', 'supported'],
   },
 
   // ---------------------------------------------------------------- arms
@@ -294,14 +330,16 @@ export const EXERCISE_DATA: readonly Exercise[] = [
           'Slowly bend the elbow so the hand comes up toward the shoulder, stopping at any resistance.',
           'Then slowly straighten the elbow out again, again stopping at any resistance.',
         ],
-        movement: { out: 'bend', back: 'and straighten' },
+        movement: { kind: 'arc', out: 'bend', back: 'and straighten' },
       },
     ],
     stages: SINGLE_STAGE,
-    jointSize: 'large',
+    paceClass: 'large',
     pace: LARGE_PACE,
     dose: TEN_REPS,
+    holdAllowed: false,
     safetyCue: 'Keep the upper arm supported the whole time, and stop at the point of resistance.',
+    generalCues: ONE_JOINT_CUES,
   },
   {
     id: 'shoulder-flexion-extension',
@@ -324,14 +362,16 @@ export const EXERCISE_DATA: readonly Exercise[] = [
           'Slowly raise the arm from their side up over the head, stopping at any resistance.',
           'Then slowly bring it back down to their side.',
         ],
-        movement: { out: 'lift', back: 'and lower' },
+        movement: { kind: 'arc', out: 'lift', back: 'and lower' },
       },
     ],
     stages: SINGLE_STAGE,
-    jointSize: 'large',
-    pace: LARGE_PACE,
+    paceClass: 'heavy',
+    pace: HEAVY_PACE,
     dose: TEN_REPS,
+    holdAllowed: false,
     safetyCue: 'Raise the arm slowly while watching their face, and stop at the first resistance or sign of pain.',
+    generalCues: LIMB_CUES,
   },
   {
     id: 'shoulder-rotation',
@@ -361,24 +401,31 @@ export const EXERCISE_DATA: readonly Exercise[] = [
     limb: 'arm',
     position: ARMS_POSITION,
     handsNeedConfirmation: false,
+    // One wording for lying and sitting: lying down the forearm starts pointing up and turns toward the head of the
+    // bed and toward the feet (the bed is in the way of the handout's "toward the floor"); sitting it starts
+    // pointing forward and turns up to the ceiling and down to the floor. Either way the hand goes back, then forward.
     ways: [
       {
         id: 'elbow-and-forearm',
         label: 'one hand under the elbow, one on the forearm',
-        hands: 'Cup the elbow from underneath with one hand and hold the forearm with the other.',
+        hands: 'Support the elbow with one hand and hold the forearm near the wrist with the other.',
         steps: [
-          'With the elbow bent, move the upper arm out from the body until it is level with the shoulder, or lower if you meet resistance.',
-          'Slowly turn the arm so the hand points up to the ceiling.',
-          'Then slowly turn it back down so the hand points toward the floor, stopping at any resistance.',
+          'Bend the elbow to a right angle, and bring the upper arm out to the side, level with the shoulder, or lower at resistance.',
+          'Lying down, rest the upper arm on the bed, forearm pointing up; sitting, hold the arm at that height, forearm pointing forward.',
+          'Slowly turn the forearm back, so the hand moves toward the head of the bed, or up if they sit.',
+          'Then turn it forward, so the hand moves toward their feet, or down toward the floor if they sit.',
         ],
-        movement: { out: 'hand up', back: 'and down' },
+        movement: { kind: 'sweep', one: 'hand back', middle: MIDDLE, other: 'hand forward' },
+        closing: 'Now lower the arm to rest by their side.',
       },
     ],
     stages: SINGLE_STAGE,
-    jointSize: 'large',
+    paceClass: 'large',
     pace: LARGE_PACE,
     dose: TEN_REPS,
+    holdAllowed: false,
     safetyCue: 'Keep the elbow supported, turn slowly, and stop at the point of resistance.',
+    generalCues: LIMB_CUES,
   },
   {
     id: 'horizontal-shoulder-abduction',
@@ -390,27 +437,33 @@ export const EXERCISE_DATA: readonly Exercise[] = [
     // Both elbows go down together, so this is done once rather than once per side.
     sided: false,
     position: 'Have them lie on their back in bed.',
-    // The handout places the patient's hands only; the caregiver's hands are ours.
+    // The handout places the patient's hands only; the caregiver's hands are ours. Its second picture, pulling the
+    // arm across the chest, is not included: it would be a new exercise for the therapist to approve (README,
+    // "Exercise notes"). Hands behind the head lift both shoulders at once, so only if the arms go there easily.
     handsNeedConfirmation: true,
     ways: [
       {
         id: 'hands-on-elbows',
         label: 'one hand on each elbow',
-        hands: 'Rest one of your hands on each of their elbows.',
+        hands: 'Stand at the head of the bed; your hands go on their elbows once their hands are in place.',
         steps: [
-          'Gently place both of their hands behind their head, or above it.',
-          'Slowly ease both elbows down toward the bed, only to the point of resistance.',
-          'Hold there while it stays comfortable; the stretch is felt across the chest.',
-          'Then let the elbows come back up and rest the arms by their sides.',
+          'Gently bring their hands up to rest behind or on top of their head, only if the arms go there easily; if not, skip it.',
+          'Then rest one of your hands on each of their elbows.',
+          'Slowly ease both elbows down toward the bed, only to the point of resistance, and hold while it stays comfortable.',
+          'The stretch is felt across the front of the chest.',
         ],
-        movement: { out: 'elbows down', back: 'and ease up' },
+        movement: { kind: 'arc', out: 'elbows down', back: 'and ease up' },
+        closing: 'Now let the elbows come up, and rest the arms by their sides.',
       },
     ],
     stages: SINGLE_STAGE,
-    jointSize: 'large',
+    paceClass: 'large',
     pace: LARGE_PACE,
     dose: { kind: 'hold', holdSeconds: 30, asTolerated: true },
+    holdAllowed: true,
     safetyCue: 'Ease the elbows down gently and stop at resistance; they do not need to reach the bed.',
+    // Two hands on two elbows: not "one joint at a time".
+    generalCues: LIMB_CUES,
   },
   {
     id: 'finger-wrist-flexion-extension',
@@ -455,17 +508,19 @@ export const EXERCISE_DATA: readonly Exercise[] = [
         label: 'one hand above the wrist, one holding the fingers',
         hands: 'Steady their forearm just above the wrist, and take their fingers in your other hand.',
         steps: [
-          'Bend the wrist back as you straighten the fingers, up to about 90 degrees, or less if you feel resistance first.',
-          'Then bend the wrist forward as the fingers fold into a loose fist, again to about 90 degrees, or less at the first resistance.',
+          'Bend the wrist back as you straighten the fingers, only as far as it goes easily, stopping at the first resistance.',
+          'Then, through the middle, bend the wrist forward as the fingers fold into a loose fist, only as far as it goes easily.',
         ],
-        movement: { out: 'wrist back', back: 'and curl' },
+        movement: { kind: 'sweep', one: 'wrist back', middle: MIDDLE, other: 'wrist forward' },
       },
     ],
     stages: SINGLE_STAGE,
-    jointSize: 'large',
+    paceClass: 'large',
     pace: LARGE_PACE,
     dose: TEN_REPS,
+    holdAllowed: false,
     safetyCue: 'Move the wrist and fingers slowly, and stop at the point of resistance.',
+    generalCues: ONE_JOINT_CUES,
   },
   {
     id: 'thumb-flexion-extension',
@@ -485,17 +540,19 @@ export const EXERCISE_DATA: readonly Exercise[] = [
         label: 'one hand steadying their hand, one on the thumb',
         hands: 'Steady their hand with one of yours, and hold the thumb with the other.',
         steps: [
-          'Gently bring the thumb across the palm toward the little finger.',
-          'Then ease the thumb back out to the side, opening the web space between the thumb and first finger.',
+          'Gently bring the thumb across the palm toward the little finger, then back.',
+          'Then ease the thumb out to the side, opening the web space between the thumb and first finger, and back.',
         ],
-        movement: { out: 'across', back: 'and out' },
+        movement: { kind: 'sweep', one: 'across', middle: 'and back', other: 'out to the side' },
       },
     ],
     stages: SINGLE_STAGE,
-    jointSize: 'small',
+    paceClass: 'small',
     pace: SMALL_PACE,
     dose: TEN_REPS,
+    holdAllowed: false,
     safetyCue: 'Move the thumb gently, and stop at any resistance.',
+    generalCues: ONE_JOINT_CUES,
   },
 
   // ---------------------------------------------------------------- neck
@@ -514,20 +571,24 @@ export const EXERCISE_DATA: readonly Exercise[] = [
       {
         id: 'head-supported',
         label: 'supporting the head with both hands',
-        hands: 'Support their head with both hands.',
+        hands: NECK_HANDS,
         steps: [
-          'Slowly turn their head toward the left, as if looking over their left shoulder.',
-          'Then slowly bring it round to look over their right shoulder.',
-          'After the last one, bring the head back to face forward.',
+          NECK_REST,
+          'Slowly turn the head to their left, as if looking over their left shoulder, then back to the middle.',
+          'Then turn it to their right and back to the middle; just turn it, never lift it or tip it back.',
         ],
-        movement: { out: 'look left', back: 'and right' },
+        movement: { kind: 'sweep', one: 'turn to their left', middle: MIDDLE, other: 'to their right' },
+        closing: 'Now let the head rest facing forward on the pillow.',
       },
     ],
     stages: SINGLE_STAGE,
-    jointSize: 'large',
-    pace: LARGE_PACE,
+    paceClass: 'neck',
+    pace: NECK_PACE,
     dose: TEN_REPS,
-    safetyCue: 'Turn slowly, and bring the chin toward the shoulder only if it gets there easily.',
+    holdAllowed: false,
+    safetyCue: 'Stop if they feel dizzy or have trouble swallowing; bring the chin toward the shoulder only if it gets there easily.',
+    // Both hands hold the head, and "a painful or swollen joint" does not fit the neck.
+    generalCues: ['resistance'],
   },
   {
     id: 'neck-flexion',
@@ -544,19 +605,22 @@ export const EXERCISE_DATA: readonly Exercise[] = [
       {
         id: 'head-supported',
         label: 'supporting the head with both hands',
-        hands: 'Support their head with both hands.',
+        hands: NECK_HANDS,
         steps: [
-          'Slowly tip their head toward their left shoulder.',
-          'Then bring it up through the middle and tip it toward their right shoulder.',
-          'After the last one, bring the head back upright.',
+          NECK_REST,
+          'Slowly tip the head toward their left shoulder, sliding it on the pillow, then back to the middle.',
+          'Then tip it toward their right shoulder and back to the middle; never lift it or tip it forward or back.',
         ],
-        movement: { out: 'tilt left', back: 'and right' },
+        movement: { kind: 'sweep', one: 'tilt to their left', middle: MIDDLE, other: 'to their right' },
+        closing: 'Now let the head rest in the middle of the pillow.',
       },
     ],
     stages: SINGLE_STAGE,
-    jointSize: 'large',
-    pace: LARGE_PACE,
+    paceClass: 'neck',
+    pace: NECK_PACE,
     dose: TEN_REPS,
-    safetyCue: 'Tilt slowly, and bring the ear toward the shoulder only if it gets there easily.',
+    holdAllowed: false,
+    safetyCue: 'Stop if they feel dizzy or have trouble swallowing; bring the ear toward the shoulder only if it gets there easily.',
+    generalCues: ['resistance'],
   },
 ];

@@ -136,7 +136,13 @@ export function setUpAt(
   const mentionPosition =
     before === undefined || sideChanged || !state.interruptHintGiven ||
     exerciseById(before.exerciseId).position !== exerciseById(step.exerciseId).position;
-  return { state: next, acts: [{ type: 'SetUp', step, sideChanged, mentionPosition, brief, stepNumber: index + 1, stepCount: steps.length }] };
+  const secondSide = step.side !== null && steps.slice(0, index).some((s) => s.exerciseId === step.exerciseId && s.side !== step.side);
+  // interruptHintGiven is cleared with each new session and set by its first set.
+  const firstOfSession = !state.interruptHintGiven;
+  return {
+    state: next,
+    acts: [{ type: 'SetUp', step, sideChanged, mentionPosition, brief, secondSide, firstOfSession, stepNumber: index + 1, stepCount: steps.length }],
+  };
 }
 
 /**

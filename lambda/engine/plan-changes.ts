@@ -34,6 +34,8 @@ function validate(state: RoutineState, change: PlanChange, ctx: TurnContext): Pl
     }
     case 'useHold':
       if (!program.exerciseIds.includes(change.exerciseId)) return 'notInPlan';
+      // A movement that goes two ways has no one end to hold at: only the stretches are held.
+      if (!exerciseById(change.exerciseId).holdAllowed) return 'holdNotAllowed';
       return program.targetDoses[change.exerciseId]?.kind === 'hold' ? 'nothingToChange' : change;
   }
 }

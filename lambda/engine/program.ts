@@ -37,11 +37,17 @@ export function defaultProgram(): Program {
   return programFor(null, { levels: {}, planOverrides: { excluded: [], doses: {} } });
 }
 
+/** A dose changed by voice; a hold stored before holds were kept to the stretches is ignored. */
+function voiceDose(exerciseId: string, doses: RoutineState['planOverrides']['doses']): Dose | undefined {
+  const dose = doses[exerciseId];
+  return dose?.kind === 'hold' && !exerciseById(exerciseId).holdAllowed ? undefined : dose;
+}
+
 export function programFor(plan: TherapistPlan | null, state: Pick<RoutineState, 'levels' | 'planOverrides'>): Program {
   const source = plan ?? handoutPlan();
   const entries = source.exercises.filter((e) => !state.planOverrides.excluded.includes(e.id));
   const planDoses = Object.fromEntries(entries.map((e) => [e.id, planDose(e)]));
-  const targetDoses = Object.fromEntries(entries.map((e) => [e.id, state.planOverrides.doses[e.id] ?? planDoses[e.id]!]));
+  const targetDoses = Object.fromEntries(entries.map((e) => [e.id, voiceDose(e.id, state.planOverrides.doses) ?? planDoses[e.id]!]));
   return {
     firstSide: source.firstSide,
     legsFirst: source.legsFirst,

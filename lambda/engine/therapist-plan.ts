@@ -67,11 +67,14 @@ export const TherapistPlanSchema = z
 export type TherapistPlan = z.infer<typeof TherapistPlanSchema>;
 export type PlanExercise = TherapistPlan['exercises'][number];
 
-/** The dose the plan sets for an exercise: its reps or hold, else the handout's dose from the catalog. */
+/**
+ * The dose the plan sets for an exercise: its reps or hold, else the handout's dose from the catalog. A hold on a
+ * movement that goes two ways is refused at import (holdsNotAllowed); one in a plan stored before that rule is ignored.
+ */
 export function planDose(entry: PlanExercise): Dose {
-  const catalogDose = exerciseById(entry.id).dose;
+  const { dose: catalogDose, holdAllowed } = exerciseById(entry.id);
   if (entry.reps !== undefined) return { kind: 'reps', reps: entry.reps };
-  if (entry.holdSeconds !== undefined) {
+  if (entry.holdSeconds !== undefined && holdAllowed) {
     return { kind: 'hold', holdSeconds: entry.holdSeconds, asTolerated: catalogDose.kind === 'hold' && catalogDose.asTolerated };
   }
   return catalogDose;
@@ -92,6 +95,20 @@ export function handoutPlan(): TherapistPlan {
     buildUp: true,
     exercises: CATALOG.map((e) => ({ id: e.id })),
   };
+}
+
+/**
+ * A plan file's holds on movements that go two ways (a sweep such as neck turns has no one end to hold at), as
+ * problems in planProblems' form. Checked at import rather than in the schema, so a plan stored before the rule
+ * still reads (planDose ignores such a hold).
+ */
+export function holdsNotAllowed(plan: TherapistPlan): string[] {
+  const holdable = CATALOG.filter((e) => e.holdAllowed).map((e) => e.id).join(', ');
+  return plan.exercises.flatMap((entry, index) =>
+    entry.holdSeconds !== undefined && !exerciseById(entry.id).holdAllowed
+      ? [`exercises.${index}.holdSeconds: ${entry.id} moves two ways, so it is done as reps, not a hold; holds are for ${holdable}`]
+      : [],
+  );
 }
 
 /** Field-level messages for an invalid plan, e.g. "exercises.2.reps: Too big: expected number to be <=10". */

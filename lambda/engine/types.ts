@@ -355,6 +355,10 @@ export type ContentAct =
       mentionPosition: boolean;
       /** The full set-up is said the first time a caregiver hears this exercise, and on "say that again"; then a short one. */
       brief: boolean;
+      /** The same exercise was set up on the other side earlier in this routine: "same again on their left leg". */
+      secondSide: boolean;
+      /** No set has been counted yet this session: "never force" and the wince rule are said in full. */
+      firstOfSession: boolean;
       stepNumber: number;
       stepCount: number;
     }
@@ -394,7 +398,7 @@ export type ContentAct =
   /** tired: said because they are tired, so the advice on fatigue comes with it (said, never stored by default). */
   | { type: 'EndedEarly'; tired: boolean }
   | { type: 'PlanChanged'; change: PlanChange }
-  | { type: 'PlanChangeRefused'; change: PlanChange; reason: 'aboveDose' | 'notInPlan' | 'nothingToChange' | 'declined' }
+  | { type: 'PlanChangeRefused'; change: PlanChange; reason: 'aboveDose' | 'notInPlan' | 'nothingToChange' | 'declined' | 'holdNotAllowed' }
   | { type: 'PlanDescribed'; program: Program; excluded: string[] }
   | { type: 'ReviewSuggested'; reviewedOn: string }
   /** The therapist's plan is newer than the one the routine followed; the voice changes made against that were cleared. */

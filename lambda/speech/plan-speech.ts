@@ -42,6 +42,8 @@ export function planRefused(act: Extract<Act, { type: 'PlanChangeRefused' }>, s:
       return s.planNothingToChange;
     case 'declined':
       return s.planDeclined;
+    case 'holdNotAllowed':
+      return s.planHoldNotAllowed(capitalize(changeSubject(act.change, s)));
   }
 }
 

@@ -78,7 +78,7 @@ describe('the ask dialog replay file', () => {
     const relaunch = replies[pauseAt + 1];
     const beforePause = replies[pauseAt - 1];
     expect(relaunch?.line).toBe('open range of motion coach');
-    const stepName = /^(.+?, (?:right|left) (?:leg|arm))\./i.exec(beforePause?.reply.text ?? '')?.[1];
+    const stepName = /^(.+?, (?:their )?(?:right|left) (?:leg|arm))\./i.exec(beforePause?.reply.text ?? '')?.[1];
     expect(stepName).toBeDefined();
     expect(relaunch?.reply.text).toContain(stepName);
   });

@@ -5,7 +5,7 @@ import { CATALOG, EXERCISE_IDS, exerciseById, findExercise } from '../../lambda/
 import { CatalogSchema, ExerciseSchema } from '../../lambda/catalog/exercise-schema';
 import { EXERCISE_DATA, type ExerciseInput } from '../../lambda/catalog/exercises';
 import { parseCatalog } from '../../lambda/catalog/parse-catalog';
-import { PACE_FLOOR, type Exercise } from '../../lambda/catalog/schema';
+import { PACE_FLOOR, type Exercise, type Movement } from '../../lambda/catalog/schema';
 
 const EXPECTED_IDS = [
   'hip-knee-flexion',
@@ -43,6 +43,23 @@ const LIMB_BY_ID: Record<string, string> = {
   'thumb-flexion-extension': 'hand',
 };
 const SMALL_JOINTS = ['toe-flexion-extension', 'thumb-flexion-extension'];
+/** Long arcs moving a heavy limb: at least 4 s each way with a 2 s pause (review of 2026-12, finding 7). */
+const HEAVY = ['hip-knee-flexion', 'hip-abduction', 'hamstring-stretch', 'lumbar-rotation', 'shoulder-flexion-extension'];
+const NECK = ['neck-rotation', 'neck-flexion'];
+/** Movements from one end of the range to the other, through the middle they start from. */
+const SWEEPS = [
+  'hip-rotation',
+  'ankle-rotation',
+  'toe-flexion-extension',
+  'lumbar-rotation',
+  'shoulder-rotation',
+  'finger-wrist-flexion-extension',
+  'thumb-flexion-extension',
+  'neck-rotation',
+  'neck-flexion',
+];
+/** The stretches, which may be held at the end of their range. */
+const HOLDABLE = ['hip-knee-flexion', 'hip-abduction', 'heel-cord-stretch', 'hamstring-stretch', 'horizontal-shoulder-abduction'];
 /** Where the handout gives no caregiver hand placement, so ours must be confirmed by the therapist. */
 const HANDS_TO_CONFIRM = ['lumbar-rotation', 'horizontal-shoulder-abduction', 'thumb-flexion-extension', 'neck-rotation', 'neck-flexion'];
 const HOLDS = ['heel-cord-stretch', 'hamstring-stretch'];
@@ -50,13 +67,17 @@ const HOLDS = ['heel-cord-stretch', 'hamstring-stretch'];
 const URGING = /push harder|harder|stronger|a (little|bit) further|as far as (you|it|they) can|force|further|\bpush/i;
 const MEDICAL_CLAIM = /\b(prevents?|cures?|heals?|strengthens?|improves?|reverses?|slows? down|reduces? stiffness|treats?)\b/i;
 
+function movementWords(movement: Movement): string[] {
+  return movement.kind === 'arc' ? [movement.out, movement.back] : [movement.one, movement.middle, movement.other];
+}
+
 function spokenStrings(exercise: Exercise): string[] {
   return [
     exercise.name,
     exercise.position,
     exercise.safetyCue,
     ...exercise.stages.map((stage) => stage.intro),
-    ...exercise.ways.flatMap((way) => [way.label, way.hands, ...way.steps, way.movement.out, way.movement.back]),
+    ...exercise.ways.flatMap((way) => [way.label, way.hands, ...way.steps, ...movementWords(way.movement), ...(way.closing === undefined ? [] : [way.closing])]),
   ];
 }
 
@@ -120,8 +141,10 @@ describe('exercise catalog', () => {
         expect(wordCount(step)).toBeLessThanOrEqual(25);
       }
       expect(way.hands).toMatch(/^[A-Z][^.]*\.$/);
-      expect(wordCount(way.movement.out)).toBeLessThanOrEqual(4);
-      expect(wordCount(way.movement.back)).toBeLessThanOrEqual(4);
+      for (const words of movementWords(way.movement)) expect(wordCount(words)).toBeLessThanOrEqual(4);
+      if (way.closing !== undefined) expect(way.closing).toMatch(/^Now [^.]*\.$/);
+      // The closing action is said after the last count, not described beforehand.
+      expect(way.steps.join(' ')).not.toMatch(/after the last/i);
     }
     expect(exercise.position).toMatch(/^[A-Z][^.]*\.$/);
   });
@@ -145,13 +168,81 @@ describe('exercise catalog', () => {
     expect(CATALOG.filter((exercise) => exercise.region === 'arms').map((exercise) => exercise.id)).toEqual(EXPECTED_IDS.slice(8, 14));
   });
 
-  it('moves through both sides within each repetition of the unsided trunk and neck exercises', () => {
-    const movement = (id: string) => exerciseById(id).ways[0]?.movement;
-    expect(movement('lumbar-rotation')).toEqual({ out: 'to one side', back: 'and to the other' });
-    expect(movement('neck-rotation')?.out).toMatch(/left/);
-    expect(movement('neck-rotation')?.back).toMatch(/right/);
-    expect(movement('neck-flexion')?.out).toMatch(/left/);
-    expect(movement('neck-flexion')?.back).toMatch(/right/);
+  it('moves through both sides within each repetition of the unsided trunk and neck exercises, naming their side', () => {
+    for (const id of ['lumbar-rotation', 'neck-rotation', 'neck-flexion']) {
+      const movement = exerciseById(id).ways[0]!.movement;
+      expect(movement.kind).toBe('sweep');
+      if (movement.kind !== 'sweep') continue;
+      expect(movement.one).toMatch(/their left/);
+      expect(movement.middle).toMatch(/middle/);
+      expect(movement.other).toMatch(/their right/);
+    }
+  });
+
+  it('counts the movements that go from one end of the range to the other as sweeps, the others as arcs', () => {
+    for (const exercise of CATALOG) {
+      for (const way of exercise.ways) {
+        expect({ id: exercise.id, kind: way.movement.kind }).toEqual({ id: exercise.id, kind: SWEEPS.includes(exercise.id) ? 'sweep' : 'arc' });
+      }
+    }
+  });
+
+  it('offers a hold only for the stretches', () => {
+    expect(CATALOG.filter((exercise) => exercise.holdAllowed).map((exercise) => exercise.id)).toEqual(HOLDABLE);
+    for (const exercise of CATALOG.filter((e) => e.dose.kind === 'hold')) expect(exercise.holdAllowed).toBe(true);
+  });
+
+  it('says the closing action of the movements that end away from the resting position', () => {
+    const closings = CATALOG.flatMap((exercise) => exercise.ways.filter((way) => way.closing !== undefined).map(() => exercise.id));
+    expect([...new Set(closings)]).toEqual(['hip-rotation', 'hamstring-stretch', 'lumbar-rotation', 'shoulder-rotation', 'horizontal-shoulder-abduction', 'neck-rotation', 'neck-flexion']);
+    expect(exerciseById('lumbar-rotation').ways[0]?.closing).toMatch(/lay the legs/);
+    expect(exerciseById('neck-rotation').ways[0]?.closing).toMatch(/facing forward/);
+  });
+
+  it('keeps the neck to lying down, at the head of the bed, turning without lifting, and stopping for dizziness or swallowing', () => {
+    for (const id of NECK) {
+      const exercise = exerciseById(id);
+      const said = [exercise.position, exercise.ways[0]!.hands, ...exercise.ways[0]!.steps, exercise.safetyCue].join(' ');
+      expect(exercise.position).toMatch(/lie on their back/);
+      expect(exercise.position).not.toMatch(/sit/);
+      expect(said).toMatch(/head of the bed/);
+      expect(said).toMatch(/pillow/);
+      expect(said).toMatch(/never lift it/);
+      expect(said).toMatch(/dizzy/);
+      expect(said).toMatch(/swallowing/);
+    }
+  });
+
+  it('allows pillows for breathing when lying on their back', () => {
+    for (const exercise of CATALOG.filter((e) => e.region === 'legs' || e.id === 'lumbar-rotation')) {
+      expect(exercise.position).not.toMatch(/flat/);
+      expect(exercise.position).toMatch(/pillows .*breathing/);
+    }
+  });
+
+  it('words shoulder rotation for lying down and for sitting', () => {
+    const steps = exerciseById('shoulder-rotation').ways[0]!.steps.join(' ');
+    expect(steps).toMatch(/right angle/);
+    expect(steps).toMatch(/level with the shoulder/);
+    expect(steps).toMatch(/Lying down, rest the upper arm on the bed/);
+    expect(steps).toMatch(/toward the head of the bed/);
+    expect(steps).toMatch(/toward their feet/);
+    expect(steps).toMatch(/sit/);
+    expect(steps).toMatch(/floor/);
+  });
+
+  it('orders the chest stretch so it can be done: their hands first, only if they go there easily, then yours on the elbows', () => {
+    const steps = exerciseById('horizontal-shoulder-abduction').ways[0]!.steps;
+    expect(steps[0]).toMatch(/their hands up .*only if the arms go there easily; if not, skip/);
+    expect(steps[1]).toMatch(/one of your hands on each of their elbows/);
+    expect(exerciseById('horizontal-shoulder-abduction').generalCues).not.toContain('oneJoint');
+  });
+
+  it('gives "one joint at a time" only to exercises moved with one hand above the joint and one below', () => {
+    for (const id of ['lumbar-rotation', 'horizontal-shoulder-abduction', 'neck-rotation', 'neck-flexion', 'heel-cord-stretch']) {
+      expect({ id, oneJoint: exerciseById(id).generalCues.includes('oneJoint') }).toEqual({ id, oneJoint: false });
+    }
+    for (const id of NECK) expect(exerciseById(id).generalCues).not.toContain('swollen');
   });
 
   it('gives the positions the handout gives', () => {
@@ -163,7 +254,7 @@ describe('exercise catalog', () => {
     }
   });
 
-  it('offers the two hand placements of hip rotation, each bending to about 90 degrees at most', () => {
+  it('offers the two hand placements of hip rotation, each bending until the thigh points to the ceiling at most', () => {
     const hipRotation = exerciseById('hip-rotation');
     expect(hipRotation.ways).toHaveLength(2);
     const [first, second] = hipRotation.ways;
@@ -173,7 +264,7 @@ describe('exercise catalog', () => {
     expect(second?.hands).toMatch(/heel/);
     expect(first?.label).not.toEqual(second?.label);
     for (const way of hipRotation.ways) {
-      expect(way.steps[0]).toMatch(/90 degrees.*resistance/);
+      expect(way.steps[0]).toMatch(/thigh points to the ceiling.*resistance/);
       expect(way.steps.join(' ')).toMatch(/toward you/);
       expect(way.steps.join(' ')).toMatch(/away from you/);
     }
@@ -197,22 +288,26 @@ describe('exercise catalog', () => {
     for (const id of ['neck-rotation', 'neck-flexion']) {
       const exercise = exerciseById(id);
       expect(exercise.handsNeedConfirmation).toBe(true);
-      expect(exercise.ways[0]?.hands).toMatch(/^Support (the|their) head with both hands\.$/);
+      expect(exercise.ways[0]?.hands).toMatch(/[Ss]upport (the|their) head with both hands\.$/);
     }
   });
 
-  it('keeps every pace at or above its joint-size floor', () => {
+  it('keeps every pace at or above its floor: heavy long arcs slower, the neck slowest', () => {
     for (const exercise of CATALOG) {
-      expect({ id: exercise.id, jointSize: exercise.jointSize }).toEqual({
-        id: exercise.id,
-        jointSize: SMALL_JOINTS.includes(exercise.id) ? 'small' : 'large',
-      });
-      const floor = PACE_FLOOR[exercise.jointSize];
+      const expected = SMALL_JOINTS.includes(exercise.id) ? 'small' : HEAVY.includes(exercise.id) ? 'heavy' : NECK.includes(exercise.id) ? 'neck' : 'large';
+      expect({ id: exercise.id, paceClass: exercise.paceClass }).toEqual({ id: exercise.id, paceClass: expected });
+      const floor = PACE_FLOOR[exercise.paceClass];
       expect(exercise.pace.outSeconds).toBeGreaterThanOrEqual(floor.outSeconds);
       expect(exercise.pace.pauseSeconds).toBeGreaterThanOrEqual(floor.pauseSeconds);
       expect(exercise.pace.backSeconds).toBeGreaterThanOrEqual(floor.backSeconds);
     }
     expect(PACE_FLOOR.large).toEqual({ outSeconds: 3, pauseSeconds: 1, backSeconds: 3 });
+    expect(PACE_FLOOR.heavy.outSeconds).toBeGreaterThanOrEqual(4);
+    expect(PACE_FLOOR.heavy.backSeconds).toBeGreaterThanOrEqual(4);
+    expect(PACE_FLOOR.heavy.pauseSeconds).toBeGreaterThanOrEqual(2);
+    const slowest = Math.max(...Object.values(PACE_FLOOR).map((floor) => floor.outSeconds + floor.pauseSeconds + floor.backSeconds));
+    expect(PACE_FLOOR.neck.outSeconds + PACE_FLOOR.neck.pauseSeconds + PACE_FLOOR.neck.backSeconds).toBe(slowest);
+    expect(PACE_FLOOR.neck.outSeconds).toBeGreaterThan(PACE_FLOOR.heavy.outSeconds);
     expect(PACE_FLOOR.small.outSeconds).toBeGreaterThanOrEqual(2);
     expect(PACE_FLOOR.small.backSeconds).toBeGreaterThanOrEqual(2);
   });
@@ -234,11 +329,9 @@ describe('exercise catalog', () => {
     }
   });
 
-  it('ties every angle to the point of resistance', () => {
+  it('gives angles as body references, never degrees', () => {
     for (const exercise of CATALOG) {
-      for (const text of spokenStrings(exercise).filter((text) => /degree/i.test(text))) {
-        expect(text).toMatch(/resistance/i);
-      }
+      for (const text of spokenStrings(exercise)) expect(text).not.toMatch(/degree/i);
     }
   });
 
@@ -319,27 +412,57 @@ describe('exercise schema', () => {
     expect(ExerciseSchema.safeParse(validEntry()).success).toBe(true);
   });
 
-  it('rejects a pace below the joint-size floor', () => {
-    const tooFast = { ...validEntry(), pace: { outSeconds: 2, pauseSeconds: 1, backSeconds: 3 } };
+  it('rejects a pace below its floor', () => {
+    const tooFast = { ...validEntry(), pace: { outSeconds: 3, pauseSeconds: 2, backSeconds: 4 } };
     const result = ExerciseSchema.safeParse(tooFast);
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.path)).toEqual([['pace', 'outSeconds']]);
   });
 
   it('rejects a small-joint pace with no pause', () => {
-    const noPause = { ...validEntry(), jointSize: 'small', pace: { outSeconds: 2, pauseSeconds: 0, backSeconds: 2 } };
+    const noPause = { ...validEntry(), paceClass: 'small', pace: { outSeconds: 2, pauseSeconds: 0, backSeconds: 2 } };
     const result = ExerciseSchema.safeParse(noPause);
     expect(result.error?.issues.map((issue) => issue.path)).toEqual([['pace', 'pauseSeconds']]);
   });
 
-  it('rejects an angle that is not tied to the point of resistance', () => {
+  it('rejects an angle in degrees, even one tied to the point of resistance', () => {
     const entry = validEntry();
     const way = entry.ways[0];
     if (way === undefined) throw new Error('fixture has no way');
-    way.steps[0] = 'Bend the knee up to about 90 degrees.';
+    way.steps[0] = 'Bend the knee up to about 90 degrees, or less at the first resistance.';
     const result = ExerciseSchema.safeParse(entry);
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.path)).toEqual([['ways', 0, 'steps', 0]]);
+  });
+
+  it('rejects a hold on a sweep, and a hold dose on an exercise that allows none', () => {
+    const entry = validEntry();
+    entry.ways[0]!.movement = { kind: 'sweep', one: 'to one side', middle: 'back to the middle', other: 'to the other' };
+    expect(ExerciseSchema.safeParse(entry).error?.issues.map((issue) => issue.path)).toEqual([['ways', 0, 'movement']]);
+
+    const held = { ...validEntry(), holdAllowed: false, dose: { kind: 'hold', holdSeconds: 30, asTolerated: false } };
+    expect(ExerciseSchema.safeParse(held).error?.issues.map((issue) => issue.path)).toEqual([['holdAllowed']]);
+  });
+
+  it('rejects a movement that is neither an arc nor a sweep, or a beat of more than four words', () => {
+    const entry = validEntry();
+    (entry.ways[0] as { movement: unknown }).movement = { out: 'bend', back: 'and lower' };
+    expect(ExerciseSchema.safeParse(entry).success).toBe(false);
+
+    const wordy = validEntry();
+    wordy.ways[0]!.movement = { kind: 'arc', out: 'bend the knee up slowly', back: 'and lower' };
+    expect(ExerciseSchema.safeParse(wordy).error?.issues.map((issue) => issue.path)).toEqual([['ways', 0, 'movement', 'out']]);
+  });
+
+  it('keeps the neck at its own, slowest pace', () => {
+    const neck = { ...validEntry(), group: 'neck', region: 'neckAndTrunk', sided: false, limb: undefined };
+    const { limb: _limb, ...unsided } = neck;
+    expect(ExerciseSchema.safeParse(unsided).error?.issues.map((issue) => issue.path)).toEqual([['paceClass']]);
+  });
+
+  it('asks each of two stages for the label the dose line names it by', () => {
+    const staged = { ...validEntry(), stages: [{ intro: 'First with the knee bent.' }, { intro: 'Now straight.', label: 'straight' }] };
+    expect(ExerciseSchema.safeParse(staged).error?.issues.map((issue) => issue.path)).toEqual([['stages', 0, 'label']]);
   });
 
   it('rejects a sided exercise without its limb', () => {

@@ -46,7 +46,7 @@ describe('ending early', () => {
     await alexa.say('ready');
     const done = await alexa.say('next');
 
-    expect(otherSide.text).toMatch(/elbow bend, left arm/i);
+    expect(otherSide.text).toMatch(/elbow bend\. same again on their left arm/i);
     expect(done.open).toBe(false);
     const outcomes = (await alexa.store.load(alexa.userKey))?.state.today.outcomes;
     expect(outcomes?.['elbow-flexion-extension/right']?.outcome).toBe('completed');

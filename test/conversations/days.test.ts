@@ -304,7 +304,7 @@ describe('set-ups a caregiver can hold in their head', () => {
 
     const full = words(firstDay.text);
     expect(firstDay.text).toMatch(/slide one hand under the knee/i);
-    expect(nextDay.text).toMatch(/hip and knee bend, right leg/i);
+    expect(nextDay.text).toMatch(/we'll start with their right leg\. stand on their right side\. hip and knee bend\./i);
     expect(nextDay.text).toMatch(/three slow repetitions/i);
     expect(nextDay.text).not.toMatch(/slide one hand under the knee/i);
     expect(words(nextDay.text)).toBeLessThanOrEqual(Math.max(60, Math.round(full * 0.6)));

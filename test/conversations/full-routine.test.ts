@@ -1,6 +1,6 @@
 import { buildSteps } from '../../lambda/engine/plan';
 import { defaultProgram } from '../../lambda/engine/program';
-import { stepName } from '../../lambda/speech/step-names';
+import { exerciseName, sideName } from '../../lambda/speech/step-names';
 import { openDialog } from '../support/dialog';
 import { isWellFormed } from '../support/ssml';
 
@@ -23,7 +23,9 @@ describe('a full leg routine, from launch to the summary', () => {
         expect(reply.text).not.toMatch(/say ready/i);
         reply = await alexa.say('yes');
       }
-      expect(reply.text.toLowerCase()).toContain(stepName(step).toLowerCase());
+      // The exercise, and the side as the patient's: "their right leg".
+      expect(reply.text.toLowerCase()).toContain(exerciseName(step.exerciseId).toLowerCase());
+      if (sideName(step) !== null) expect(reply.text).toContain(`their ${sideName(step)}`);
       expect(reply.text).toMatch(/say ready/i);
       expect(reply.open).toBe(true);
       expect(reply.reprompt).not.toBeNull();
@@ -72,6 +74,8 @@ describe('a full leg routine, from launch to the summary', () => {
     await alexa.say('next');
 
     const slower = await alexa.say('slower');
+    // The same exercise again, so its pace is compared with itself.
+    await alexa.say('go back');
     const slowSet = await alexa.say('ready');
 
     expect(slower.open).toBe(true);
@@ -89,8 +93,8 @@ describe('a full leg routine, from launch to the summary', () => {
     const jumped = await alexa.say('go to hamstring stretch');
 
     expect(skipped.text).toMatch(/hip and knee bend is skipped/i);
-    expect(skipped.text).toMatch(/hip rotation, right leg/i);
-    expect(jumped.text).toMatch(/hamstring stretch, right leg/i);
+    expect(skipped.text).toMatch(/their right leg\. stand on their right side\. hip rotation\./i);
+    expect(jumped.text).toMatch(/hamstring stretch, their right leg/i);
     const outcomes = (await alexa.store.load(alexa.userKey))?.state.today.outcomes;
     expect(outcomes?.['hip-knee-flexion/left']?.outcome).toBe('skipped');
   });
@@ -106,6 +110,6 @@ describe('a full leg routine, from launch to the summary', () => {
     const back = await alexa.say('go back');
 
     expect(atStart.text).toMatch(/first step/i);
-    expect(back.text).toMatch(/hip and knee bend, right leg/i);
+    expect(back.text).toMatch(/we'll start with their right leg\. stand on their right side\. hip and knee bend\./i);
   });
 });

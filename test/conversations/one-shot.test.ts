@@ -9,7 +9,7 @@ describe('one-shot requests', () => {
     const reply = await alexa.say('ask range of motion coach to start the leg exercises');
 
     expect(reply.exchange.envelope.session?.new).toBe(true);
-    expect(reply.text).toMatch(/hip and knee bend, right leg/i);
+    expect(reply.text).toMatch(/we'll start with their right leg\. stand on their right side\. hip and knee bend\./i);
     expect(reply.open).toBe(true);
   });
 
@@ -24,7 +24,7 @@ describe('one-shot requests', () => {
     const restarted = await alexa.say('start over');
 
     expect(asked.text).toMatch(/continue, or start over/i);
-    expect(restarted.text).toMatch(/hip and knee bend, right leg/i);
+    expect(restarted.text).toMatch(/we'll start with their right leg\. stand on their right side\. hip and knee bend\./i);
   });
 
   it('answers a one-shot summary and ends the session', async () => {

@@ -54,4 +54,25 @@ describe('voice changes to the dose', () => {
     expect(doseOf(d, 'hip-knee-flexion')).toEqual({ kind: 'reps', reps: 5 });
     expect(change(d, { kind: 'setReps', exerciseId: 'hip-knee-flexion', reps: 9 })).toBe('aboveDose');
   });
+
+  it('refuses a hold for a movement that goes two ways, and keeps its repetitions', () => {
+    const d = driver({ plan: plan([{ id: 'neck-rotation', reps: 5 }, { id: 'ankle-rotation' }]) });
+
+    expect(change(d, { kind: 'useHold', exerciseId: 'neck-rotation' })).toBe('holdNotAllowed');
+    expect(change(d, { kind: 'useHold', exerciseId: 'ankle-rotation' })).toBe('holdNotAllowed');
+    expect(doseOf(d, 'neck-rotation')).toEqual({ kind: 'reps', reps: 5 });
+  });
+
+  it('ignores a hold on a two-way movement made by voice before holds were kept to the stretches', () => {
+    const d = driver({ plan: plan([{ id: 'neck-rotation', reps: 5 }]) });
+    d.state = { ...d.state, planOverrides: { excluded: [], doses: { 'neck-rotation': { kind: 'hold', holdSeconds: 10, asTolerated: false } } } };
+
+    expect(doseOf(d, 'neck-rotation')).toEqual({ kind: 'reps', reps: 5 });
+  });
+
+  it('ignores a hold on a two-way movement in a plan stored before import refused them', () => {
+    const d = driver({ plan: plan([{ id: 'neck-rotation', holdSeconds: 20 }]) });
+
+    expect(doseOf(d, 'neck-rotation')).toEqual({ kind: 'reps', reps: 10 });
+  });
 });

@@ -2,7 +2,7 @@
 // same time): newer progress is never overwritten, no step is applied twice, and a caregiver whose device is
 // behind is taken to where the routine now stands.
 import type { RoutineState, StepRef } from '../../lambda/engine/types';
-import { stepName } from '../../lambda/speech/step-names';
+import { exerciseName, sideName, stepName } from '../../lambda/speech/step-names';
 import { gapsBefore } from '../../scripts/soak/caregiver';
 import { completedSteps, Device, INTENT, isAnswered, SimUser, startRig, type Rig, type Turn } from '../../scripts/soak/harness';
 import type { FaultAction } from '../../scripts/local/fault-proxy';
@@ -66,7 +66,8 @@ describe('two devices on the same account', () => {
     expect(after?.state.today.current).toEqual(current(ahead.state));
     expect(after?.state.today.phase).toBe('settingUp');
     // Told where the routine now is: the set-up of the step the bedroom reached, not a set.
-    expect(behind.text.toLowerCase()).toContain(stepName(current(ahead.state)).toLowerCase());
+    const step = current(ahead.state);
+    expect(behind.text.toLowerCase()).toContain(`${exerciseName(step.exerciseId)}, their ${sideName(step)}`.toLowerCase());
     expect(behind.text).not.toMatch(/That's the set for/);
     expect(behind.state?.today.current).toEqual(current(ahead.state));
     // And from there the kitchen goes on normally.

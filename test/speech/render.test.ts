@@ -81,13 +81,16 @@ describe('render', () => {
 
     const speech = render(turnOf(setAct(step)), options).speech;
 
-    expect(totalBreakMs(speech) - pace.outMs - pace.backMs).toBe(30_000);
-    expect(plainText(speech)).toMatch(/ten.*twenty.*thirty/);
+    // Moving in, easing back, and the closing action ("rest the leg back down") have their own silences.
+    expect(totalBreakMs(speech) - pace.moveInMs - pace.backMs - pace.backMs).toBe(30_000);
+    expect(pace.moveInMs).toBeGreaterThanOrEqual(5000);
+    // Counted every five seconds, even a long hold.
+    expect(plainText(speech)).toMatch(/five\. ten\. fifteen\. twenty\. twenty five\. thirty\./);
   });
 
   it('paces repetitions no faster than the catalog floor', () => {
     for (const exercise of CATALOG.filter((e) => e.dose.kind === 'reps')) {
-      const floor = PACE_FLOOR[exercise.jointSize];
+      const floor = PACE_FLOOR[exercise.paceClass];
       const breaks = breakTimesMs(render(turnOf(setAct(fullDose(exercise.id))), options).speech);
       const movement = breaks.filter((ms) => ms !== 1000);
 
@@ -98,7 +101,7 @@ describe('render', () => {
   it('names the exercise and side in the set-up and ends it asking for ready', () => {
     const [step] = buildSteps('legs', defaultProgram());
 
-    const rendered = render(turnOf([{ type: 'SetUp', step: step!, sideChanged: false, mentionPosition: true, brief: false, stepNumber: 1, stepCount: 15 }, { type: 'Prompt', prompt: 'sayReady', next: step! }]), options);
+    const rendered = render(turnOf([{ type: 'SetUp', step: step!, sideChanged: false, mentionPosition: true, brief: false, secondSide: false, firstOfSession: false, stepNumber: 1, stepCount: 15 }, { type: 'Prompt', prompt: 'sayReady', next: step! }]), options);
 
     const words = plainText(rendered.speech).toLowerCase();
     expect(words).toContain(exerciseById(step!.exerciseId).name.toLowerCase());
@@ -107,6 +110,82 @@ describe('render', () => {
     expect(words).toMatch(/say ready/);
     expect(rendered.endSession).toBe(false);
     expect(rendered.reprompt).not.toBeNull();
+  });
+
+  describe('set-ups', () => {
+    type SetUpAct = Extract<Act, { type: 'SetUp' }>;
+    const setUp = (step: PlannedStep, fields: Partial<SetUpAct> = {}): string =>
+      plainText(
+        render(
+          turnOf([
+            { type: 'SetUp', step, sideChanged: false, mentionPosition: true, brief: false, secondSide: false, firstOfSession: false, stepNumber: 2, stepCount: 28, ...fields },
+            { type: 'Close', reason: 'goodbye' },
+          ]),
+          options,
+        ).speech,
+      );
+    const words = (text: string) => text.split(/\s+/).filter((w) => /\w/.test(w)).length;
+    const everyWay = CATALOG.flatMap((exercise) => exercise.ways.map((way) => ({ ...fullDose(exercise.id), wayId: way.id })));
+
+    it('keeps the short set-up of every exercise and way within 60% of the full one and 60 words', () => {
+      for (const step of everyWay) {
+        for (const firstOfSession of [false, true]) {
+          const full = words(setUp(step, { firstOfSession }));
+          const brief = words(setUp(step, { firstOfSession, brief: true }));
+
+          expect({ way: `${step.exerciseId}/${step.wayId}`, within: brief <= 0.6 * full && brief <= 60 }).toEqual({ way: `${step.exerciseId}/${step.wayId}`, within: true });
+        }
+      }
+    });
+
+    it('says "never force" with its reason and the wince rule in full before the first set of a session, then short', () => {
+      const step = fullDose('elbow-flexion-extension');
+      for (const brief of [false, true]) {
+        const first = setUp(step, { brief, firstOfSession: true });
+        const later = setUp(step, { brief });
+
+        expect(first).toMatch(/never force a movement: too much force can damage the joint/i);
+        expect(first).toMatch(/if they wince, stop at once; don't wait for the count/i);
+        expect(later).not.toMatch(/force/i);
+        expect(later).toMatch(/watch their face/i);
+      }
+    });
+
+    it('names sides as the patient\'s: where to start and stand, walking round, and the second side in a few words', () => {
+      const right = fullDose('hip-knee-flexion', 'right');
+      const left = fullDose('hip-knee-flexion', 'left');
+
+      expect(setUp(right, { stepNumber: 1 })).toMatch(/^We'll start with their right leg\. Stand on their right side\. Hip and knee bend\./);
+      expect(setUp(fullDose('elbow-flexion-extension'))).toMatch(/^Elbow bend, their right arm\./);
+      const secondSide = setUp(left, { sideChanged: true, brief: true, secondSide: true });
+      expect(secondSide).toBe("Walk round to their left side. Hip and knee bend. Same again on their left leg. Watch their face, and stop if they wince.");
+      // "Say that again" on the second side gives the whole set-up.
+      expect(setUp(left, { sideChanged: true, secondSide: true })).toMatch(/slide one hand under the knee/i);
+    });
+
+    it('says each general point once, and "one joint at a time" only where one hand steadies and the other moves', () => {
+      for (const step of everyWay) {
+        for (const stepNumber of [1, 2, 3, 4]) {
+          const text = setUp(step, { stepNumber }).toLowerCase();
+          expect({ id: step.exerciseId, supportedTwice: (text.match(/supported the whole time/g) ?? []).length > 1 }).toEqual({ id: step.exerciseId, supportedTwice: false });
+          if (!exerciseById(step.exerciseId).generalCues.includes('oneJoint')) expect(text).not.toMatch(/one joint at a time/);
+        }
+      }
+      expect(setUp(fullDose('neck-rotation'), { stepNumber: 3 })).not.toMatch(/swollen/);
+    });
+
+    it('says the dose of the heel-cord stretch as two holds, knee bent then straight', () => {
+      const step = { ...fullDose('heel-cord-stretch'), dose: { kind: 'hold' as const, holdSeconds: 10, asTolerated: false } };
+
+      expect(setUp(step, { brief: true })).toMatch(/Two holds of ten seconds: first with the knee bent, then straight\./);
+      expect(setUp({ ...step, dose: { kind: 'reps', reps: 3 } }, { brief: true })).toMatch(/Two sets of three slow repetitions: first with the knee bent, then straight\./);
+    });
+  });
+
+  it('refuses a hold for a movement that goes two ways, saying why', () => {
+    const rendered = render(turnOf([{ type: 'PlanChangeRefused', change: { kind: 'useHold', exerciseId: 'neck-rotation' }, reason: 'holdNotAllowed' }, { type: 'Prompt', prompt: 'sayReady', next: null }]), options);
+
+    expect(plainText(rendered.speech)).toMatch(/^Neck turns moves two ways, so it stays as repetitions\. Only the stretches can be done as a hold\./);
   });
 
   it('closes the session for pause, stop and emergencies, with no reprompt', () => {

@@ -55,6 +55,17 @@ describe('plan:import', () => {
     expect((await users.load('anyone')).plan).toEqual(before.plan);
   });
 
+  it('rejects a hold on a movement that goes two ways, saying which exercises can be held', async () => {
+    const plan = JSON.parse(example);
+    plan.exercises.push({ id: 'neck-flexion', holdSeconds: 20 });
+    const before = await users.load('anyone');
+
+    const outcome = await importPlan(JSON.stringify(plan), DEFAULT_PLAN_OWNER, plans, 4);
+
+    expect(outcome).toEqual({ ok: false, problems: [expect.stringMatching(/^exercises\.11\.holdSeconds: neck-flexion moves two ways, so it is done as reps, not a hold; holds are for .*hamstring-stretch/)] });
+    expect((await users.load('anyone')).plan).toEqual(before.plan);
+  });
+
   it('rejects a file that is not JSON', async () => {
     expect(await importPlan('{ nope', DEFAULT_PLAN_OWNER, plans, 3)).toMatchObject({ ok: false, problems: [expect.stringMatching(/not valid JSON/)] });
   });

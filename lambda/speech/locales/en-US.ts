@@ -23,20 +23,31 @@ export const EN_US = {
     `Let's do the ${ROUTINE_NAMES[routine]} routine. That's ${stepCount === 1 ? 'one step' : `${stepCount} steps`}. Move slowly, and watch their face as you go.`,
   nothingPlanned: (routine: RoutineChoice, therapist: string) =>
     `The ${therapist}'s plan has no ${ROUTINE_NAMES[routine]} exercises, so there's nothing to do there.`,
-  startOnSide: (side: string) => `We'll start on the ${side} side.`,
-  moveRound: (side: string) => `Now move round to the ${side} side.`,
+  // Sides are always the patient's: the caregiver faces them, so "the right side" alone is ambiguous.
+  startOnSide: (side: string, limb: string) => `We'll start with their ${side} ${limb}. Stand on their ${side} side.`,
+  walkRound: (side: string) => `Walk round to their ${side} side.`,
+  nameWithSide: (name: string, side: string, limb: string) => `${name}, their ${side} ${limb}.`,
+  sameAgain: (side: string, limb: string) => `Same again on their ${side} ${limb}.`,
   doseReps: (count: string) => `${count} slow repetitions.`,
   doseOneRep: 'One slow repetition.',
   doseHold: (seconds: string) => `One hold of ${seconds} seconds.`,
   doseHoldAsTolerated: (seconds: string) => `Hold only as long as it stays comfortable, up to ${seconds} seconds.`,
-  wince: "If they wince, stop at once. Don't wait for the count.",
-  winceShort: 'Stop if they wince.',
-  generalCues: [
-    'Move only to the point of resistance, and never force a movement.',
-    'Keep the limb supported the whole time.',
-    'One joint at a time. Steady the joint with one hand, and move with the other.',
-    'If a joint is painful or swollen, move it extra gently.',
-  ],
+  /** An exercise done in two stages (the heel cord: knee bent, then straight), e.g. "Two holds of ten seconds: first ..., then straight." */
+  doseTwoStages: (each: string, first: string, second: string) => `Two ${each}: first ${first}, then ${second}.`,
+  stagedHolds: (seconds: string) => `holds of ${seconds} seconds`,
+  stagedReps: (count: string) => (count === 'one' ? 'sets of one slow repetition' : `sets of ${count} slow repetitions`),
+  /** Said in full at the first set-up of a session; the handout gives the reason not to force. */
+  safetyRules: "Never force a movement: too much force can damage the joint. If they wince, stop at once; don't wait for the count.",
+  winceShort: 'Watch their face, and stop if they wince.',
+  /** The handout's general points, by the tag an exercise lists them with in the catalog (schema.ts GENERAL_CUES). */
+  generalCues: {
+    resistance: 'Move only to the point of resistance.',
+    supported: 'Keep the limb supported the whole time.',
+    oneJoint: 'One joint at a time: steady it with one hand, and move with the other.',
+    swollen: 'If a joint is painful or swollen, move it extra gently.',
+  },
+  /** A general cue is left out when the set-up already said this word. */
+  generalCueKeyWords: { resistance: 'resistance', supported: 'support', oneJoint: 'steady', swollen: 'swollen' },
   stageAgain: 'Same again.',
   setFinished: (step: string) => `That's the set for ${step}.`,
   skipped: (exercise: string) => `Okay, ${exercise} is skipped for today.`,
@@ -122,6 +133,8 @@ export const EN_US = {
   planPutBack: (what: string, plural: boolean) => `Done. ${what} ${plural ? 'are' : 'is'} back in the plan.`,
   planReps: (exercise: string, reps: number) => `Done. ${exercise} is now ${reps} repetitions.`,
   planHold: (exercise: string) => `Done. ${exercise} is now done as a hold.`,
+  planHoldNotAllowed: (exercise: string) =>
+    `${exercise} moves two ways, so it stays as repetitions. Only the stretches can be done as a hold.`,
   planAboveDose: (therapist: string) =>
     `I can't raise that by voice. Going above the plan's dose needs a new plan file from the ${therapist}.`,
   planNotInPlan: (what: string, therapist: string) => `${what} isn't in the ${therapist}'s plan, so only a new plan file can add it.`,
