@@ -160,13 +160,25 @@ function askAboutHands(state: RoutineState, exerciseIds: string[]): Move {
   return { state: askAboutHandsAtSetUp(state, { kind: 'confirmHands', exerciseIds }) ?? state, acts: [{ type: 'HandsCheck', exerciseIds }] };
 }
 
+function paceOf(state: RoutineState, step: PlannedStep, ctx: TurnContext) {
+  const paceFactor = Math.max(state.prefs.paceFactor, ctx.program.paceFactors[step.exerciseId] ?? 1);
+  return { paceFactor, pace: effectivePace(exerciseById(step.exerciseId).pace, paceFactor) };
+}
+
+/** Per step, beyond its counted set: hearing the set-up and getting the limb into position. */
+export const SET_UP_ALLOWANCE_MS = 45_000;
+
+/** About how long the steps take, to the nearest five minutes (at least five): said when a routine starts. */
+export function routineMinutes(state: RoutineState, steps: readonly PlannedStep[], ctx: TurnContext): number {
+  const ms = steps.reduce((sum, step) => sum + SET_UP_ALLOWANCE_MS + timelineMs(setTimeline(step, paceOf(state, step, ctx).pace, false), state.prefs.voiceRatePercent), 0);
+  return Math.max(5, Math.round(ms / 60_000 / 5) * 5);
+}
+
 export function deliverSet(state: RoutineState, step: PlannedStep, ctx: TurnContext): Move {
   // "Ready" or "next" past the question about a hands-on exercise asks it again; no set without a yes.
   const unconfirmed = handsToConfirm(state, step.exerciseId, ctx);
   if (unconfirmed !== null && state.today.phase === 'settingUp') return askAboutHands(state, unconfirmed);
-  const exercise = exerciseById(step.exerciseId);
-  const paceFactor = Math.max(state.prefs.paceFactor, ctx.program.paceFactors[step.exerciseId] ?? 1);
-  const pace = effectivePace(exercise.pace, paceFactor);
+  const { paceFactor, pace } = paceOf(state, step, ctx);
   const interruptHint = !state.interruptHintGiven;
   // A step command before the whole set has been said, words and pauses, cut it short.
   const endsAtMs = ctx.nowMs + timelineMs(setTimeline(step, pace, interruptHint), state.prefs.voiceRatePercent);
@@ -216,5 +228,6 @@ export function startRoutine(state: RoutineState, routine: RoutineChoice, ctx: T
   if (steps.length === 0) return { state, acts: [{ type: 'NothingPlanned', routine }] };
   const onlyWhatIsLeft = steps.length < buildSteps(routine, ctx.program).length && doneBefore.length > 0;
   const setUp = setUpAt(started, steps, 0, ctx);
-  return { state: setUp.state, acts: [{ type: 'RoutineStarted', routine, stepCount: steps.length, onlyWhatIsLeft }, ...setUp.acts] };
+  const minutes = routineMinutes(started, steps, ctx);
+  return { state: setUp.state, acts: [{ type: 'RoutineStarted', routine, stepCount: steps.length, minutes, onlyWhatIsLeft }, ...setUp.acts] };
 }

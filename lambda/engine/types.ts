@@ -346,7 +346,8 @@ export type ContentAct =
   | { type: 'NewDay'; previous: PreviousDay }
   | { type: 'WelcomeBack'; step: StepRef }
   /** onlyWhatIsLeft: part of this routine was already done today, and is left out. */
-  | { type: 'RoutineStarted'; routine: RoutineChoice; stepCount: number; onlyWhatIsLeft: boolean }
+  /** minutes: about how long the routine takes, sets and set-ups, to the nearest five. */
+  | { type: 'RoutineStarted'; routine: RoutineChoice; stepCount: number; minutes: number; onlyWhatIsLeft: boolean }
   | {
       type: 'SetUp';
       step: PlannedStep;

@@ -27,6 +27,9 @@ export type RenderOptions = {
 
 const sentence = (line: string) => `<s>${text(line)}</s>`;
 
+/** Past this, the whole routine's opening says the legs and arms can be done at different times. */
+const LONG_ROUTINE_MINUTES = 40;
+
 function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): string {
   switch (act.type) {
     case 'Intro':
@@ -38,7 +41,12 @@ function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): strin
     case 'WelcomeBack':
       return sentence(s.welcomeBack);
     case 'RoutineStarted':
-      return sentence(act.onlyWhatIsLeft ? s.routineLeftStarted(act.routine, act.stepCount) : s.routineStarted(act.routine, act.stepCount));
+      return [
+        act.onlyWhatIsLeft ? s.routineLeftStarted(act.routine, act.stepCount, act.minutes) : s.routineStarted(act.routine, act.stepCount, act.minutes),
+        ...(act.routine === 'everything' && act.minutes > LONG_ROUTINE_MINUTES ? [s.longRoutine] : []),
+      ]
+        .map(sentence)
+        .join(' ');
     case 'SetUp':
       return renderSetUp(act, s);
     case 'Set':

@@ -141,3 +141,15 @@ describe('hands-on exercises without a therapist plan', () => {
     expect((await alexa.store.load(alexa.userKey))?.state.handsConfirmed).toEqual(expect.arrayContaining(['neck-rotation', 'neck-flexion']));
   });
 });
+
+describe('the length of a routine', () => {
+  it('says about how many minutes a routine takes, and that legs and arms can be done apart when the whole one is long', async () => {
+    const alexa = await openDialog();
+    await alexa.say('open range of motion coach');
+
+    const everything = await alexa.say('start everything');
+
+    expect(everything.text).toMatch(/that's 28 steps, about \d+ minutes/i);
+    expect(everything.text).toMatch(/legs and the arms at different times/i);
+  });
+});

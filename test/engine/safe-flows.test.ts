@@ -207,3 +207,31 @@ describe('hands-on exercises without a therapist plan', () => {
     expect(find(acts, 'SetUp')?.step.exerciseId).toBe('neck-rotation');
   });
 });
+
+describe('how long a routine takes, said when it starts', () => {
+  it('gives the minutes to the nearest five, longer at the full dose than at the starting dose', () => {
+    const starting = driver();
+    starting.send({ type: 'Launched' }, { newSession: true });
+    const low = find(starting.send({ type: 'StartRoutineRequested', routine: 'everything' }), 'RoutineStarted');
+    const full = driver({ plan: plan(handoutPlan().exercises) });
+    full.send({ type: 'Launched' }, { newSession: true });
+    const high = find(full.send({ type: 'StartRoutineRequested', routine: 'everything' }), 'RoutineStarted');
+
+    expect(low!.minutes % 5).toBe(0);
+    expect(high!.minutes % 5).toBe(0);
+    // 28 steps at the full dose: every set, plus a set-up allowance per step (scripts/routine-length.ts measures ~85 min of speech).
+    expect(high!.minutes).toBeGreaterThan(low!.minutes);
+    expect(high!.minutes).toBeGreaterThanOrEqual(80);
+    expect(high!.minutes).toBeLessThanOrEqual(120);
+  });
+
+  it('grows with "slower"', () => {
+    const d = driver();
+    d.send({ type: 'Launched' }, { newSession: true });
+    const before = find(d.send({ type: 'StartRoutineRequested', routine: 'legs' }), 'RoutineStarted')!.minutes;
+    for (let i = 0; i < 4; i += 1) d.send({ type: 'PaceChangeRequested', direction: 'slower' });
+    const after = find(d.send({ type: 'StartOverRequested' }), 'RoutineStarted')!.minutes;
+
+    expect(after).toBeGreaterThan(before);
+  });
+});

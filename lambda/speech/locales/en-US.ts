@@ -19,8 +19,10 @@ export const EN_US = {
   newDay: (previous: PreviousDay) =>
     `Welcome back. Last time, ${previous.planned - previous.done} of the ${previous.planned} steps of the ${ROUTINE_NAMES[previous.routine]} routine were left unfinished. Today starts fresh.`,
   welcomeBack: 'Welcome back.',
-  routineStarted: (routine: RoutineChoice, stepCount: number) =>
-    `Let's do the ${ROUTINE_NAMES[routine]} routine. That's ${stepCount === 1 ? 'one step' : `${stepCount} steps`}. Move slowly, and watch their face as you go.`,
+  routineStarted: (routine: RoutineChoice, stepCount: number, minutes: number) =>
+    `Let's do the ${ROUTINE_NAMES[routine]} routine. That's ${stepCount === 1 ? 'one step' : `${stepCount} steps`}, about ${minutes} minutes. Move slowly, and watch their face as you go.`,
+  /** A long whole routine: the handout's point on fatigue, and the legs and arms can be done apart. */
+  longRoutine: 'If that is too long in one go, you can do the legs and the arms at different times of the day.',
   nothingPlanned: (routine: RoutineChoice, therapist: string) =>
     `The ${therapist}'s plan has no ${ROUTINE_NAMES[routine]} exercises, so there's nothing to do there.`,
   // Sides are always the patient's: the caregiver faces them, so "the right side" alone is ambiguous.
@@ -90,8 +92,8 @@ export const EN_US = {
   partDoneToday: (done: RoutineChoice) => `The ${PART_NAMES[done]} are done for today.`,
   lastRoutineOffered: (routine: RoutineChoice) => `Last time it was the ${ROUTINE_NAMES[routine]} routine.`,
   restLater: "Okay, later then. Open Range of Motion Coach when you're ready for the rest.",
-  routineLeftStarted: (routine: RoutineChoice, stepCount: number) =>
-    `Let's do what's left of the ${ROUTINE_NAMES[routine]} routine. That's ${stepCount === 1 ? 'one step' : `${stepCount} steps`}. Move slowly, and watch their face as you go.`,
+  routineLeftStarted: (routine: RoutineChoice, stepCount: number, minutes: number) =>
+    `Let's do what's left of the ${ROUTINE_NAMES[routine]} routine. That's ${stepCount === 1 ? 'one step' : `${stepCount} steps`}, about ${minutes} minutes. Move slowly, and watch their face as you go.`,
   summaryNothing: 'Nothing has been done yet today.',
   summaryCounts: (done: number, planned: number, routine: RoutineChoice) =>
     `Today: ${done} of ${planned} steps of the ${ROUTINE_NAMES[routine]} routine done.`,
