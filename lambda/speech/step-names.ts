@@ -1,4 +1,5 @@
-// How a step is named aloud: the exercise, and the side with its limb ("hip rotation, right leg").
+// How a step is named aloud: the exercise, and the patient's side with its limb ("hip rotation, their right leg"): the
+// caregiver faces the patient, so "right leg" alone could be either.
 import { exerciseById } from '../catalog/catalog';
 import type { StepRef } from '../engine/types';
 
@@ -13,7 +14,7 @@ export function sideName(step: StepRef): string | null {
 
 export function stepName(step: StepRef): string {
   const side = sideName(step);
-  return side === null ? exerciseName(step.exerciseId) : `${exerciseName(step.exerciseId)}, ${side}`;
+  return side === null ? exerciseName(step.exerciseId) : `${exerciseName(step.exerciseId)}, their ${side}`;
 }
 
 export function capitalize(value: string): string {

@@ -30,7 +30,7 @@ describe('ending early', () => {
     const offer = await alexa.say("that's enough for today");
     const stopped = await alexa.say('stop');
 
-    expect(offer.text).toMatch(/finish elbow bend, left arm first/i);
+    expect(offer.text).toMatch(/finish elbow bend, their left arm first/i);
     expect(offer.open).toBe(true);
     expect(stopped.text).toMatch(/stop here for today/i);
     expect(stopped.open).toBe(false);
@@ -118,7 +118,7 @@ describe('questions about the routine', () => {
     const next = await alexa.say("what's next");
     const left = await alexa.say('how many more');
 
-    expect(next.text.match(/next is overhead arm lift, right arm/gi)).toHaveLength(1);
+    expect(next.text.match(/next is overhead arm lift, their right arm/gi)).toHaveLength(1);
     expect(left.text).toMatch(/12 steps are left/i);
     expect((await alexa.store.load(alexa.userKey))?.state.today.phase).toBe('setDelivered');
   });
@@ -131,7 +131,7 @@ describe('questions about the routine', () => {
 
     const reply = await alexa.say('ask range of motion coach when did we last stop early');
 
-    expect(reply.text).toMatch(/elbow bend, right arm, yesterday/i);
+    expect(reply.text).toMatch(/elbow bend, their right arm, yesterday/i);
   });
 });
 

@@ -267,7 +267,7 @@ describe('the summary card a therapist can read', () => {
     const rows = (card?.content ?? '').split('\n').filter((line) => line.startsWith('- '));
 
     expect(rows).toHaveLength(15);
-    expect(rows[0]).toMatch(/^- Hip and knee bend, right leg: done, 3 reps \(plan 3 reps\)$/);
+    expect(rows[0]).toMatch(/^- Hip and knee bend, their right leg: done, 3 reps \(plan 3 reps\)$/);
     expect(rows[1]).toMatch(/right leg: stopped before the end/);
     expect(rows.some((row) => /: skipped/.test(row))).toBe(true);
     expect(rows.at(-1)).toMatch(/left leg: not reached/);

@@ -31,7 +31,7 @@ describe('picking up a dropped session', () => {
     const continued = await alexa.say('continue');
 
     expect(back.text).toMatch(/welcome back/i);
-    expect(back.text).toMatch(/hip rotation, right leg/i);
+    expect(back.text).toMatch(/hip rotation, their right leg/i);
     expect(back.text).toMatch(/continue, or start over/i);
     expect(continued.text).toMatch(/hip rotation, their right leg/i);
   });

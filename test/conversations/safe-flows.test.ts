@@ -85,7 +85,7 @@ describe('"say that again" and "do it again"', () => {
 
     expect(asked.intent).toBe('DoItAgainIntent');
     expect(breaks(asked.ssml)).toBe(0);
-    expect(asked.text).toMatch(/one more set of hip and knee bend, right leg, three repetitions\? say yes or no/i);
+    expect(asked.text).toMatch(/one more set of hip and knee bend, their right leg, three repetitions\? say yes or no/i);
     expect(breaks(set.ssml)).toBeGreaterThan(5);
     expect(third.text).toMatch(/already done an extra set/i);
     expect(breaks(third.ssml)).toBe(0);

@@ -18,7 +18,7 @@ describe('pain and emergencies', () => {
     expect(reply.intent).toBe('ReportPainIntent');
     expect(reply.text).toMatch(/stop the movement/i);
     expect(reply.text).toMatch(/therapist/i);
-    expect(reply.text).toMatch(/next is hip rotation, right leg, only if that is comfortable/i);
+    expect(reply.text).toMatch(/next is hip rotation, their right leg, only if that is comfortable/i);
     expect(reply.open).toBe(true);
     const saved = await alexa.store.load(alexa.userKey);
     expect(saved?.state.today.outcomes['hip-knee-flexion/right']?.outcome).toBe('stoppedEarly');
