@@ -6,7 +6,7 @@ import type { DayRecord, RoutineEvent, TransitionResult, TurnInput } from '../en
 import { WriteConflictError } from '../errors';
 import { errorFields } from '../logger';
 import { dayRecordOf } from '../store/history-store';
-import { settingsReadAfter, storableRequestId, type SettingsRead } from '../store/progress-store';
+import { settingsReadAfter, storableRequestId, withSettingsDigest, type SettingsRead } from '../store/progress-store';
 import { STORAGE_RETRY, storageDeadline, type StorageDeadline } from '../store/retry';
 import { userKeyOf } from '../user-key';
 import { sessionProgress, type Loaded } from './progress-loader';
@@ -82,7 +82,7 @@ export async function applyAndSave(
   let unsaved = loaded.unsaved;
   let saved: number | null = null;
   for (let round = 0; round < MAX_SAVE_ROUNDS && saved === null; round += 1) {
-    const request = { state: result.state, expectedVersion, settingsRead, requestId, nowMs: turnInput.nowMs, deadline };
+    const request = withSettingsDigest({ state: result.state, expectedVersion, settingsRead, requestId, nowMs: turnInput.nowMs, deadline });
     try {
       saved = await progress.save(userKey, request);
       settingsRead = settingsReadAfter(request);

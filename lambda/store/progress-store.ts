@@ -22,6 +22,7 @@ import {
   readDayState,
   readSettings,
   settingsDigest,
+  settingsOf,
   splitState,
   withSettings,
   type DayState,
@@ -188,22 +189,34 @@ export type SaveRequest = {
   expectedVersion: number | 'any';
   /** The SETTINGS the turn read (see SettingsRead); undefined when it could not read them. */
   settingsRead?: SettingsRead;
+  /** settingsDigest of the state's lasting fields, when the caller has worked it out (withSettingsDigest). */
+  settingsDigest?: string;
   requestId: string;
   nowMs: number;
   deadline?: StorageDeadline;
 };
 
-/** Whether a save writes SETTINGS: the turn read them, and the lasting fields differ from what it read. */
-function settingsChange(request: Pick<SaveRequest, 'state' | 'settingsRead'>): { settings: Settings; digest: string } | null {
+type DigestOf = Pick<SaveRequest, 'state' | 'settingsRead' | 'settingsDigest'>;
+
+/**
+ * The request with the digest of its lasting fields worked out once (when the turn read SETTINGS, the only case
+ * that needs it), for the save and for settingsReadAfter both: hashing them is a visible share of a warm turn.
+ */
+export function withSettingsDigest<T extends DigestOf>(request: T): T {
+  if (request.settingsRead === undefined || request.settingsDigest !== undefined) return request;
+  return { ...request, settingsDigest: settingsDigest(settingsOf(request.state)) };
+}
+
+/** The new digest when a save writes SETTINGS: the turn read them, and the lasting fields differ from what it read. */
+function changedDigest(request: DigestOf): string | null {
   if (request.settingsRead === undefined) return null;
-  const { settings } = splitState(request.state);
-  const digest = settingsDigest(settings);
-  return digest === (request.settingsRead ?? NEW_USER_DIGEST) ? null : { settings, digest };
+  const digest = withSettingsDigest(request).settingsDigest!;
+  return digest === (request.settingsRead ?? NEW_USER_DIGEST) ? null : digest;
 }
 
 /** The SETTINGS a session holds after a save of this request landed: what the next save is conditional on. */
-export function settingsReadAfter(request: Pick<SaveRequest, 'state' | 'settingsRead'>): SettingsRead | undefined {
-  return settingsChange(request)?.digest ?? request.settingsRead;
+export function settingsReadAfter(request: DigestOf): SettingsRead | undefined {
+  return changedDigest(request) ?? request.settingsRead;
 }
 
 export interface ProgressStore {
@@ -253,8 +266,7 @@ export class DynamoProgressStore implements ProgressStore {
       await this.putProgress(progressItem(userKey, request, version, ride), condition, names, deadline, values);
       return version;
     }
-    const change = settingsChange(request);
-    if (change !== null) await this.putSettings(userKey, change.settings, request.settingsRead, request.nowMs, deadline);
+    if (changedDigest(request) !== null) await this.putSettings(userKey, settingsOf(request.state), request.settingsRead, request.nowMs, deadline);
     await this.putProgress(progressItem(userKey, request, version), condition, names, deadline, values);
     return version;
   }
