@@ -9,6 +9,7 @@ import { alexaRemindersApi } from './alexa/reminders-api';
 import { settingsApiTimeZone } from './alexa/settings-api';
 import { parseEnv, withUserKeySecret, type EnvConfig } from './config';
 import { createLogger, errorFields } from './logger';
+import { createMetrics } from './metrics';
 import { buildSkill } from './skill';
 import { createDynamoClient } from './store/client';
 import { DynamoHistoryStore } from './store/history-store';
@@ -20,6 +21,7 @@ import type { UserKeySecret } from './user-key';
 
 const env: EnvConfig = parseEnv(process.env);
 const logger = createLogger(env.logLevel);
+const metrics = createMetrics('skill');
 const client = createDynamoClient(env);
 
 function skillWith(userKeySecret: UserKeySecret): Skill {
@@ -31,6 +33,7 @@ function skillWith(userKeySecret: UserKeySecret): Skill {
       history: new DynamoHistoryStore(client, config.tableName, config.historyRetentionDays),
     },
     logger,
+    metrics,
     config,
     clock: Date.now,
     deviceTimeZone: settingsApiTimeZone(),

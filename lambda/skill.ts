@@ -23,6 +23,9 @@ export function buildSkill(deps: SkillDeps): Skill {
         ...(request.type === 'IntentRequest' ? { intent: String((request as Partial<IntentRequest>).intent?.name ?? '') } : {}),
         ...(startedAt !== undefined ? { durationMs: deps.clock() - startedAt } : {}),
       });
+      // The invocation's one metrics line; ask-sdk skips response interceptors after an error, so the error
+      // handler writes it then.
+      deps.metrics?.flush(deps.clock());
     })
     .withCustomUserAgent('range-of-motion-coach/0.1');
   if (deps.config.skillId !== undefined) builder.withSkillId(deps.config.skillId);

@@ -87,7 +87,13 @@ export type PatternCheck = {
   turnsWithOneConditionalWrite: number;
   turnsExpectingAWrite: number;
   rolloverTurns: number;
-  rolloverTurnsWithTwoWrites: number;
+  /** PROGRESS and the DAY# item, plus SETTINGS when the rollover changed a lasting field (a build-up level). */
+  rolloverTurnsAsBudgeted: number;
+  /** Turns that changed a lasting field: one conditional SETTINGS put each, never more. */
+  settingsWrites: number;
+  settingsWriteTurns: number;
+  settingsWritesOverOnePerTurn: number;
+  unconditionalSettingsWrites: number;
   historyWritesOutsideRollover: number;
   unconditionalProgressWrites: number;
   otherWrites: number;
@@ -98,8 +104,9 @@ export type PatternCheck = {
 
 /**
  * The skill's DynamoDB pattern, turn by turn: one read when a session starts (BatchGetItem of
- * progress + plans), none in the session except after a refused write (and the weekly summary's
- * Query), one conditional PutItem of progress per turn, plus the day's history item at a rollover.
+ * progress, settings + plans), none in the session except after a refused write (and the weekly summary's
+ * Query), one conditional PutItem of PROGRESS per turn; a turn that changed a lasting field adds one
+ * conditional PutItem of SETTINGS, and a rollover the day's history item.
  */
 export function checkPattern(turns: readonly TurnRecord[]): PatternCheck {
   const c: PatternCheck = {
@@ -113,7 +120,11 @@ export function checkPattern(turns: readonly TurnRecord[]): PatternCheck {
     turnsWithOneConditionalWrite: 0,
     turnsExpectingAWrite: 0,
     rolloverTurns: 0,
-    rolloverTurnsWithTwoWrites: 0,
+    rolloverTurnsAsBudgeted: 0,
+    settingsWrites: 0,
+    settingsWriteTurns: 0,
+    settingsWritesOverOnePerTurn: 0,
+    unconditionalSettingsWrites: 0,
     historyWritesOutsideRollover: 0,
     unconditionalProgressWrites: 0,
     otherWrites: 0,
@@ -137,7 +148,9 @@ export function checkPattern(turns: readonly TurnRecord[]): PatternCheck {
     const reads = t.requests.filter(isRead);
     const weeklyQuery = isWeekly(t) ? reads.filter((r) => r.op === 'Query') : [];
     if (isWeekly(t)) c.weeklySummaries += 1;
-    const afterConflict = conflicts > 0 ? reads.filter((r) => r.op === 'GetItem').slice(0, conflicts) : [];
+    // The re-read of the stored record after a refused write: allowed, one per refusal.
+    const firstConflict = t.requests.findIndex((r) => r.conflict);
+    const afterConflict = conflicts > 0 ? reads.filter((r) => t.requests.indexOf(r) > firstConflict && (r.op === 'BatchGetItem' || r.op === 'GetItem')).slice(0, conflicts) : [];
     c.readsAfterConflict += afterConflict.length;
     const other = reads.filter((r) => !weeklyQuery.includes(r) && !afterConflict.includes(r));
     if (t.newSession) {
@@ -152,7 +165,18 @@ export function checkPattern(turns: readonly TurnRecord[]): PatternCheck {
     const writes = t.requests.filter(isWrite);
     const progress = writes.filter((r) => r.op === 'PutItem' && r.sortKey === 'PROGRESS');
     const history = writes.filter(isHistoryWrite);
-    const others = writes.filter((r) => !progress.includes(r) && !history.includes(r));
+    const settings = writes.filter((r) => r.op === 'PutItem' && r.sortKey === 'SETTINGS');
+    const settingsLanded = settings.filter((r) => !r.conflict).length;
+    c.settingsWrites += settings.length;
+    if (settings.length > 0) c.settingsWriteTurns += 1;
+    if (settingsLanded > 1) {
+      c.settingsWritesOverOnePerTurn += 1;
+      note(t, `${settingsLanded} SETTINGS writes landed`);
+    }
+    const unconditionalSettings = settings.filter((r) => !r.conditional).length;
+    c.unconditionalSettingsWrites += unconditionalSettings;
+    if (unconditionalSettings > 0) note(t, 'SETTINGS written without a condition');
+    const others = writes.filter((r) => !progress.includes(r) && !history.includes(r) && !settings.includes(r));
     c.otherWrites += others.length;
     if (others.length > 0) note(t, `unexpected writes ${others.map((r) => `${r.op}:${r.sortKey ?? ''}`).join(', ')}`);
     const unconditional = progress.filter((r) => !r.conditional).length;
@@ -166,15 +190,11 @@ export function checkPattern(turns: readonly TurnRecord[]): PatternCheck {
       else note(t, `${landed} conditional progress writes landed`);
     }
     if (history.length > 0) {
-      if (t.newSession) {
-        c.rolloverTurns += 1;
-        if (writes.length === 2) c.rolloverTurnsWithTwoWrites += 1;
-        else note(t, `${writes.length} writes at a day rollover`);
-      } else {
-        c.historyWritesOutsideRollover += history.length;
-        c.rolloverTurns += 1;
-        if (writes.length === 2) c.rolloverTurnsWithTwoWrites += 1;
-      }
+      if (!t.newSession) c.historyWritesOutsideRollover += history.length;
+      c.rolloverTurns += 1;
+      const expected = 2 + Math.min(1, settingsLanded);
+      if (writes.length === expected && history.length === 1) c.rolloverTurnsAsBudgeted += 1;
+      else note(t, `${writes.map((r) => `${r.op}:${r.sortKey ?? ''}`).join('+')} at a day rollover`);
     }
   }
   return c;

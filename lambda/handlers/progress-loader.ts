@@ -7,7 +7,7 @@ import { CorruptRecordError, PersistenceError } from '../errors';
 import { errorFields, type Logger } from '../logger';
 import { NewerRecordError } from '../store/errors';
 import { PLAN_UNKNOWN, readPlan, type PlanReading } from '../store/plan-store';
-import { MAX_REQUEST_ID_LENGTH } from '../store/progress-store';
+import { MAX_REQUEST_ID_LENGTH, type SettingsRead } from '../store/progress-store';
 import type { StorageDeadline } from '../store/retry';
 import { readState, withSettings } from '../store/stored-state';
 import type { SkillStores } from './skill-deps';
@@ -25,10 +25,19 @@ const SessionSchema = z.object({
   u: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(MAX_REQUEST_ID_LENGTH))).check(z.maxLength(MAX_UNSAVED_REQUESTS))),
   /** The stored record is of a newer schema: nothing is written this session. */
   ro: z.optional(z.literal(true)),
+  /** The SETTINGS the session read (SettingsRead); absent when it could not read them. */
+  sd: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(64)))),
 });
 
 /** What an open session carries: the state, its version, the plan and this session's unconfirmed writes. */
-export type SessionProgress = { version: number; state: RoutineState; plan: PlanReading; unsaved: readonly string[]; readOnly: boolean };
+export type SessionProgress = {
+  version: number;
+  state: RoutineState;
+  plan: PlanReading;
+  unsaved: readonly string[];
+  readOnly: boolean;
+  settingsRead: SettingsRead | undefined;
+};
 
 export type Loaded = {
   state: RoutineState;
@@ -47,12 +56,25 @@ export type Loaded = {
   unsaved: readonly string[];
   /** A stored record is of a newer schema than this code (a rollback): the turn answers but saves nothing. */
   readOnly: boolean;
+  /** The SETTINGS this session read, so a save knows whether the lasting fields changed; undefined: it could not read them. */
+  settingsRead: SettingsRead | undefined;
 };
 
-export function sessionAttributesFor(loaded: Pick<Loaded, 'state' | 'plan'> & Partial<Pick<Loaded, 'readOnly'>>, version: number, unsaved: readonly string[] = []): Record<string, unknown> {
+export function sessionAttributesFor(
+  loaded: Pick<Loaded, 'state' | 'plan'> & Partial<Pick<Loaded, 'readOnly' | 'settingsRead'>>,
+  version: number,
+  unsaved: readonly string[] = [],
+): Record<string, unknown> {
   const pending = unsaved.slice(-MAX_UNSAVED_REQUESTS);
   return {
-    [SESSION_KEY]: { v: version, s: loaded.state, p: loaded.plan, ...(pending.length > 0 ? { u: pending } : {}), ...(loaded.readOnly === true ? { ro: true } : {}) },
+    [SESSION_KEY]: {
+      v: version,
+      s: loaded.state,
+      p: loaded.plan,
+      ...(pending.length > 0 ? { u: pending } : {}),
+      ...(loaded.readOnly === true ? { ro: true } : {}),
+      ...(loaded.settingsRead !== undefined ? { sd: loaded.settingsRead } : {}),
+    },
   };
 }
 
@@ -64,7 +86,7 @@ export function progressInAttributes(attributes: Record<string, unknown> | undef
   const carried = parsed.data.p;
   const plan = carried === null || carried === PLAN_UNKNOWN ? { ok: true as const, plan: carried } : readPlan(carried);
   if (!state.ok || !plan.ok) return null;
-  return { version: parsed.data.v, state: state.value, plan: plan.plan, unsaved: parsed.data.u ?? [], readOnly: parsed.data.ro === true };
+  return { version: parsed.data.v, state: state.value, plan: plan.plan, unsaved: parsed.data.u ?? [], readOnly: parsed.data.ro === true, settingsRead: parsed.data.sd };
 }
 
 /** What an open session carries, if it is readable. */
@@ -86,7 +108,7 @@ export async function loadTurn(
   const requestId = input.requestEnvelope.request.requestId;
   const carried = sessionProgress(input.requestEnvelope);
   if (carried !== null) {
-    const fromSession = { state: carried.state, plan: carried.plan, expectedVersion: carried.version, reset: false, lastRequestId: null, unsaved: carried.unsaved, readOnly: carried.readOnly };
+    const fromSession = { ...carried, expectedVersion: carried.version, reset: false, lastRequestId: null };
     if (carried.plan !== PLAN_UNKNOWN) return fromSession;
     return { ...fromSession, plan: await planAgain(stores, userKey, logger, requestId, deadline) };
   }
@@ -94,7 +116,7 @@ export async function loadTurn(
     const records = await stores.users.load(userKey, deadline);
     for (const problem of records.problems) logger.error(problem.event, { requestId, userKey, error: errorFields(problem.error) });
     const { progress, settings, plan } = records;
-    const fresh = { plan, reset: false, lastRequestId: null, unsaved: [], readOnly: false };
+    const fresh = { plan, reset: false, lastRequestId: null, unsaved: [], readOnly: false, settingsRead: records.settingsRead ?? null };
     if (progress instanceof NewerRecordError || settings instanceof NewerRecordError) {
       // Written by newer code: answered from a fresh state, and left exactly as it is.
       logger.error('progress.newer_schema', { requestId, userKey, error: errorFields(progress instanceof NewerRecordError ? progress : settings) });
@@ -114,7 +136,7 @@ export async function loadTurn(
     // The caregiver still gets an answer; the conditional write later refuses to overwrite what we could not read,
     // and the plan is read again next turn.
     logger.error('progress.load_failed', { requestId, userKey, error: errorFields(error) });
-    return { state: initialState(startDay()), plan: PLAN_UNKNOWN, expectedVersion: 0, reset: false, lastRequestId: null, unsaved: [], readOnly: false };
+    return { state: initialState(startDay()), plan: PLAN_UNKNOWN, expectedVersion: 0, reset: false, lastRequestId: null, unsaved: [], readOnly: false, settingsRead: undefined };
   }
 }
 

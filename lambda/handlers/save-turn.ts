@@ -6,7 +6,7 @@ import type { DayRecord, RoutineEvent, TransitionResult, TurnInput } from '../en
 import { WriteConflictError } from '../errors';
 import { errorFields } from '../logger';
 import { dayRecordOf } from '../store/history-store';
-import { storableRequestId } from '../store/progress-store';
+import { settingsReadAfter, storableRequestId, withSettingsDigest, type SettingsRead } from '../store/progress-store';
 import { STORAGE_RETRY, storageDeadline, type StorageDeadline } from '../store/retry';
 import { userKeyOf } from '../user-key';
 import { sessionProgress, type Loaded } from './progress-loader';
@@ -15,10 +15,10 @@ import type { SkillDeps } from './skill-deps';
 import { effectSkipped, runEffects } from './turn-effects';
 
 /**
- * What a turn saved: the answer, the version the session now carries, this session's unconfirmed writes, and
- * whether the stored record now holds this turn (false when its write failed for good).
+ * What a turn saved: the answer, the version and the SETTINGS the session now carries, this session's unconfirmed
+ * writes, and whether the stored record now holds this turn (false when its write failed for good).
  */
-export type Saved = { result: TransitionResult; version: number; unsaved: readonly string[]; landed: boolean };
+export type Saved = { result: TransitionResult; version: number; settingsRead: SettingsRead | undefined; unsaved: readonly string[]; landed: boolean };
 
 /** Conflicts handled within one turn before the answer goes out with the write left to the next turn. */
 const MAX_SAVE_ROUNDS = 3;
@@ -48,18 +48,18 @@ export async function applyAndSave(
   const { progress } = deps.stores;
   // A request whose write already landed (its answer was lost, so Alexa sent it again) is not applied twice.
   if (loaded.lastRequestId === requestId) {
-    return { result: transition(loaded.state, { type: 'ReplayedRequest' }, turnInput), version: numericVersion(loaded.expectedVersion), unsaved: [], landed: true };
+    return { result: transition(loaded.state, { type: 'ReplayedRequest' }, turnInput), version: numericVersion(loaded.expectedVersion), settingsRead: loaded.settingsRead, unsaved: [], landed: true };
   }
   let result = transition(loaded.state, event, turnInput);
   // A stored record of a newer schema (a rollback) is left as it is: no effect, no write, nothing to catch up.
-  if (loaded.readOnly) return { result, version: numericVersion(loaded.expectedVersion), unsaved: [], landed: false };
+  if (loaded.readOnly) return { result, version: numericVersion(loaded.expectedVersion), settingsRead: loaded.settingsRead, unsaved: [], landed: false };
   // Effects (the Reminders API) run once: an in-session request Alexa sends again is recognised before them.
   let effectChecked = true;
   if (result.effects.length > 0 && !turnInput.newSession) {
     try {
       const stored = await progress.load(userKey, deadline);
       if (stored !== null && stored.lastRequestId === requestId) {
-        return { result: transition(stored.state, { type: 'ReplayedRequest' }, turnInput), version: stored.version, unsaved: [], landed: true };
+        return { result: transition(stored.state, { type: 'ReplayedRequest' }, turnInput), version: stored.version, settingsRead: stored.settingsRead, unsaved: [], landed: true };
       }
     } catch (error) {
       // Unchecked, the effect could run a second time (a second reminder): it is skipped and the caregiver asked to retry.
@@ -77,18 +77,23 @@ export async function applyAndSave(
   result = await fileHistory(result, loaded, turnInput, userKey, deps, requestId, deadline);
   const ours = result;
   let expectedVersion = loaded.expectedVersion;
+  let settingsRead = loaded.settingsRead;
   // After a reconcile the state builds on the other writer's record, not on this session's unconfirmed writes.
   let unsaved = loaded.unsaved;
   let saved: number | null = null;
   for (let round = 0; round < MAX_SAVE_ROUNDS && saved === null; round += 1) {
+    const request = withSettingsDigest({ state: result.state, expectedVersion, settingsRead, requestId, nowMs: turnInput.nowMs, deadline });
     try {
-      saved = await progress.save(userKey, { state: result.state, expectedVersion, requestId, nowMs: turnInput.nowMs, deadline });
+      saved = await progress.save(userKey, request);
+      settingsRead = settingsReadAfter(request);
     } catch (error) {
       if (!(error instanceof WriteConflictError)) {
         deps.logger.error('progress.save_failed', { requestId, userKey, error: errorFields(error) });
+        deps.metrics?.count('ProgressSaveFailed');
         break;
       }
       deps.logger.warn('progress.conflict', { requestId, userKey });
+      deps.metrics?.count('WriteConflict');
       let fresh: Awaited<ReturnType<typeof progress.load>>;
       try {
         fresh = await progress.load(userKey, deadline);
@@ -104,11 +109,13 @@ export async function applyAndSave(
         return {
           result: same ? { ...result, state: fresh.state } : transition(fresh.state, { type: 'ReplayedRequest' }, turnInput),
           version: fresh.version,
+          settingsRead: fresh.settingsRead,
           unsaved: [],
           landed: true,
         };
       }
       expectedVersion = fresh.version;
+      settingsRead = fresh.settingsRead;
       if (fresh.lastRequestId !== null && unsaved.includes(fresh.lastRequestId)) {
         deps.logger.info('progress.caught_up', { requestId, userKey });
         continue;
@@ -117,9 +124,9 @@ export async function applyAndSave(
       unsaved = [];
     }
   }
-  if (saved !== null) return { result, version: saved, unsaved: [], landed: true };
+  if (saved !== null) return { result, version: saved, settingsRead, unsaved: [], landed: true };
   const id = storableRequestId(requestId);
-  return { result, version: numericVersion(expectedVersion), unsaved: id === null ? unsaved : [...unsaved, id], landed: false };
+  return { result, version: numericVersion(expectedVersion), settingsRead, unsaved: id === null ? unsaved : [...unsaved, id], landed: false };
 }
 
 /**
@@ -167,22 +174,26 @@ export async function saveEndedSession(envelope: HandlerInput['requestEnvelope']
   const deadline = storageDeadline(STORAGE_RETRY.turnBudgetMs);
   let state = carried.state;
   let expectedVersion = carried.version;
+  let settingsRead = carried.settingsRead;
   for (let round = 0; round < MAX_SAVE_ROUNDS; round += 1) {
     try {
-      await progress.save(userKey, { state, expectedVersion, requestId, nowMs: state.lastTurnAtMs ?? deps.clock(), deadline });
+      await progress.save(userKey, { state, expectedVersion, settingsRead, requestId, nowMs: state.lastTurnAtMs ?? deps.clock(), deadline });
       deps.logger.info('progress.caught_up_at_session_end', { requestId, userKey });
       return 'saved';
     } catch (error) {
       if (!(error instanceof WriteConflictError)) break;
+      deps.metrics?.count('WriteConflict');
       const fresh = await progress.load(userKey, deadline).catch(() => null);
       if (fresh === null) break;
       if (fresh.lastRequestId === null || !unsaved.includes(fresh.lastRequestId)) {
         state = keepOutcomes({ state: fresh.state, say: [], then: { type: 'Close', reason: 'goodbye' }, effects: [], closedDay: null }, carried.state).state;
       }
       expectedVersion = fresh.version;
+      settingsRead = fresh.settingsRead;
     }
   }
   deps.logger.error('progress.session_end_save_failed', { requestId, userKey });
+  deps.metrics?.count('ProgressSaveFailed');
   return 'failed';
 }
 

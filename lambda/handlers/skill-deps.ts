@@ -4,6 +4,7 @@ import type { DeviceTimeZone } from '../alexa/settings-api';
 import type { Config } from '../config';
 import type { DayRecord } from '../engine/types';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 import type { ProgressStore } from '../store/progress-store';
 import type { StorageDeadline } from '../store/retry';
 import type { UserRecords } from '../store/user-records';
@@ -26,6 +27,8 @@ export type SkillStores = {
 export type SkillDeps = {
   stores: SkillStores;
   logger: Logger;
+  /** Counts for CloudWatch (lambda/metrics.ts), written once per invocation; absent: nothing is counted. */
+  metrics?: Metrics;
   config: Pick<Config, 'healthLog' | 'userKeySecret' | 'skillId'>;
   /** Used only when a request carries no usable timestamp; the skill's clock is request.timestamp. */
   clock: () => number;

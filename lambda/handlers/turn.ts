@@ -50,6 +50,8 @@ export async function runTurn(input: HandlerInput, source: EventSource, deps: Sk
   const loaded = await loadTurn(input, deps.stores, userKey, provisionalDay, deps.logger, storageDeadline(STORAGE_RETRY.loadBudgetMs, deadline));
   const { timeZone: cached, timeZoneCheckedOn } = loaded.state;
   const device = cached !== null && timeZoneCheckedOn === localDay(nowMs, cached) ? null : await deviceZone;
+  // Counted once a session: its turns all go by the same guess.
+  if (newSession && device === null && cached === null) deps.metrics?.count('GuessedTimeZone');
   const turnInput: TurnInput = {
     nowMs,
     today: localDay(nowMs, chooseTimeZone(device, loaded.state.timeZone, locale)),
@@ -62,7 +64,7 @@ export async function runTurn(input: HandlerInput, source: EventSource, deps: Sk
   const io: TurnIO = { today: turnInput.today, userKey, deps, requestId: envelope.request.requestId, deadline };
   const event = typeof source === 'function' ? await source(io) : source;
   const saveDeadline = SAFETY_EVENTS.has(event.type) ? storageDeadline(STORAGE_RETRY.safetySaveBudgetMs, deadline) : deadline;
-  const { result, version, unsaved, landed } = await applyAndSave(input, event, turnInput, loaded, userKey, deps, saveDeadline);
+  const { result, version, settingsRead, unsaved, landed } = await applyAndSave(input, event, turnInput, loaded, userKey, deps, saveDeadline);
 
   const rendered = render(result, { locale, voiceRatePercent: result.state.prefs.voiceRatePercent, progressSaved: landed });
   const notice = loaded.reset ? `<s>${text(stringsFor(locale).progressReset)}</s> ` : '';
@@ -80,7 +82,7 @@ export async function runTurn(input: HandlerInput, source: EventSource, deps: Sk
   }
   builder.withShouldEndSession(rendered.endSession);
   if (envelope.session !== undefined) {
-    input.attributesManager.setSessionAttributes(rendered.endSession ? {} : sessionAttributesFor({ ...loaded, state: result.state }, version, unsaved));
+    input.attributesManager.setSessionAttributes(rendered.endSession ? {} : sessionAttributesFor({ ...loaded, state: result.state, settingsRead }, version, unsaved));
   }
   return builder.getResponse();
 }

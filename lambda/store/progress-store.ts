@@ -1,14 +1,15 @@
 // A user's routine state in two items, split on save and joined on load:
-// - PROGRESS: the day's fields (30-day TTL), the version every write is conditional on, and the digest of the
-//   settings it goes with;
-// - SETTINGS: the lasting fields (no TTL), what a user whose PROGRESS expired comes back to.
-// DynamoDB transactions would write both atomically, but dynalite (which the tests run on) has none, so one
-// invariant does the work instead: PROGRESS carries a digest only once SETTINGS holds that content. An ordinary
-// turn is then one conditional PutItem (version and digest unchanged); a turn that changed a lasting field
-// finds the digest condition failing, checks the version with one GetItem, writes SETTINGS, then PROGRESS.
+// - PROGRESS: the day's fields (30-day TTL) and the version every write is conditional on;
+// - SETTINGS: the lasting fields (no TTL), what a user whose PROGRESS expired comes back to, stamped with the
+//   digest of its content.
+// DynamoDB transactions would write both atomically, but dynalite (which the tests run on) has none. Instead the
+// session carries the digest of the SETTINGS it read, so a save knows without asking whether the lasting fields
+// changed: an ordinary turn is one PutItem of PROGRESS, conditional on its version; a turn that changed a lasting
+// field first writes SETTINGS, conditional on the digest it read (another writer's change is a conflict, not
+// overwritten), then PROGRESS. SETTINGS goes first so what the caregiver was told outlives a PROGRESS write that fails.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RoutineState } from '../engine/types';
 import { CorruptRecordError, PersistenceError, WriteConflictError } from '../errors';
 import { documentClient } from './client';
@@ -21,6 +22,7 @@ import {
   readDayState,
   readSettings,
   settingsDigest,
+  settingsOf,
   splitState,
   withSettings,
   type DayState,
@@ -38,12 +40,20 @@ export const progressKey = (userKey: string): Key => keyOf(userKey, 'PROGRESS');
 export const settingsKey = (userKey: string): Key => keyOf(userKey, 'SETTINGS');
 export const sameKey = (item: Item, key: Key): boolean => item[TABLE_KEYS.partition] === key[TABLE_KEYS.partition] && item[TABLE_KEYS.sort] === key[TABLE_KEYS.sort];
 
+/**
+ * The digest stamped on the SETTINGS item a turn read, which its save makes the SETTINGS write conditional on;
+ * null: no stamped SETTINGS (none yet, or one written before the stamp). A turn that could not read SETTINGS (a
+ * failed read) has none at all (undefined), and never writes SETTINGS.
+ */
+export type SettingsRead = string | null;
+
 export type ProgressRecord = {
   /** Incremented by every write; writes are conditional on it so newer progress is never overwritten. */
   version: number;
   updatedAtMs: number;
   lastRequestId: string | null;
   state: RoutineState;
+  settingsRead: SettingsRead;
 };
 
 /** The longest request id kept for replay detection; Alexa's are about 60 characters. */
@@ -68,9 +78,7 @@ export type StoredProgress = {
   updatedAtMs: number;
   lastRequestId: string | null;
   day: DayState;
-  /** The digest of the SETTINGS content this PROGRESS goes with ('' when not known yet). */
-  settingsDigest: string;
-  /** Settings of a first write that SETTINGS does not hold yet; they win over SETTINGS. */
+  /** Settings saved by a turn that could not read SETTINGS; they win over SETTINGS until a later turn moves them there. */
   newSettings: Settings | null;
 };
 
@@ -90,7 +98,6 @@ export function parseProgressItem(item: Item): StoredProgress {
     updatedAtMs: updatedAtMs as number,
     lastRequestId: storableRequestId(item.lastRequestId),
     day: day.value,
-    settingsDigest: typeof item.settingsDigest === 'string' ? item.settingsDigest : '',
     newSettings: newSettings === null ? null : newSettings.value,
   };
 }
@@ -103,14 +110,17 @@ export function parseSettingsItem(item: Item): Settings {
   return reading.value;
 }
 
+/** The digest stamped on a SETTINGS item as read (null: none). */
+export const settingsReadOf = (item: Item | undefined): SettingsRead => (typeof item?.digest === 'string' ? item.digest : null);
+
 /** The state of a PROGRESS item with the settings it goes with (a new user's when SETTINGS is missing or unreadable). */
-export function joinProgress(progress: StoredProgress, settings: Settings | null): ProgressRecord {
+export function joinProgress(progress: StoredProgress, settings: Settings | null, settingsRead: SettingsRead): ProgressRecord {
   const state = withSettings({ ...NEW_USER_SETTINGS, ...progress.day }, progress.newSettings ?? settings);
-  return { version: progress.version, updatedAtMs: progress.updatedAtMs, lastRequestId: progress.lastRequestId, state };
+  return { version: progress.version, updatedAtMs: progress.updatedAtMs, lastRequestId: progress.lastRequestId, state, settingsRead };
 }
 
 /** The PROGRESS item a save writes; exported so its size can be checked. */
-export function progressItem(userKey: string, request: Pick<SaveRequest, 'state' | 'requestId' | 'nowMs'>, version: number, digest: string, newSettings?: Settings): Item {
+export function progressItem(userKey: string, request: Pick<SaveRequest, 'state' | 'requestId' | 'nowMs'>, version: number, newSettings?: Settings): Item {
   const requestId = storableRequestId(request.requestId);
   return {
     ...progressKey(userKey),
@@ -119,7 +129,6 @@ export function progressItem(userKey: string, request: Pick<SaveRequest, 'state'
     updatedAtMs: request.nowMs,
     // An id the record could not give back unchanged is not kept: the record must always read back.
     ...(requestId !== null ? { lastRequestId: requestId } : {}),
-    settingsDigest: digest,
     ...(newSettings !== undefined ? { newSettings } : {}),
     state: splitState(request.state).day,
     [TABLE_KEYS.ttl]: Math.floor(request.nowMs / 1000) + PROGRESS_TTL_DAYS * 24 * 3600,
@@ -127,8 +136,10 @@ export function progressItem(userKey: string, request: Pick<SaveRequest, 'state'
 }
 
 export function settingsItem(userKey: string, settings: Settings, nowMs: number): Item {
-  return { ...settingsKey(userKey), schemaVersion: STORE_SCHEMA_VERSION, updatedAtMs: nowMs, settings };
+  return { ...settingsKey(userKey), schemaVersion: STORE_SCHEMA_VERSION, updatedAtMs: nowMs, digest: settingsDigest(settings), settings };
 }
+
+const NEW_USER_DIGEST = settingsDigest(NEW_USER_SETTINGS);
 
 /** Never overwrite a record of a newer schema: part of every write's condition. */
 const NOT_NEWER = '(attribute_not_exists(#schemaVersion) OR #schemaVersion <= :schemaVersion)';
@@ -176,15 +187,45 @@ export type SaveRequest = {
   state: RoutineState;
   /** The version the turn read (0: none), or 'any' to replace a record that could not be parsed. */
   expectedVersion: number | 'any';
+  /** The SETTINGS the turn read (see SettingsRead); undefined when it could not read them. */
+  settingsRead?: SettingsRead;
+  /** settingsDigest of the state's lasting fields, when the caller has worked it out (withSettingsDigest). */
+  settingsDigest?: string;
   requestId: string;
   nowMs: number;
   deadline?: StorageDeadline;
 };
 
+type DigestOf = Pick<SaveRequest, 'state' | 'settingsRead' | 'settingsDigest'>;
+
+/**
+ * The request with the digest of its lasting fields worked out once (when the turn read SETTINGS, the only case
+ * that needs it), for the save and for settingsReadAfter both: hashing them is a visible share of a warm turn.
+ */
+export function withSettingsDigest<T extends DigestOf>(request: T): T {
+  if (request.settingsRead === undefined || request.settingsDigest !== undefined) return request;
+  return { ...request, settingsDigest: settingsDigest(settingsOf(request.state)) };
+}
+
+/** The new digest when a save writes SETTINGS: the turn read them, and the lasting fields differ from what it read. */
+function changedDigest(request: DigestOf): string | null {
+  if (request.settingsRead === undefined) return null;
+  const digest = withSettingsDigest(request).settingsDigest!;
+  return digest === (request.settingsRead ?? NEW_USER_DIGEST) ? null : digest;
+}
+
+/** The SETTINGS a session holds after a save of this request landed: what the next save is conditional on. */
+export function settingsReadAfter(request: DigestOf): SettingsRead | undefined {
+  return changedDigest(request) ?? request.settingsRead;
+}
+
 export interface ProgressStore {
   /** The user's state, or null when there is no PROGRESS. Throws CorruptRecordError or NewerRecordError. */
   load(userKey: string, deadline?: StorageDeadline): Promise<ProgressRecord | null>;
-  /** Writes only if the stored version is still expectedVersion; returns the new version. */
+  /**
+   * Writes only if the stored version is still expectedVersion (and SETTINGS still what the turn read); returns
+   * the new version. The next save of the session reads SETTINGS as settingsReadAfter(request).
+   */
   save(userKey: string, request: SaveRequest): Promise<number>;
   remove(userKey: string): Promise<void>;
 }
@@ -203,44 +244,30 @@ export class DynamoProgressStore implements ProgressStore {
     const items = await getItems(this.documents, this.tableName, [progressKey(userKey), settingsKey(userKey)], deadline);
     const progress = items.find((item) => sameKey(item, progressKey(userKey)));
     if (progress === undefined) return null;
-    return joinProgress(parseProgressItem(progress), settingsOrNull(items.find((item) => sameKey(item, settingsKey(userKey)))));
+    const settings = items.find((item) => sameKey(item, settingsKey(userKey)));
+    return joinProgress(parseProgressItem(progress), settingsOrNull(settings), settingsReadOf(settings));
   }
 
   async save(userKey: string, request: SaveRequest): Promise<number> {
-    const { expectedVersion } = request;
-    const { settings } = splitState(request.state);
-    const digest = settingsDigest(settings);
-    if (expectedVersion === 'any') {
-      // Replacing an unreadable PROGRESS: SETTINGS first, so the digest PROGRESS records is true.
-      await this.putSettings(userKey, settings, request.nowMs, request.deadline);
-      await this.putProgress(progressItem(userKey, request, 1, digest), NOT_NEWER, {}, request.deadline);
-      return 1;
-    }
-    const version = expectedVersion + 1;
-    if (expectedVersion === 0) {
-      // The turn read no PROGRESS: a new user, one whose PROGRESS expired, or a read that failed. SETTINGS may hold
-      // settings this turn never saw, so it is not written now: lasting fields that differ from a new user's ride
-      // in PROGRESS (they win over SETTINGS) until the next save moves them there.
-      const changed = digest !== settingsDigest(NEW_USER_SETTINGS);
-      await this.putProgress(progressItem(userKey, request, version, '', changed ? settings : undefined), 'attribute_not_exists(#pk)', { '#pk': TABLE_KEYS.partition }, request.deadline);
+    const { expectedVersion, deadline } = request;
+    const version = expectedVersion === 'any' ? 1 : expectedVersion + 1;
+    const [condition, names, values] =
+      expectedVersion === 'any'
+        ? [NOT_NEWER, {}, undefined]
+        : expectedVersion === 0
+          ? ['attribute_not_exists(#pk)', { '#pk': TABLE_KEYS.partition }, undefined]
+          : [`#version = :expected AND ${NOT_NEWER}`, { '#version': 'version' }, { ':expected': expectedVersion }];
+    if (request.settingsRead === undefined) {
+      // The turn could not read SETTINGS (a failed read), which may hold settings it never saw, so SETTINGS is not
+      // written: lasting fields that differ from a new user's ride in PROGRESS (they win over SETTINGS) until a
+      // turn that read SETTINGS moves them there.
+      const { settings } = splitState(request.state);
+      const ride = settingsDigest(settings) !== NEW_USER_DIGEST ? settings : undefined;
+      await this.putProgress(progressItem(userKey, request, version, ride), condition, names, deadline, values);
       return version;
     }
-    const sameVersion = `#version = :expected AND ${NOT_NEWER}`;
-    const values = { ':expected': expectedVersion, ...NOT_NEWER_VALUES };
-    try {
-      // Most turns: the version this turn read, and the settings SETTINGS already holds.
-      await this.putProgress(progressItem(userKey, request, version, digest), `${sameVersion} AND #digest = :digest AND attribute_not_exists(#newSettings)`, { '#version': 'version', '#digest': 'settingsDigest', '#newSettings': 'newSettings', ...NOT_NEWER_NAMES }, request.deadline, { ...values, ':digest': digest });
-      return version;
-    } catch (error) {
-      if (!(error instanceof WriteConflictError)) throw error;
-    }
-    // Another writer, or the lasting fields changed: the stored version tells which.
-    const stored = await this.wrap('GetItem', (abortSignal) =>
-      this.documents.send(new GetCommand({ TableName: this.tableName, Key: progressKey(userKey), ConsistentRead: true, ProjectionExpression: '#version', ExpressionAttributeNames: { '#version': 'version' } }), { abortSignal }), request.deadline,
-    );
-    if (stored.Item?.version !== expectedVersion) throw new WriteConflictError('Progress was written by another request first');
-    await this.putSettings(userKey, settings, request.nowMs, request.deadline);
-    await this.putProgress(progressItem(userKey, request, version, digest), sameVersion, { '#version': 'version', ...NOT_NEWER_NAMES }, request.deadline, values);
+    if (changedDigest(request) !== null) await this.putSettings(userKey, settingsOf(request.state), request.settingsRead, request.nowMs, deadline);
+    await this.putProgress(progressItem(userKey, request, version), condition, names, deadline, values);
     return version;
   }
 
@@ -266,18 +293,28 @@ export class DynamoProgressStore implements ProgressStore {
     }
   }
 
-  /** Writes SETTINGS unless a newer schema wrote it. */
-  private async putSettings(userKey: string, settings: Settings, nowMs: number, deadline?: StorageDeadline): Promise<void> {
-    await this.wrap('PutItem', (abortSignal) => this.documents.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: settingsItem(userKey, settings, nowMs),
-        ConditionExpression: NOT_NEWER,
-        ExpressionAttributeNames: NOT_NEWER_NAMES,
-        ExpressionAttributeValues: NOT_NEWER_VALUES,
-      }),
-      { abortSignal },
-    ), deadline);
+  /**
+   * Writes SETTINGS if it still holds what the turn read (or already this content: a retried write whose first try
+   * landed), and no newer schema wrote it; anything else is another writer's, a WriteConflictError.
+   */
+  private async putSettings(userKey: string, settings: Settings, read: SettingsRead, nowMs: number, deadline?: StorageDeadline): Promise<void> {
+    const item = settingsItem(userKey, settings, nowMs);
+    const seen = read === null ? 'attribute_not_exists(#digest)' : '#digest = :read';
+    try {
+      await withRetry((abortSignal) => this.documents.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression: `(${seen} OR #digest = :digest) AND ${NOT_NEWER}`,
+          ExpressionAttributeNames: { '#digest': 'digest', ...NOT_NEWER_NAMES },
+          ExpressionAttributeValues: { ':digest': item.digest, ...(read === null ? {} : { ':read': read }), ...NOT_NEWER_VALUES },
+        }),
+        { abortSignal },
+      ), deadline);
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new WriteConflictError('Settings were changed by another request first', { cause: error });
+      throw new PersistenceError('Could not save settings', 'PutItem', this.tableName, { cause: error });
+    }
   }
 
   async remove(userKey: string): Promise<void> {

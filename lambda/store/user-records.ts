@@ -15,9 +15,11 @@ import {
   progressKey,
   sameKey,
   settingsKey,
+  settingsReadOf,
   type Item,
   type Key,
   type ProgressRecord,
+  type SettingsRead,
 } from './progress-store';
 import { withRetry, type StorageDeadline } from './retry';
 import type { Settings } from './stored-state';
@@ -30,6 +32,8 @@ export type UserRecords = {
   progress: Read<ProgressRecord>;
   /** The lasting fields (already joined into progress; on their own for a user whose PROGRESS expired). */
   settings: Read<Settings>;
+  /** The digest stamped on SETTINGS, which a save that changes them is conditional on (absent or null: none). */
+  settingsRead?: SettingsRead;
   /** The user's own plan, else the deployment's default, else null (the handout's plan); 'unknown' when unreadable. */
   plan: PlanReading;
   /** What went wrong on the way, for the log: an unreadable plan. */
@@ -63,11 +67,14 @@ export class DynamoUserRecords {
     const keys = [progressKey(userKey), settingsKey(userKey), planKey(userKey), planKey(DEFAULT_PLAN_OWNER)] as const;
     const items = await getItems(this.documents, this.tableName, keys, deadline);
     const find = (key: Key) => items.find((item) => sameKey(item, key));
-    const settings = readOf(find(keys[1]), parseSettingsItem);
+    const settingsItem = find(keys[1]);
+    const settings = readOf(settingsItem, parseSettingsItem);
     const lasting = settings instanceof Error ? null : settings;
+    // Of an unreadable SETTINGS too: the save that rewrites it is conditional on what was there.
+    const settingsRead = settingsReadOf(settingsItem);
     // An unreadable SETTINGS does not make PROGRESS unreadable: a new user's settings stand in, and the next save rewrites it.
-    const progress = readOf(find(keys[0]), (item) => joinProgress(parseProgressItem(item), lasting));
-    return { progress, settings, ...resolvePlan(find(keys[2]), find(keys[3])) };
+    const progress = readOf(find(keys[0]), (item) => joinProgress(parseProgressItem(item), lasting, settingsRead));
+    return { progress, settings, settingsRead, ...resolvePlan(find(keys[2]), find(keys[3])) };
   }
 
   /** The plan alone: the next turn of a session whose first read could not tell it. */

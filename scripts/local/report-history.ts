@@ -75,6 +75,7 @@ export async function seedHousehold(client: DynamoDBClient, table: string, userK
       planOverrides: { excluded: ['neck-rotation'], doses: { 'hip-knee-flexion': { kind: 'reps', reps: 7 } } },
       lastTurnAtMs: Date.parse(`${options.today}T12:00:00Z`),
     };
-    await new DynamoProgressStore(client, table).save(userKey, { state, expectedVersion: 'any', requestId: 'seed', nowMs: Date.parse(`${options.today}T12:00:00Z`) });
+    // A seeded household has no SETTINGS yet (settingsRead null), so its settings are written there, where the report reads the zone.
+    await new DynamoProgressStore(client, table).save(userKey, { state, expectedVersion: 'any', settingsRead: null, requestId: 'seed', nowMs: Date.parse(`${options.today}T12:00:00Z`) });
   }
 }

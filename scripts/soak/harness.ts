@@ -11,6 +11,7 @@ import type { RoutineState } from '../../lambda/engine/types';
 import { progressInAttributes } from '../../lambda/handlers/progress-loader';
 import type { SkillDeps } from '../../lambda/handlers/skill-deps';
 import type { LogFields, Logger } from '../../lambda/logger';
+import { createMetrics } from '../../lambda/metrics';
 import { buildSkill } from '../../lambda/skill';
 import { createDynamoClient, documentClient } from '../../lambda/store/client';
 import { DynamoHistoryStore } from '../../lambda/store/history-store';
@@ -51,6 +52,8 @@ export type Rig = {
   progress: DynamoProgressStore;
   history: DynamoHistoryStore;
   logs: LogLine[];
+  /** The EMF lines the skill wrote (lambda/metrics.ts), one per invocation that counted something. */
+  metricLines: string[];
   /** What the skill was built with (for calling handler functions directly). */
   deps: SkillDeps;
   /** skill.invoke, timed; whatever it throws is caught and returned. */
@@ -76,11 +79,13 @@ export async function startRig(options: RigOptions): Promise<Rig> {
     if (keep || level !== 'info') logs.push({ level, event, fields });
   };
   const logger: Logger = { info: capture('info'), warn: capture('warn'), error: capture('error') };
+  const metricLines: string[] = [];
   const progress = new DynamoProgressStore(client, table);
   const history = new DynamoHistoryStore(client, table);
   const deps: SkillDeps = {
     stores: { progress, users: new DynamoUserRecords(client, table), history },
     logger,
+    metrics: createMetrics('skill', (line) => metricLines.push(line)),
     config: { healthLog: options.healthLog ?? 'off', userKeySecret: DEVELOPMENT_USER_KEY_SECRET, skillId: undefined },
     clock: () => Date.parse('2026-12-01T15:00:00Z'),
     deviceTimeZone: async () => null,
@@ -95,6 +100,7 @@ export async function startRig(options: RigOptions): Promise<Rig> {
     progress,
     history,
     logs,
+    metricLines,
     deps,
     async invoke(envelope) {
       const started = performance.now();

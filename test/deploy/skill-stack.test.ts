@@ -246,7 +246,7 @@ describe('the IAM role (least privilege)', () => {
 
   it('is checked against the code: the item actions lambda/ sends, and no table management', () => {
     expect(itemActionsInCode).toEqual(
-      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem']),
+      expect.arrayContaining(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem']),
     );
     expect(itemActionsInCode.filter((action) => !/Item$|^dynamodb:Query$/.test(action))).toEqual([]);
     const callers = lambdaSources.filter(({ file, text }) => file !== TABLE_MANAGEMENT && /\bensureTable\b/.test(text));

@@ -25,15 +25,16 @@ afterAll(() => client.destroy());
 const raw = async (userKey: string, sk: string) => (await client.send(new GetItemCommand({ TableName: table, Key: { pk: { S: userKey }, sk: { S: sk } } }))).Item;
 
 /**
- * The items as they stand after the day's first turn (a fresh day with the lasting settings: the first write
- * carries them in PROGRESS) and after a later turn reached the given state.
+ * The items as they stand after the day's first turn (a fresh day with the lasting settings, saved by a turn whose
+ * read failed: the write carries them in PROGRESS, the largest PROGRESS can be) and after a later turn, which read
+ * SETTINGS, reached the given state (the settings moved to SETTINGS).
  */
 async function storedSizes(name: string, state: RoutineState): Promise<{ firstProgress: number; progress: number; settings: number }> {
   const userKey = `${USER_KEY}-${name}`;
   const freshDay = { ...state, today: initialState(state.today.day).today };
   await store.save(userKey, { state: freshDay, expectedVersion: 0, requestId: ALEXA_REQUEST_ID, nowMs });
   const firstProgress = dynamoItemBytes(await raw(userKey, 'PROGRESS'));
-  await store.save(userKey, { state, expectedVersion: 1, requestId: ALEXA_REQUEST_ID, nowMs });
+  await store.save(userKey, { state, expectedVersion: 1, settingsRead: null, requestId: ALEXA_REQUEST_ID, nowMs });
   return { firstProgress, progress: dynamoItemBytes(await raw(userKey, 'PROGRESS')), settings: dynamoItemBytes(await raw(userKey, 'SETTINGS')) };
 }
 

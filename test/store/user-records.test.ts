@@ -13,7 +13,7 @@ import { createDynamoClient } from '../../lambda/store/client';
 import { IncompleteDeleteError, NewerRecordError } from '../../lambda/store/errors';
 import { DynamoHistoryStore } from '../../lambda/store/history-store';
 import { DEFAULT_PLAN_OWNER, DynamoPlanStore, PLAN_RETENTION_DAYS, PLAN_UNKNOWN } from '../../lambda/store/plan-store';
-import { DynamoProgressStore } from '../../lambda/store/progress-store';
+import { DynamoProgressStore, settingsReadAfter } from '../../lambda/store/progress-store';
 import { STORE_SCHEMA_VERSION } from '../../lambda/store/stored-state';
 import { DynamoUserRecords } from '../../lambda/store/user-records';
 import { startFaultProxy, type FaultAction, type FaultProxy } from '../../scripts/local/fault-proxy';
@@ -66,11 +66,13 @@ const lasting = {
   reminder: { alertToken: 'token-1', hour: 10, minute: 0 },
   handsConfirmed: ['lumbar-rotation'],
 };
-/** A user with those settings, saved twice (the second save moves them into SETTINGS). */
+/** A user with those settings, saved by a first turn that read no SETTINGS and a second that read the first's. */
 const settled: RoutineState = { ...initialState(DAY), ...lasting };
-async function settle(userKey: string): Promise<void> {
-  await progress.save(userKey, { state: settled, expectedVersion: 0, requestId: 'r1', nowMs });
-  await progress.save(userKey, { state: settled, expectedVersion: 1, requestId: 'r2', nowMs });
+async function settle(userKey: string): Promise<string> {
+  await progress.save(userKey, { state: settled, expectedVersion: 0, settingsRead: null, requestId: 'r1', nowMs });
+  const read = settingsReadAfter({ state: settled, settingsRead: null })!;
+  await progress.save(userKey, { state: settled, expectedVersion: 1, settingsRead: read, requestId: 'r2', nowMs });
+  return read;
 }
 
 describe('reading a user', () => {
@@ -113,36 +115,60 @@ describe('reading a user', () => {
     expect(loaded).toMatchObject({ expectedVersion: 0, reset: false, state: { ...lasting, today: { day: '2027-01-15', phase: 'choosing' } } });
   });
 
-  it('keeps a first save\'s settings in PROGRESS until SETTINGS holds them, and joins them on every read', async () => {
+  it("leaves SETTINGS alone when a turn could not read it: that turn's settings ride in PROGRESS, joined on every read, until a turn that read SETTINGS moves them there", async () => {
+    await progress.save('first-save', { state: { ...initialState(DAY), introduced: true }, expectedVersion: 0, settingsRead: null, requestId: 'r0', nowMs });
+    await direct.send(new DeleteItemCommand({ TableName: table, Key: { pk: { S: 'first-save' }, sk: { S: 'PROGRESS' } } }));
+    const before = await rawItem('first-save', 'SETTINGS');
     await progress.save('first-save', { state: settled, expectedVersion: 0, requestId: 'r1', nowMs });
 
-    expect(await rawItem('first-save', 'SETTINGS')).toBeUndefined();
+    expect(await rawItem('first-save', 'SETTINGS')).toEqual(before);
     expect((await progress.load('first-save'))?.state).toEqual(settled);
 
-    await progress.save('first-save', { state: { ...settled, lastTurnAtMs: nowMs }, expectedVersion: 1, requestId: 'r2', nowMs });
+    const read = (await progress.load('first-save'))!.settingsRead;
+    await progress.save('first-save', { state: { ...settled, lastTurnAtMs: nowMs }, expectedVersion: 1, settingsRead: read, requestId: 'r2', nowMs });
     expect((await rawItem('first-save', 'PROGRESS'))?.newSettings).toBeUndefined();
     expect((await users.load('first-save')).settings).toMatchObject({ reminder: { alertToken: 'token-1' } });
   });
 
-  it('writes SETTINGS when a lasting field changes, and only PROGRESS otherwise', async () => {
-    await settle('changing');
+  it('writes SETTINGS, with its own condition and no read, when a lasting field changes, and only PROGRESS otherwise', async () => {
+    const read = await settle('changing');
     proxy.resetCounts();
 
-    await progress.save('changing', { state: { ...settled, lastTurnAtMs: nowMs }, expectedVersion: 2, requestId: 'r3', nowMs });
+    await progress.save('changing', { state: { ...settled, lastTurnAtMs: nowMs }, expectedVersion: 2, settingsRead: read, requestId: 'r3', nowMs });
     expect(proxy.counts.forwarded).toEqual({ PutItem: 1 });
 
-    await progress.save('changing', { state: { ...settled, reminder: null }, expectedVersion: 3, requestId: 'r4', nowMs });
+    proxy.resetCounts();
+    await progress.save('changing', { state: { ...settled, reminder: null }, expectedVersion: 3, settingsRead: read, requestId: 'r4', nowMs });
+    expect(proxy.counts.forwarded).toEqual({ PutItem: 2 });
     expect((await progress.load('changing'))?.state.reminder).toBeNull();
     expect((await users.load('changing')).settings).toMatchObject({ reminder: null });
   });
 
   it('still raises a write conflict when another writer moved PROGRESS on, whether or not settings changed', async () => {
-    await settle('two-devices');
-    await progress.save('two-devices', { state: settled, expectedVersion: 2, requestId: 'other', nowMs });
+    const read = await settle('two-devices');
+    await progress.save('two-devices', { state: settled, expectedVersion: 2, settingsRead: read, requestId: 'other', nowMs });
 
-    await expect(progress.save('two-devices', { state: settled, expectedVersion: 2, requestId: 'mine', nowMs })).rejects.toBeInstanceOf(WriteConflictError);
-    await expect(progress.save('two-devices', { state: { ...settled, levels: {} }, expectedVersion: 2, requestId: 'mine', nowMs })).rejects.toBeInstanceOf(WriteConflictError);
-    expect((await users.load('two-devices')).settings).toMatchObject({ levels: { 'hip-knee-flexion:reps': 4 } });
+    await expect(progress.save('two-devices', { state: settled, expectedVersion: 2, settingsRead: read, requestId: 'mine', nowMs })).rejects.toBeInstanceOf(WriteConflictError);
+    await expect(progress.save('two-devices', { state: { ...settled, levels: {} }, expectedVersion: 2, settingsRead: read, requestId: 'mine', nowMs })).rejects.toBeInstanceOf(WriteConflictError);
+  });
+
+  it("never writes over another writer's change to SETTINGS: the save is a conflict, and the change stays", async () => {
+    const read = await settle('two-changes');
+    const theirs = { ...settled, prefs: { paceFactor: 2, voiceRatePercent: 70 } };
+    await progress.save('two-changes', { state: theirs, expectedVersion: 2, settingsRead: read, requestId: 'other', nowMs });
+
+    await expect(progress.save('two-changes', { state: { ...settled, levels: {} }, expectedVersion: 3, settingsRead: read, requestId: 'mine', nowMs })).rejects.toBeInstanceOf(WriteConflictError);
+    expect((await users.load('two-changes')).settings).toMatchObject({ prefs: { paceFactor: 2 }, levels: { 'hip-knee-flexion:reps': 4 } });
+  });
+
+  it('writes the same SETTINGS again when a retried write finds its first try landed', async () => {
+    const read = await settle('retried');
+    const mine = { state: { ...settled, reminder: null }, expectedVersion: 2, settingsRead: read, requestId: 'r3', nowMs };
+    await progress.save('retried', mine);
+
+    // The same request once more, as a retry whose first answer was lost would send it: SETTINGS takes it, PROGRESS refuses it.
+    await expect(progress.save('retried', mine)).rejects.toBeInstanceOf(WriteConflictError);
+    expect((await users.load('retried')).settings).toMatchObject({ reminder: null });
   });
 });
 
