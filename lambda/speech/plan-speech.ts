@@ -1,4 +1,5 @@
 // How plan changes and the plan itself are spoken.
+import { spokenDate } from './calendar-words';
 import type { Act, PlanChange, Program } from '../engine/types';
 import type { LocaleStrings } from './locales/en-US';
 import { capitalize, exerciseName } from './step-names';
@@ -61,10 +62,6 @@ export function confirmChange(change: PlanChange, s: LocaleStrings): string {
   }
 }
 
-function spokenDate(day: string): string {
-  return new Date(`${day}T12:00:00Z`).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
-}
-
 export function planDescribed(program: Program, excluded: readonly string[], s: LocaleStrings): string[] {
   const lines = [s.planCount(program.exerciseIds.length)];
   if (excluded.length > 0) lines.push(s.planLeftOutList(excluded.map(exerciseName)));
@@ -81,4 +78,3 @@ export function planDescribed(program: Program, excluded: readonly string[], s: 
   return lines;
 }
 
-export { spokenDate };

@@ -6,7 +6,8 @@ import type { LocaleStrings } from './locales/en-US';
 import { renderSet, renderSetUp } from './set-speech';
 import { numberWord, text, withVoiceRate } from './ssml';
 import { capitalize, exerciseName, stepName } from './step-names';
-import { confirmChange, planChanged, planDescribed, planRefused, spokenDate } from './plan-speech';
+import { spokenDate } from './calendar-words';
+import { confirmChange, planChanged, planDescribed, planRefused } from './plan-speech';
 import { spokenWhen, summaryCard, summaryLines, whatsLeft } from './summary-speech';
 
 export type Rendered = {

@@ -3,7 +3,7 @@ import { daysBetween } from '../engine/day';
 import type { Dose } from '../catalog/schema';
 import type { Act, DaySummary, StepRef, WeekSummary } from '../engine/types';
 import type { LocaleStrings } from './locales/en-US';
-import { spokenDate } from './plan-speech';
+import { spokenDate, weekdayOf } from './calendar-words';
 import { capitalize, stepName } from './step-names';
 
 type SummaryAct = Extract<Act, { type: 'Summary' }>;
@@ -15,8 +15,7 @@ export function spokenWhen(day: string, today: string, s: LocaleStrings): string
   const ago = daysBetween(day, today);
   if (ago === 0) return s.whenToday;
   if (ago === 1) return s.whenYesterday;
-  const weekday = new Date(`${day}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
-  return s.whenOn(ago < 7 ? weekday : spokenDate(day));
+  return s.whenOn(ago < 7 ? weekdayOf(day) : spokenDate(day));
 }
 
 function todayLines(summary: DaySummary, s: LocaleStrings): string[] {
