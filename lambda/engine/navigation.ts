@@ -112,6 +112,8 @@ export function repeat(state: RoutineState, ctx: TurnContext): Move {
 
 /** Handout: avoid fatigue, and the therapist sets the dose. One more set of a step a day, and never past the plan's dose. */
 export const EXTRA_SETS_PER_STEP = 1;
+/** Less than a short hold is not a set. */
+const MIN_EXTRA_HOLD_SECONDS = 5;
 
 /** "Do it again" after a set: asks first, and offers only what keeps the day within the plan's dose. */
 export function anotherSet(state: RoutineState, ctx: TurnContext): Move {
@@ -137,8 +139,6 @@ export function anotherSet(state: RoutineState, ctx: TurnContext): Move {
   const asking = askAnotherSet(state, { kind: 'anotherSet', dose });
   return asking === null ? { state, acts: [] } : { state: asking, acts: [] };
 }
-
-const MIN_EXTRA_HOLD_SECONDS = 5;
 
 /** Yes to "another set?": the set just heard is counted, and the extra one, of the agreed size, is delivered. */
 export function deliverAnotherSet(state: RoutineState, dose: Dose, ctx: TurnContext): Move {

@@ -67,7 +67,7 @@ function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): strin
     case 'LeftAfterPain':
       return sentence(s.leftAfterPain(act.count));
     case 'HandsCheck':
-      return sentence(s.handsCheck(isNeck(act.exerciseIds) ? s.handsCheckNeck : exerciseName(act.exerciseIds[0] ?? '')));
+      return sentence(isNeck(act.exerciseIds) ? s.handsCheck(s.handsCheckNeck, true) : s.handsCheck(exerciseName(act.exerciseIds[0] ?? ''), false));
     case 'AnotherSetRefused':
       return sentence(act.reason === 'once' ? s.anotherSetOnce(stepName(act.step)) : s.anotherSetFullDose(exerciseName(act.step.exerciseId)));
     case 'Emergency':

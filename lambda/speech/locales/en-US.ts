@@ -63,8 +63,8 @@ export const EN_US = {
   skipScopePart: (part: string) => `the steps that move their ${part}`,
   skipScopeGroup: (group: string) => `the rest of the ${group}`,
   leftAfterPain: (count: number) => (count === 1 ? "Okay, I'll leave that step for today." : `Okay, I'll leave those ${count} steps for today.`),
-  handsCheck: (what: string) =>
-    `Next would be ${what}. The handout describes these as movements they make themselves, so the way to guide them with your hands should come from a therapist.`,
+  handsCheck: (what: string, plural: boolean) =>
+    `Next would be ${what}. The handout describes ${plural ? 'these as movements' : 'this as a movement'} they make themselves, so the way to guide ${plural ? 'them' : 'it'} with your hands should come from a therapist.`,
   handsCheckNeck: 'the neck exercises',
   anotherSetOnce: (step: string) => `We've already done an extra set of ${step} today, so let's leave it there.`,
   anotherSetFullDose: (exercise: string) => `That's the plan's full amount of ${exercise} for today, so let's not do more.`,
