@@ -24,7 +24,12 @@ export function weekSummary(state: RoutineState, history: readonly DayRecord[], 
       .filter(([, o]) => o.outcome === 'stoppedEarly')
       .map(([key]) => ({ day: d.day, step: stepOfKey(key) })),
   );
-  return { daysExercised: worked.length, stoppedEarly, fatigueDays: days.filter((d) => d.endReason === 'fatigue').length };
+  return {
+    daysExercised: worked.length,
+    stoppedEarly,
+    fatigueDays: days.filter((d) => d.endReason === 'fatigue').length,
+    endedEarlyDays: days.filter((d) => d.endedEarly).length,
+  };
 }
 
 export function summaryAct(state: RoutineState, ctx: TurnContext, history: readonly DayRecord[] | null): ContentAct {

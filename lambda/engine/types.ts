@@ -330,6 +330,8 @@ export type WeekSummary = {
   stoppedEarly: Array<{ day: string; step: StepRef }>;
   /** Days this week that ended early for fatigue (known only with HEALTH_LOG=detailed). */
   fatigueDays: number;
+  /** Days this week the caregiver ended early, for whatever reason: the default mode keeps that much. */
+  endedEarlyDays: number;
 };
 
 /** A pain report as spoken in a summary; present only with HEALTH_LOG=detailed. */

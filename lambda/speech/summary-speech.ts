@@ -46,8 +46,15 @@ function painLines(act: SummaryAct, s: LocaleStrings): string[] {
   return [s.summaryList(s.painDetailsLabel, details)];
 }
 
-const fatigueLines = (week: WeekSummary | null, s: LocaleStrings): string[] =>
-  week !== null && week.fatigueDays >= FATIGUE_DAYS_FOR_ADVICE ? [s.fatigueAdvice(week.fatigueDays, s.therapist)] : [];
+/**
+ * The handout's point on fatigue, when it is due: on days tiredness ended (known only with health details opted in),
+ * else on days that ended early, which the default mode keeps without a reason, so it is worded without one.
+ */
+function fatigueLines(week: WeekSummary | null, s: LocaleStrings): string[] {
+  if (week === null) return [];
+  if (week.fatigueDays >= FATIGUE_DAYS_FOR_ADVICE) return [s.fatigueAdvice(week.fatigueDays, s.therapist)];
+  return week.endedEarlyDays >= FATIGUE_DAYS_FOR_ADVICE ? [s.endedEarlyAdvice(week.endedEarlyDays, s.therapist)] : [];
+}
 
 export function summaryLines(act: SummaryAct, today: string, s: LocaleStrings): string[] {
   const week = act.week === null ? [] : [s.weekDays(act.week.daysExercised), ...earlierStopsLines(act.week, today, s)];

@@ -153,3 +153,27 @@ describe('the length of a routine', () => {
     expect(everything.text).toMatch(/legs and the arms at different times/i);
   });
 });
+
+describe('the fatigue reminder without health details', () => {
+  it('rests on the days that ended early: after two this week, the weekly summary says the therapist can shorten the routine', async () => {
+    const alexa = await openDialog();
+    for (const _day of [1, 2]) {
+      await alexa.say('open range of motion coach');
+      await alexa.say('start the leg exercises');
+      await alexa.say('ready');
+      const tired = await alexa.say("she's tired");
+      expect(tired.open).toBe(false);
+      alexa.wait(24 * HOUR_MS);
+    }
+
+    await alexa.say('open range of motion coach');
+    const week = await alexa.say('how did we do this week');
+
+    expect(week.text).toMatch(/ended early on 2 days this week/i);
+    expect(week.text).toMatch(/therapist can shorten it/i);
+    expect(week.text).not.toMatch(/tiredness ended/i);
+    // The default mode keeps that the days ended early, never why.
+    const days = await alexa.history.queryDays(alexa.userKey, '2026-11-01', '2026-12-31');
+    expect(days.map((d) => d.endReason)).toEqual([null, null]);
+  });
+});

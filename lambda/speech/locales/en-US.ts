@@ -112,6 +112,8 @@ export const EN_US = {
   weekCardTitle: "This week's range of motion",
   weekDays: (days: number) => `This week: exercises on ${days} of the last 7 days.`,
   weekStops: (items: string[]) => `Stopped early this week: ${items.join('; ')}.`,
+  endedEarlyAdvice: (days: number, therapist: string) =>
+    `The routine ended early on ${days} days this week. If it often tires them, the ${therapist} can shorten it.`,
   fatigueAdvice: (days: number, therapist: string) =>
     `Tiredness ended the routine on ${days} days this week. If the exercises are tiring, the advice is to talk to the ${therapist}.`,
   painDetail: (step: string, bodyPart: string | null, severity: number | null) =>
