@@ -17,8 +17,8 @@ import {
   todaysSteps,
   type Move,
 } from './moves';
-import { routineIncludes, sameStep, stepKey } from './plan';
-import { doseAmount } from './pace';
+import { routineIncludes, sameStep, stepKey, stepOfKey } from './plan';
+import { doseAmount, withAmount } from './pace';
 import { ask, askAboutStep, askAnotherSet, at, finished, isLastOfSession, setDelivered, withDay } from './position';
 import type { ContentAct, PendingQuestion, RoutineChoice, RoutineState, TurnContext } from './types';
 
@@ -135,8 +135,7 @@ export function anotherSet(state: RoutineState, ctx: TurnContext): Move {
   const amount = Math.min(doseAmount(step.dose), doseAmount(ceiling) - done);
   // Less than a short hold or one repetition is not a set.
   if (amount < (step.dose.kind === 'hold' ? MIN_EXTRA_HOLD_SECONDS : 1)) return { state, acts: [{ type: 'AnotherSetRefused', step: ref(step), reason: 'fullDose' }] };
-  const dose: Dose = step.dose.kind === 'reps' ? { ...step.dose, reps: amount } : { ...step.dose, holdSeconds: amount };
-  const asking = askAnotherSet(state, { kind: 'anotherSet', dose });
+  const asking = askAnotherSet(state, { kind: 'anotherSet', dose: withAmount(step.dose, amount) });
   return asking === null ? { state, acts: [] } : { state: asking, acts: [] };
 }
 
@@ -216,7 +215,7 @@ export function jumpTo(state: RoutineState, exerciseId: string, side: Side | nul
     .filter(({ s }) => s.exerciseId === exerciseId && (side === null || s.side === side));
   const target = candidates.find(({ s }) => unskipped.today.outcomes[stepKey(s)] === undefined) ?? candidates[0];
   // Left out after pain stays out today, even by name.
-  if (target === undefined && state.today.leftAfterPain.some((key) => key.startsWith(`${exerciseId}/`))) {
+  if (target === undefined && state.today.leftAfterPain.some((key) => stepOfKey(key).exerciseId === exerciseId)) {
     return { state, acts: [...before, { type: 'NotAgainToday', exerciseId }] };
   }
   if (target === undefined) {

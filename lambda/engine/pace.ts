@@ -27,3 +27,8 @@ export function effectivePace(pace: Pace, paceFactor: number): EffectivePace {
 export function doseAmount(dose: Dose): number {
   return dose.kind === 'reps' ? dose.reps : dose.holdSeconds;
 }
+
+/** The same kind of dose with another amount: repetitions, or seconds of hold. */
+export function withAmount(dose: Dose, amount: number): Dose {
+  return dose.kind === 'reps' ? { kind: 'reps', reps: amount } : { ...dose, holdSeconds: amount };
+}

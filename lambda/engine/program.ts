@@ -1,7 +1,7 @@
 // Today's program: the therapist's plan, narrowed by the caregiver's voice changes, at the build-up level.
 import { exerciseById } from '../catalog/catalog';
 import { SIDES, type Dose } from '../catalog/schema';
-import { doseAmount } from './pace';
+import { doseAmount, withAmount } from './pace';
 import { stepKey } from './plan';
 import { handoutPlan, planDose } from './therapist-plan';
 import type { TherapistPlan } from './therapist-plan';
@@ -21,10 +21,6 @@ export const BUILD_UP_STEP = { reps: 1, holdSeconds: 5 } as const;
 
 export function levelKey(exerciseId: string, dose: Dose): string {
   return `${exerciseId}:${dose.kind}`;
-}
-
-function withAmount(dose: Dose, amount: number): Dose {
-  return dose.kind === 'reps' ? { kind: 'reps', reps: amount } : { ...dose, holdSeconds: amount };
 }
 
 function builtUp(exerciseId: string, target: Dose, levels: RoutineState['levels']): Dose {
