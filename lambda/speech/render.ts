@@ -34,7 +34,7 @@ const LONG_ROUTINE_MINUTES = 40;
 function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): string {
   switch (act.type) {
     case 'Intro':
-      return sentence(act.withPlan ? s.intro(s.therapist) : s.introWithoutPlan(s.therapist));
+      return [act.withPlan ? s.intro(s.therapist) : s.introWithoutPlan(s.therapist), s.resistanceExplained].map(sentence).join(' ');
     case 'Welcome':
       return sentence(s.welcome);
     case 'NewDay':

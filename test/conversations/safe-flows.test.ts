@@ -177,3 +177,16 @@ describe('the fatigue reminder without health details', () => {
     expect(days.map((d) => d.endReason)).toEqual([null, null]);
   });
 });
+
+describe('the first welcome', () => {
+  it('explains the point of resistance once, before any set-up speaks of it', async () => {
+    const alexa = await openDialog();
+
+    const first = await alexa.say('open range of motion coach');
+    await alexa.say('stop');
+    const second = await alexa.say('open range of motion coach');
+
+    expect(first.text).toMatch(/point of resistance: where the limb first starts to feel tight/i);
+    expect(second.text).not.toMatch(/point of resistance: where/i);
+  });
+});

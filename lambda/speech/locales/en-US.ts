@@ -11,6 +11,8 @@ export const EN_US = {
   intro: (therapist: string) =>
     `Welcome to Range of Motion Coach. I'll guide you through the exercises the ${therapist} prescribed, one step at a time. ` +
     `This is not medical advice. If the ${therapist} taught you steps to relax tight muscles first, do those before we start.`,
+  /** Said once, with the first welcome: every set-up speaks of it. */
+  resistanceExplained: 'Each movement goes only as far as the point of resistance: where the limb first starts to feel tight or stiff.',
   introWithoutPlan: (therapist: string) =>
     `Welcome to Range of Motion Coach. I'll guide you through the general exercises from the handout, one step at a time. ` +
     `Please check with the ${therapist} which of them suit this person. This is not medical advice. ` +
