@@ -136,7 +136,10 @@ export function setUpAt(
   const mentionPosition =
     before === undefined || sideChanged || !state.interruptHintGiven ||
     exerciseById(before.exerciseId).position !== exerciseById(step.exerciseId).position;
-  const secondSide = step.side !== null && steps.slice(0, index).some((s) => s.exerciseId === step.exerciseId && s.side !== step.side);
+  // "Same again on their left leg" only when the other side was worked today, not skipped or never reached.
+  const secondSide =
+    step.side !== null &&
+    steps.slice(0, index).some((s) => s.exerciseId === step.exerciseId && s.side !== step.side && (state.today.outcomes[stepKey(s)]?.outcome ?? 'skipped') !== 'skipped');
   // interruptHintGiven is cleared with each new session and set by its first set.
   const firstOfSession = !state.interruptHintGiven;
   return {

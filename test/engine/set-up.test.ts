@@ -18,6 +18,16 @@ describe('the SetUp act', () => {
     expect(seen.filter((s) => s.side === 'left')).toHaveLength(7);
   });
 
+  it('does not say "same again" for a side whose other side was skipped today', () => {
+    const d = driver();
+    d.send({ type: 'StartRoutineRequested', routine: 'legs' });
+    d.send({ type: 'SkipRequested' });
+    const left = find(d.send({ type: 'GoToRequested', exerciseId: 'hip-knee-flexion', side: 'left' }), 'SetUp');
+
+    expect(left?.step.side).toBe('left');
+    expect(left?.secondSide).toBe(false);
+  });
+
   it('marks set-ups before the first set of a session, and again in a new session', () => {
     const d = driver();
     const opening = find(d.send({ type: 'StartRoutineRequested', routine: 'arms' }), 'SetUp');
