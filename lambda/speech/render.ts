@@ -88,8 +88,13 @@ function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): strin
       return sentence(act.voiceRatePercent === 100 ? s.voiceNormal : act.limit === 'slowest' ? s.voiceSlowest : s.voiceSlower);
     case 'Paused':
       return sentence(saved ? s.paused : s.pausedUnsaved);
-    case 'RoutineFinished':
-      return sentence(act.rest === null || act.summary.routine === null ? s.routineFinished : s.partFinished(act.summary.routine));
+    case 'RoutineFinished': {
+      const { routine } = act.summary;
+      if (act.rest === null || routine === null) return sentence(s.routineFinished);
+      // Steps of this very routine are left (passed over with "go to"): it is not "done".
+      const passedOver = act.rest === routine || act.rest === 'everything' || routine === 'everything';
+      return sentence(passedOver ? s.routinePassedOver : s.partFinished(routine));
+    }
     case 'AlreadyDoneToday':
       return sentence(act.rest === null || act.summary.routine === null ? s.alreadyDoneToday : s.partDoneToday(act.summary.routine));
     case 'RestLater':

@@ -190,3 +190,20 @@ describe('the first welcome', () => {
     expect(second.text).not.toMatch(/point of resistance: where/i);
   });
 });
+
+describe('the end of a routine with steps passed over', () => {
+  it('does not call the routine done when "go to" jumped past steps, and offers the rest', async () => {
+    const alexa = await openDialog();
+    await alexa.say('open range of motion coach');
+    await alexa.say('start the leg exercises');
+    let reply = await yesIfAskedAboutHands(alexa, await alexa.say('go to the hamstring stretch on the left'));
+    for (let i = 0; i < 5 && /say ready/i.test(reply.text); i += 1) {
+      await alexa.say('ready');
+      reply = await yesIfAskedAboutHands(alexa, await alexa.say('next'));
+    }
+
+    expect(reply.text).toMatch(/some steps were passed over/i);
+    expect(reply.text).not.toMatch(/done for today/i);
+    expect(reply.text).toMatch(/now\? say yes, or no for later/i);
+  });
+});

@@ -89,6 +89,7 @@ export const EN_US = {
   goodbyeUnsaved: "Okay. I couldn't save the last steps just now, so next time we may start a step or two back. Goodbye.",
   endedEarlyUnsaved: "Okay, we'll stop here for today. I couldn't save the last steps just now. Goodbye.",
   routineFinished: "That was the last one. Today's routine is done.",
+  routinePassedOver: 'That was the last one in order, but some steps were passed over.',
   partFinished: (routine: RoutineChoice) => `That was the last one. The ${PART_NAMES[routine]} are done for today.`,
   alreadyDoneToday: "Today's routine is already done.",
   partDoneToday: (done: RoutineChoice) => `The ${PART_NAMES[done]} are done for today.`,
