@@ -218,8 +218,9 @@ function renderPrompt(prompt: PromptAct, s: LocaleStrings): { speech: string; re
       return { speech: p.checkedAfterEmergency, reprompt: p.checkedAfterEmergencyReprompt };
     case 'confirmHands': {
       const ids = prompt.exerciseIds ?? [];
-      const what = isNeck(ids) ? p.confirmHandsNeck : p.confirmHandsExercise(exerciseName(ids[0] ?? next?.exerciseId ?? ''));
-      return { speech: p.confirmHands(what), reprompt: p.confirmHandsReprompt };
+      const neck = isNeck(ids);
+      const what = neck ? p.confirmHandsNeck : p.confirmHandsExercise(exerciseName(ids[0] ?? next?.exerciseId ?? ''));
+      return { speech: p.confirmHands(what, neck), reprompt: p.confirmHandsReprompt };
     }
     case 'anotherSet': {
       const dose = prompt.dose;

@@ -213,7 +213,8 @@ export const EN_US = {
     afterSetNext: (next: string) => `Next is ${next}. Say next when you're ready.`,
     afterSetLast: 'That was the last step. Say next to finish.',
     afterSetReprompt: 'Say next, go back, or pause.',
-    confirmHands: (what: string) => `Has the therapist shown you how to ${what}? Say yes to do it, or no to leave it out.`,
+    confirmHands: (what: string, plural: boolean) =>
+      `Has the therapist shown you how to ${what}? Say yes to do ${plural ? 'them' : 'it'}, or no to leave ${plural ? 'them' : 'it'} out.`,
     confirmHandsNeck: 'move their neck',
     confirmHandsExercise: (exercise: string) => `do the ${exercise} with them`,
     confirmHandsReprompt: 'Has a therapist shown you how? Say yes or no.',
