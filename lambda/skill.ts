@@ -4,10 +4,15 @@ import type { IntentRequest } from 'ask-sdk-model';
 import { buildErrorHandler } from './handlers/error-handler';
 import { buildRequestHandlers } from './handlers/request-handlers';
 import type { SkillDeps } from './handlers/skill-deps';
+import { noMetrics, type Metrics } from './metrics';
 
 const STARTED_AT = 'startedAtMs';
 
-export function buildSkill(deps: SkillDeps): Skill {
+/** The skill's dependencies; without metrics (tests, the console) nothing is counted. */
+export type SkillInput = Omit<SkillDeps, 'metrics'> & { metrics?: Metrics };
+
+export function buildSkill(input: SkillInput): Skill {
+  const deps: SkillDeps = { ...input, metrics: input.metrics ?? noMetrics };
   const builder = SkillBuilders.custom()
     .addRequestHandlers(...buildRequestHandlers(deps))
     .addErrorHandlers(buildErrorHandler(deps))
@@ -25,7 +30,7 @@ export function buildSkill(deps: SkillDeps): Skill {
       });
       // The invocation's one metrics line; ask-sdk skips response interceptors after an error, so the error
       // handler writes it then.
-      deps.metrics?.flush(deps.clock());
+      deps.metrics.flush(deps.clock());
     })
     .withCustomUserAgent('range-of-motion-coach/0.1');
   if (deps.config.skillId !== undefined) builder.withSkillId(deps.config.skillId);

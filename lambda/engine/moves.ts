@@ -79,6 +79,17 @@ export function record(state: RoutineState, step: StepRef, outcome: StepOutcome,
   return { ...recorded, lastStoppedEarly: { day, step: ref(step) }, recentStops: recentStopsAsOf({ ...state.recentStops, [step.exerciseId]: days }, day) };
 }
 
+/** Records as skipped each of these steps that has no outcome yet today; a step done or stopped keeps its own. */
+export function recordSkipped(state: RoutineState, steps: readonly StepRef[]): RoutineState {
+  return steps.reduce((marked, step) => (marked.today.outcomes[stepKey(step)] === undefined ? record(marked, step, 'skipped', 0) : marked), state);
+}
+
+/** A set just heard, and the step after it (null: it was the last). */
+export function setFinished(state: RoutineState, step: PlannedStep, ctx: TurnContext): ContentAct {
+  const after = stepAfter(state, ctx);
+  return { type: 'SetFinished', step, next: after === null ? null : ref(after) };
+}
+
 /** Records the delivered set of the current step with the given outcome. */
 export function settleAs(state: RoutineState, outcome: 'completed' | 'cutShort'): RoutineState {
   const { today } = state;
@@ -187,14 +198,7 @@ export function deliverSet(state: RoutineState, step: PlannedStep, ctx: TurnCont
   const endsAtMs = ctx.nowMs + timelineMs(setTimeline(step, pace, interruptHint), state.prefs.voiceRatePercent);
   const delivered = { atMs: ctx.nowMs, endsAtMs, amount: doseAmount(step.dose) };
   const next = at({ ...state, interruptHintGiven: true }, setDelivered(ref(step), delivered, isLastOfSession(state.today)));
-  const after = stepAfter(next, ctx);
-  return {
-    state: next,
-    acts: [
-      { type: 'Set', step, paceFactor, interruptHint },
-      { type: 'SetFinished', step, next: after === null ? null : ref(after) },
-    ],
-  };
+  return { state: next, acts: [{ type: 'Set', step, paceFactor, interruptHint }, setFinished(next, step, ctx)] };
 }
 
 export function finish(state: RoutineState): Move {

@@ -8,10 +8,10 @@ import {
   deliverSet,
   finishWithSummary,
   stepsLeft,
-  record,
+  recordSkipped,
   ref,
+  setFinished,
   setUpAt,
-  stepAfter,
   settleDelivered,
   startRoutine,
   todaysSteps,
@@ -98,9 +98,8 @@ export function repeat(state: RoutineState, ctx: TurnContext): Move {
   if (today.phase === 'stoppedForPain') return { state, acts: [{ type: 'NotAgainToday', exerciseId: today.current.exerciseId }] };
   // "Say that again" after a set: what was just said about it, and what comes next; another set is "do it again".
   if (today.phase === 'setDelivered') {
-    const after = stepAfter(state, ctx);
     const step = currentPlanned(state, ctx);
-    if (step !== null) return { state, acts: [{ type: 'SetFinished', step, next: after === null ? null : ref(after) }] };
+    if (step !== null) return { state, acts: [setFinished(state, step, ctx)] };
   }
   const settled = settleDelivered(state, ctx);
   const step = currentPlanned(settled, ctx);
@@ -164,10 +163,7 @@ export function dropForToday(state: RoutineState, exerciseIds: readonly string[]
   // Dropping other exercises leaves the step in progress exactly where it was.
   const settled = dropsCurrent ? settleDelivered(state, ctx) : state;
   const allSteps = todaysSteps(settled, ctx);
-  let marked = settled;
-  for (const step of allSteps.filter((s) => exerciseIds.includes(s.exerciseId))) {
-    if (settled.today.outcomes[stepKey(step)] === undefined) marked = record(marked, step, 'skipped', 0);
-  }
+  const marked = recordSkipped(settled, allSteps.filter((s) => exerciseIds.includes(s.exerciseId)));
   const index = currentIndex(settled, allSteps);
   const following = allSteps.slice(index + 1).find((s) => !exerciseIds.includes(s.exerciseId));
   const dropped = withDay(marked, { skippedExerciseIds: [...new Set([...marked.today.skippedExerciseIds, ...exerciseIds])] });

@@ -1,5 +1,5 @@
 // Pain and emergencies: stop at once, record only that the step stopped early unless health details are opted in.
-import { advance, record, ref, stepAfter, type Move } from './moves';
+import { advance, record, recordSkipped, ref, stepAfter, type Move } from './moves';
 import { skipAfterPainOffer } from './pain-scope';
 import { stepKey } from './plan';
 import { ask, at, offerSkipAfterPain, stoppedForPain, withDay } from './position';
@@ -50,15 +50,15 @@ export function pain(state: RoutineState, bodyPart: string | null, severity: num
   // "Skip" then leaves out the rest of that limb, or what moves the part named, for today.
   const offer = ctx.planKnown ? skipAfterPainOffer(stopped, step, bodyPart, ctx) : null;
   const offered = offer === null ? null : offerSkipAfterPain(stopped, { kind: 'skipAfterPain', steps: offer.steps });
-  return offered === null || offer === null ? { state: stopped, acts: [stopAct(null)] } : { state: offered, acts: [stopAct(offer.scope)] };
+  // The offer is spoken only when "skip" can take it up.
+  if (offer === null || offered === null) return { state: stopped, acts: [stopAct(null)] };
+  return { state: offered, acts: [stopAct(offer.scope)] };
 }
 
 /** "Skip" after pain: the offered steps are left out for the rest of today (recorded as skipped), and the routine moves on. */
 export function skipAfterPain(state: RoutineState, steps: readonly StepRef[], ctx: TurnContext): Move {
-  let marked = state;
-  for (const step of steps) if (marked.today.outcomes[stepKey(step)] === undefined) marked = record(marked, step, 'skipped', 0);
-  const keys = steps.map(stepKey);
-  const left = withDay(marked, { leftAfterPain: [...new Set([...marked.today.leftAfterPain, ...keys])] });
+  const marked = recordSkipped(state, steps);
+  const left = withDay(marked, { leftAfterPain: [...new Set([...marked.today.leftAfterPain, ...steps.map(stepKey)])] });
   const moved = advance(left, ctx);
   return { state: moved.state, acts: [{ type: 'LeftAfterPain', count: steps.length }, ...moved.acts] };
 }

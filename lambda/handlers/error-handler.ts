@@ -20,9 +20,9 @@ export function buildErrorHandler(deps: SkillDeps): ErrorHandler {
       const request = input.requestEnvelope.request;
       const requestType = getRequestType(input.requestEnvelope);
       deps.logger.error('request.failed', { requestId: request.requestId, requestType, error: errorFields(error) });
-      deps.metrics?.count('ErrorHandlerHit');
+      deps.metrics.count('ErrorHandlerHit');
       // The last code of this invocation (response interceptors do not run after an error): its metrics go out now.
-      deps.metrics?.flush(deps.clock());
+      deps.metrics.flush(deps.clock());
       // Swallowed, a failed deletion would never be retried: the privacy promise depends on Alexa delivering it again.
       if (requestType.startsWith('AlexaSkillEvent.')) throw new SkillEventFailedError(`${requestType} failed`, { cause: error });
       if (!SPOKEN_REQUESTS.has(requestType)) return input.responseBuilder.getResponse();

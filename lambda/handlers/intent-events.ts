@@ -31,6 +31,13 @@ function planChange(build: (e: RequestEnvelope) => PlanChange | null): EventFor 
   };
 }
 
+/** Pain, said in any words; in the chest, the heart or the breath it is an emergency. StrongPain has no severity slot. */
+function painEvent(e: RequestEnvelope, strongWords: boolean): RoutineEvent {
+  // The heard words are only tested here, never kept or logged.
+  if (URGENT_BODY_WORDS.test(getSlotValue(e, SLOTS.bodyPart) ?? '')) return { type: 'EmergencyReported' };
+  return { type: 'PainReported', bodyPart: resolvedChoice(e, SLOTS.bodyPart, BODY_PART_IDS), severity: boundedNumberSlot(e, SLOTS.severity, 0, 10), strongWords };
+}
+
 /** The week's history is read only for a weekly summary, with one Query; a failed read still answers. */
 async function weekHistory(io: TurnIO) {
   try {
@@ -56,15 +63,8 @@ export const INTENT_EVENTS: Record<IntentName, EventFor> = {
   [INTENTS.faster]: simple({ type: 'PaceChangeRequested', direction: 'faster' }),
   [INTENTS.speakSlower]: simple({ type: 'VoiceRateChangeRequested', direction: 'slower' }),
   [INTENTS.speakNormal]: simple({ type: 'VoiceRateChangeRequested', direction: 'normal' }),
-  [INTENTS.reportPain]: (e) =>
-    // The heard words are only tested here, never kept or logged.
-    URGENT_BODY_WORDS.test(getSlotValue(e, SLOTS.bodyPart) ?? '')
-      ? { type: 'EmergencyReported' }
-      : { type: 'PainReported', bodyPart: resolvedChoice(e, SLOTS.bodyPart, BODY_PART_IDS), severity: boundedNumberSlot(e, SLOTS.severity, 0, 10) },
-  [INTENTS.strongPain]: (e) =>
-    URGENT_BODY_WORDS.test(getSlotValue(e, SLOTS.bodyPart) ?? '')
-      ? { type: 'EmergencyReported' }
-      : { type: 'PainReported', bodyPart: resolvedChoice(e, SLOTS.bodyPart, BODY_PART_IDS), severity: null, strongWords: true },
+  [INTENTS.reportPain]: (e) => painEvent(e, false),
+  [INTENTS.strongPain]: (e) => painEvent(e, true),
   [INTENTS.emergency]: simple({ type: 'EmergencyReported' }),
   [INTENTS.summary]: (e) =>
     resolvedChoice(e, SLOTS.period, ['today', 'week'] as const) === 'week'

@@ -89,11 +89,11 @@ export async function applyAndSave(
     } catch (error) {
       if (!(error instanceof WriteConflictError)) {
         deps.logger.error('progress.save_failed', { requestId, userKey, error: errorFields(error) });
-        deps.metrics?.count('ProgressSaveFailed');
+        deps.metrics.count('ProgressSaveFailed');
         break;
       }
       deps.logger.warn('progress.conflict', { requestId, userKey });
-      deps.metrics?.count('WriteConflict');
+      deps.metrics.count('WriteConflict');
       let fresh: Awaited<ReturnType<typeof progress.load>>;
       try {
         fresh = await progress.load(userKey, deadline);
@@ -182,7 +182,7 @@ export async function saveEndedSession(envelope: HandlerInput['requestEnvelope']
       return 'saved';
     } catch (error) {
       if (!(error instanceof WriteConflictError)) break;
-      deps.metrics?.count('WriteConflict');
+      deps.metrics.count('WriteConflict');
       const fresh = await progress.load(userKey, deadline).catch(() => null);
       if (fresh === null) break;
       if (fresh.lastRequestId === null || !unsaved.includes(fresh.lastRequestId)) {
@@ -193,7 +193,7 @@ export async function saveEndedSession(envelope: HandlerInput['requestEnvelope']
     }
   }
   deps.logger.error('progress.session_end_save_failed', { requestId, userKey });
-  deps.metrics?.count('ProgressSaveFailed');
+  deps.metrics.count('ProgressSaveFailed');
   return 'failed';
 }
 

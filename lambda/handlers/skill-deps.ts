@@ -27,8 +27,8 @@ export type SkillStores = {
 export type SkillDeps = {
   stores: SkillStores;
   logger: Logger;
-  /** Counts for CloudWatch (lambda/metrics.ts), written once per invocation; absent: nothing is counted. */
-  metrics?: Metrics;
+  /** Counts for CloudWatch (lambda/metrics.ts), written once per invocation; buildSkill gives noMetrics when none is passed. */
+  metrics: Metrics;
   config: Pick<Config, 'healthLog' | 'userKeySecret' | 'skillId'>;
   /** Used only when a request carries no usable timestamp; the skill's clock is request.timestamp. */
   clock: () => number;

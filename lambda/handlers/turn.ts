@@ -51,7 +51,7 @@ export async function runTurn(input: HandlerInput, source: EventSource, deps: Sk
   const { timeZone: cached, timeZoneCheckedOn } = loaded.state;
   const device = cached !== null && timeZoneCheckedOn === localDay(nowMs, cached) ? null : await deviceZone;
   // Counted once a session: its turns all go by the same guess.
-  if (newSession && device === null && cached === null) deps.metrics?.count('GuessedTimeZone');
+  if (newSession && device === null && cached === null) deps.metrics.count('GuessedTimeZone');
   const turnInput: TurnInput = {
     nowMs,
     today: localDay(nowMs, chooseTimeZone(device, loaded.state.timeZone, locale)),
