@@ -16,6 +16,7 @@ import { DynamoHistoryStore } from './store/history-store';
 import { DynamoProgressStore } from './store/progress-store';
 import { DynamoReportCodes } from './store/report-codes';
 import { DynamoUserRecords } from './store/user-records';
+import { warmUpStorage } from './store/warm-up';
 import { readUserKeySecret } from './user-key-secret';
 import type { UserKeySecret } from './user-key';
 
@@ -23,6 +24,8 @@ const env: EnvConfig = parseEnv(process.env);
 const logger = createLogger(env.logLevel);
 const metrics = createMetrics('skill');
 const client = createDynamoClient(env);
+// On Lambda only: locally DynamoDB is on loopback, with no connection worth building ahead.
+if (env.dynamoEndpoint === undefined) void warmUpStorage(new DynamoProgressStore(client, env.tableName));
 
 function skillWith(userKeySecret: UserKeySecret): Skill {
   const config = withUserKeySecret(env, userKeySecret);

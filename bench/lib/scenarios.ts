@@ -168,8 +168,8 @@ export type WarmResult = { records: TurnRecord[]; actions: Array<{ user: number;
 
 /**
  * The skill: households day after day (a round: each household does its routine once) until at least
- * `minTurns` turns were taken after the `warmupRounds` first rounds. Which cohort goes first alternates
- * by round, so the 1-day and the 400-day households see the same requests under the same conditions.
+ * `minTurns` turns were taken after the `warmupRounds` first rounds, in an even number of rounds. Which cohort goes
+ * first alternates by round, so the 1-day and the 400-day households see the same requests under the same conditions.
  * `between` runs between rounds with the number of turns so far.
  */
 export async function warmSkill(
@@ -198,7 +198,8 @@ export async function warmSkill(
   });
   const half = Math.ceil(caregivers.length / 2);
   let measured = 0;
-  for (; measured < minTurns; round += 1) {
+  // An even number of measured rounds, so each cohort goes first as often as the other.
+  for (; measured < minTurns || (round - warmupRounds) % 2 !== 0; round += 1) {
     const before = records.length;
     const ordered = round % 2 === 0 ? caregivers : [...caregivers.slice(half), ...caregivers.slice(0, half)];
     for (const caregiver of ordered) await caregiver.doDay();

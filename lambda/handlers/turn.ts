@@ -8,7 +8,7 @@ import type { RoutineEvent, TurnInput } from '../engine/types';
 import { stringsFor } from '../speech/locale-strings';
 import { render } from '../speech/render';
 import { text } from '../speech/ssml';
-import { STORAGE_RETRY, storageDeadline, type StorageDeadline } from '../store/retry';
+import { STORAGE_RETRY, storageDeadline, turnDeadlines, type StorageDeadline } from '../store/retry';
 import { userKeyOf } from '../user-key';
 import { loadTurn, sessionAttributesFor } from './progress-loader';
 import { userIdOf } from './request-user';
@@ -34,7 +34,7 @@ const LAST_PLAUSIBLE_MS = Date.parse('9999-12-30T00:00:00Z');
 
 /** One turn, its storage work inside one deadline (lambda/store/retry.ts) so the answer goes out well under 8 s. */
 export async function runTurn(input: HandlerInput, source: EventSource, deps: SkillDeps): Promise<Response> {
-  const deadline = storageDeadline(STORAGE_RETRY.turnBudgetMs);
+  const { turn: deadline, load: loadDeadline } = turnDeadlines();
   const envelope = input.requestEnvelope;
   const nowMs = nowOf(input, deps);
   const locale = (envelope.request as { locale?: string }).locale ?? 'en-US';
@@ -47,7 +47,7 @@ export async function runTurn(input: HandlerInput, source: EventSource, deps: Sk
   // answered on a local day, the zone kept with the user serves the rest of that day without waiting for it.
   const deviceZone = newSession ? deps.deviceTimeZone(envelope).catch(() => null) : Promise.resolve(null);
   const provisionalDay = () => localDay(nowMs, chooseTimeZone(null, null, locale));
-  const loaded = await loadTurn(input, deps.stores, userKey, provisionalDay, deps.logger, storageDeadline(STORAGE_RETRY.loadBudgetMs, deadline));
+  const loaded = await loadTurn(input, deps.stores, userKey, provisionalDay, deps.logger, loadDeadline);
   const { timeZone: cached, timeZoneCheckedOn } = loaded.state;
   const device = cached !== null && timeZoneCheckedOn === localDay(nowMs, cached) ? null : await deviceZone;
   // Counted once a session: its turns all go by the same guess.

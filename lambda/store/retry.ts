@@ -8,9 +8,12 @@
 //   turn began, passed to every call; no retry is started past it, and an attempt near it is cut to what is left;
 // - the first read of a turn (a new session's BatchGetItem) may use at most LOAD_BUDGET_MS of it, so the save
 //   always has time left;
-// - an operation that starts when the budget is already spent still gets one attempt of LATE_ATTEMPT_MS.
+// - an operation that starts when the budget is already spent still gets one attempt of LATE_ATTEMPT_MS;
+// - until DynamoDB has answered once in the container, attempts may take COLD_ATTEMPT_TIMEOUT_MS and the turn and
+//   its first read get COLD_EXTRA_BUDGET_MS more (below).
 // Worst case for a turn: TURN_BUDGET_MS plus LATE_ATTEMPT_MS for each operation started late (after a conflict:
-// re-read, write again, history; three at most), i.e. under 2 s; Alexa's limit is 8 s.
+// re-read, write again, history; three at most), i.e. under 2 s, and under 2.7 s for a container's first turn;
+// Alexa's limit is 8 s.
 // The deadline is passed explicitly rather than kept in AsyncLocalStorage: that would switch on promise hooks for
 // every promise in the process, which cost 9% of a warm turn's CPU in the benchmark (bench/FINDINGS.md).
 import { performance } from 'node:perf_hooks';
@@ -32,7 +35,36 @@ export const STORAGE_RETRY = {
    * A write that does not land in this time rides in the session (pain) or is logged (an emergency ends the session).
    */
   safetySaveBudgetMs: 400,
+  /**
+   * Until DynamoDB has answered once in this container, an attempt also builds the connection (DNS, TCP, TLS,
+   * credentials, the SDK's first-request work) on Lambda's fraction of a vCPU. Cut at 300 ms, that work would be
+   * thrown away and the retry would start again from nothing, so a cold container could fail every attempt of its
+   * first read, and the plan with it. Those attempts may take this long instead.
+   */
+  coldAttemptTimeoutMs: 1000,
+  /** What a container's first turn adds to its turn budget and to its first read's. */
+  coldExtraBudgetMs: 700,
 } as const;
+
+/**
+ * Whether DynamoDB has answered in this process (any answer, a refusal too): the connection is up. A container has
+ * one DynamoDB client (lambda/index.ts), so this is its connection's state.
+ */
+let answered = false;
+
+/** True until DynamoDB has answered once in this container. */
+export const storageIsCold = (): boolean => !answered;
+
+/** A turn's deadline and its first read's, with a cold container's allowance. */
+export function turnDeadlines(): { turn: StorageDeadline; load: StorageDeadline } {
+  const extraMs = answered ? 0 : STORAGE_RETRY.coldExtraBudgetMs;
+  const turn = storageDeadline(STORAGE_RETRY.turnBudgetMs + extraMs);
+  return { turn, load: storageDeadline(STORAGE_RETRY.loadBudgetMs + extraMs, turn) };
+}
+
+/** An error that came back from DynamoDB (it has a status), rather than from the way there. */
+const cameBack = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && typeof (error as { $metadata?: { httpStatusCode?: unknown } }).$metadata?.httpStatusCode === 'number';
 
 /** When storage work must be over, in performance.now() milliseconds; shared by every call of a turn. */
 export type StorageDeadline = { readonly atMs: number };
@@ -99,11 +131,15 @@ export async function withRetry<T>(
     const left = deadlineMs - performance.now();
     if (left <= 0 && attempt > 1) break;
     // Whole milliseconds, as the attempt timeout is reported in them.
-    const timeoutMs = left <= 0 ? STORAGE_RETRY.lateAttemptMs : Math.floor(Math.min(STORAGE_RETRY.attemptTimeoutMs, Math.max(left, 50)));
+    const attemptMs = answered ? STORAGE_RETRY.attemptTimeoutMs : STORAGE_RETRY.coldAttemptTimeoutMs;
+    const timeoutMs = left <= 0 ? STORAGE_RETRY.lateAttemptMs : Math.floor(Math.min(attemptMs, Math.max(left, 50)));
     try {
-      return await withTimeout(timeoutMs, call);
+      const result = await withTimeout(timeoutMs, call);
+      answered = true;
+      return result;
     } catch (error) {
       lastError = error;
+      if (cameBack(error)) answered = true;
       if (!isRetryable(error)) throw error;
     }
     if (attempt === STORAGE_RETRY.maxAttempts) break;

@@ -40,6 +40,11 @@ export type RequestInfo = {
   operation: string;
   /** The JSON request body as text, e.g. to fault only one user's writes. */
   body: string;
+  /**
+   * 0 for the first request on its connection, 1 for the next one on the same kept-alive connection...: what a new
+   * connection costs (DNS, TCP, TLS at a cold start) can be put on the first request of each connection.
+   */
+  onConnection: number;
 };
 
 export type FaultHook = (info: RequestInfo) => FaultAction;
@@ -183,6 +188,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     plan === null || plan === undefined ? null : typeof plan === 'function' ? plan : seededHook(plan);
   let hook = toHook(options.plan);
   let index = 0;
+  const requestsBySocket = new WeakMap<object, number>();
   let counts = emptyCounts();
   const upstreamAgent = new Agent({ keepAlive: true, maxSockets: 64 });
   const timers = new Set<NodeJS.Timeout>();
@@ -225,7 +231,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const body = await readBody(request);
     const operation = operationOf(request);
-    const info: RequestInfo = { index: index++, operation, body: body.toString('utf8') };
+    const onConnection = requestsBySocket.get(request.socket) ?? 0;
+    requestsBySocket.set(request.socket, onConnection + 1);
+    const info: RequestInfo = { index: index++, operation, body: body.toString('utf8'), onConnection };
     bump(counts.received, operation);
     const action = hook === null ? ({ kind: 'pass' } as const) : hook(info);
     bump(counts.actions, action.kind === 'error' ? action.error : action.kind);
