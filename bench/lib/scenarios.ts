@@ -168,8 +168,9 @@ export type WarmResult = { records: TurnRecord[]; actions: Array<{ user: number;
 
 /**
  * The skill: households day after day (a round: each household does its routine once) until at least
- * `minTurns` turns were taken after the `warmupRounds` first rounds, in an even number of rounds. Which cohort goes
- * first alternates by round, so the 1-day and the 400-day households see the same requests under the same conditions.
+ * `minTurns` turns were taken after the `warmupRounds` first rounds, in an even number of rounds. The cohorts take
+ * turns household by household and which goes first alternates by round, so the 1-day and the 400-day households see
+ * the same requests under the same conditions.
  * `between` runs between rounds with the number of turns so far.
  */
 export async function warmSkill(
@@ -196,12 +197,16 @@ export async function warmSkill(
       onExchange: (action: Action, _exchange: Exchange) => actions.push({ user: home.index, round, action }),
     });
   });
+  // The cohorts take turns household by household (a 1-day day, then a 400-day one, ...), and which goes first
+  // alternates by round over an even number of measured rounds: per-turn cost still falls slowly as V8 optimises,
+  // and whichever cohort went first for a whole half-round looked dearer for it.
   const half = Math.ceil(caregivers.length / 2);
+  const interleaved = (first: Caregiver[], second: Caregiver[]) => first.flatMap((caregiver, i) => [caregiver, ...(second[i] === undefined ? [] : [second[i]])]);
   let measured = 0;
-  // An even number of measured rounds, so each cohort goes first as often as the other.
   for (; measured < minTurns || (round - warmupRounds) % 2 !== 0; round += 1) {
     const before = records.length;
-    const ordered = round % 2 === 0 ? caregivers : [...caregivers.slice(half), ...caregivers.slice(0, half)];
+    const [oneDay, manyDays] = [caregivers.slice(0, half), caregivers.slice(half)];
+    const ordered = round % 2 === 0 ? interleaved(oneDay, manyDays) : interleaved(manyDays, oneDay);
     for (const caregiver of ordered) await caregiver.doDay();
     if (round >= warmupRounds) measured += records.length - before;
     await between?.(records.length);
