@@ -90,6 +90,9 @@ export function answer(state: RoutineState, yes: boolean, ctx: TurnContext, aske
     case 'checkedAfterEmergency':
       // Only a clear yes carries on; anything else is a day to rest.
       return yes ? launch(withDay(state, { afterEmergency: false }), ctx) : { state, acts: [{ type: 'AfterEmergencyStop' }], close: 'goodbye' };
+    case 'checkedAfterWarningSign':
+      // Only a clear yes carries on; anything else is a day to rest, and the next launch today asks again.
+      return yes ? launch(withDay(state, { afterWarningSign: false }), ctx) : { state, acts: [{ type: 'AfterWarningSignStop' }], close: 'goodbye' };
     case 'anotherSet':
       return yes ? deliverAnotherSet(state, asked.dose, ctx) : { state, acts: [] };
     case 'skipAfterPain':

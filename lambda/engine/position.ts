@@ -20,8 +20,8 @@ import type {
 } from './types';
 
 export function dayBase(today: DayProgress): DayBase {
-  const { day, routine, skippedExerciseIds, doneBefore, outcomes, painReports, startedAtMs, endedEarly, afterEmergency, endReason, extraSets, leftAfterPain } = today;
-  return { day, routine, skippedExerciseIds, doneBefore, outcomes, painReports, startedAtMs, endedEarly, afterEmergency, endReason, extraSets, leftAfterPain };
+  const { day, routine, skippedExerciseIds, doneBefore, outcomes, painReports, startedAtMs, endedEarly, afterEmergency, afterWarningSign, endReason, extraSets, leftAfterPain } = today;
+  return { day, routine, skippedExerciseIds, doneBefore, outcomes, painReports, startedAtMs, endedEarly, afterEmergency, afterWarningSign, endReason, extraSets, leftAfterPain };
 }
 
 /** Today at a new position; the old position's question ends with it. */
@@ -104,7 +104,7 @@ export function sessionClosed(state: RoutineState): RoutineState {
 
 /** Which questions each phase can wait on: the runtime twin of Position, for restoring a question after a turn. */
 const QUESTIONS_OF: Record<Position['phase'], ReadonlySet<PendingQuestion['kind']>> = (() => {
-  const anytime: PendingQuestion['kind'][] = ['chooseRoutine', 'planChange', 'leaveOutUntilReview', 'confirmReminder', 'reminderPermission', 'checkedAfterEmergency'];
+  const anytime: PendingQuestion['kind'][] = ['chooseRoutine', 'planChange', 'leaveOutUntilReview', 'confirmReminder', 'reminderPermission', 'checkedAfterEmergency', 'checkedAfterWarningSign'];
   return {
     choosing: new Set(anytime),
     settingUp: new Set([...anytime, 'continueOrRestart', 'endEarly', 'confirmHands']),

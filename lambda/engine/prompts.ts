@@ -38,6 +38,8 @@ export function promptFor(state: RoutineState, ctx: TurnContext): Extract<Act, {
       return { ...prompt('offerRest', null), routine: question.routine };
     case 'checkedAfterEmergency':
       return prompt('checkedAfterEmergency', null);
+    case 'checkedAfterWarningSign':
+      return prompt('checkedAfterWarningSign', null);
     case 'confirmHands':
       return { ...prompt('confirmHands', current), exerciseIds: question.exerciseIds };
     case 'anotherSet':

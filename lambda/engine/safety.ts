@@ -63,9 +63,12 @@ export function skipAfterPain(state: RoutineState, steps: readonly StepRef[], ct
   return { state: moved.state, acts: [{ type: 'LeftAfterPain', count: steps.length }, ...moved.acts] };
 }
 
-/** A warning sign stops the step (recorded, like any stop, without why) and ends the session so they can rest. */
+/**
+ * A warning sign stops the step (recorded, like any stop, without why) and ends the session so they can rest; the
+ * day remembers it, so a relaunch today asks first whether it has passed.
+ */
 export function warningSign(state: RoutineState, ctx: TurnContext): Move {
-  return { state: stopEarly(state, ctx), acts: [{ type: 'WarningSign' }], close: 'goodbye' };
+  return { state: withDay(stopEarly(state, ctx), { afterWarningSign: true }), acts: [{ type: 'WarningSign' }], close: 'goodbye' };
 }
 
 export function emergency(state: RoutineState, ctx: TurnContext): Move {

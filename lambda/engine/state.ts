@@ -29,6 +29,7 @@ export function freshDay(day: string): DayProgress {
     startedAtMs: null,
     endedEarly: false,
     afterEmergency: false,
+    afterWarningSign: false,
     endReason: null,
     extraSets: [],
     leftAfterPain: [],

@@ -47,10 +47,13 @@ export function transition(state: RoutineState, event: RoutineEvent, input: Turn
   const closed = rolled === null ? null : rolled.closed;
   const ctx: TurnContext = { ...input, today: day, program: programFor(plan, current), justClosed: closed, planKnown };
   const asked = current.today.question;
+  // After an emergency or a warning sign today, only a yes or no to "have they been checked?" or "has it passed?"
+  // moves anything: "next" at the question asks it again rather than going on.
+  const check = checkDue(current.today);
   const move = !planKnown && !WITHOUT_PLAN.has(event.type)
     ? planUnavailable(current)
-    : current.today.afterEmergency && !WITHOUT_PLAN.has(event.type) && asked?.kind !== 'checkedAfterEmergency'
-      ? checkAfterEmergency(current)
+    : check !== null && !WITHOUT_PLAN.has(event.type) && !(asked?.kind === check && ANSWERS.has(event.type))
+      ? askCheck(current, check)
       : handle(unasked(current), event, ctx, asked);
   return {
     state: { ...move.state, lastTurnAtMs: ctx.nowMs },
@@ -89,7 +92,18 @@ const WITHOUT_PLAN: ReadonlySet<RoutineEvent['type']> = new Set<RoutineEvent['ty
 ]);
 
 /** After an emergency today, nothing starts or moves on before the caregiver says they have been checked. */
-const checkAfterEmergency = (state: RoutineState): Move => ({ state: ask(state, { kind: 'checkedAfterEmergency' }), acts: [{ type: 'AfterEmergencyCheck' }] });
+type SafetyCheck = 'checkedAfterEmergency' | 'checkedAfterWarningSign';
+
+/** The question a day that had an emergency or a warning sign waits on before anything else; the emergency first. */
+const checkDue = (today: RoutineState['today']): SafetyCheck | null =>
+  today.afterEmergency ? 'checkedAfterEmergency' : today.afterWarningSign ? 'checkedAfterWarningSign' : null;
+
+const ANSWERS: ReadonlySet<RoutineEvent['type']> = new Set<RoutineEvent['type']>(['YesSaid', 'NoSaid']);
+
+const askCheck = (state: RoutineState, kind: SafetyCheck): Move => ({
+  state: ask(state, { kind }),
+  acts: [{ type: kind === 'checkedAfterEmergency' ? 'AfterEmergencyCheck' : 'AfterWarningSignCheck' }],
+});
 
 /** The routine stays where it was, its question still open, and the next turn reads the plan again. */
 const planUnavailable = (state: RoutineState): Move => ({ state, acts: [{ type: 'PlanUnavailable' }] });

@@ -42,7 +42,8 @@ export type AnytimeQuestion =
   | { kind: 'leaveOutUntilReview'; exerciseId: string }
   | { kind: 'confirmReminder'; hour: number; minute: number }
   | { kind: 'reminderPermission'; hour: number; minute: number }
-  | { kind: 'checkedAfterEmergency' };
+  | { kind: 'checkedAfterEmergency' }
+  | { kind: 'checkedAfterWarningSign' };
 /** Questions about a step in progress. */
 export type ContinueOrRestart = { kind: 'continueOrRestart'; routine: RoutineChoice | null };
 export type EndEarlyQuestion = { kind: 'endEarly'; otherSide: StepRef };
@@ -123,6 +124,8 @@ export type DayBase = {
   endedEarly: boolean;
   /** An emergency was reported today: nothing starts again today until the caregiver says they have been checked. */
   afterEmergency: boolean;
+  /** A warning sign was reported today: nothing starts again today until the caregiver says it has passed. */
+  afterWarningSign: boolean;
   /** Why the caregiver ended early; kept only with HEALTH_LOG=detailed. */
   endReason: 'fatigue' | null;
   /** Steps given their one extra set today ("do it again"): one each, within the plan's dose. */
@@ -311,6 +314,7 @@ export type PromptKind =
   | 'endEarly'
   | 'confirmReminder'
   | 'checkedAfterEmergency'
+  | 'checkedAfterWarningSign'
   | 'offerRest'
   | 'confirmHands'
   | 'anotherSet';
@@ -381,12 +385,15 @@ export type ContentAct =
   | { type: 'NotAgainToday'; exerciseId: string }
   /** A launch the same day as an emergency: asked first whether they have been checked and are comfortable. */
   | { type: 'AfterEmergencyCheck' }
+  /** A launch the same day as a warning sign: asked first whether it has passed. */
+  | { type: 'AfterWarningSignCheck' }
   /** "Ready" before a routine is chosen: last time's routine is named, and the choice asked for. */
   | { type: 'LastRoutineOffered'; routine: RoutineChoice }
   | { type: 'WarningSign' }
   /** The rest of today's plan is left for later. */
   | { type: 'RestLater' }
   | { type: 'AfterEmergencyStop' }
+  | { type: 'AfterWarningSignStop' }
   | { type: 'PaceChanged'; direction: 'slower' | 'faster'; paceFactor: number; limit: 'slowest' | 'fastest' | null }
   | { type: 'VoiceRateChanged'; voiceRatePercent: number; limit: 'slowest' | null }
   | { type: 'Paused' }

@@ -82,6 +82,10 @@ function renderContent(act: ContentAct, s: LocaleStrings, saved: boolean): strin
       return sentence(s.afterEmergencyCheck);
     case 'AfterEmergencyStop':
       return sentence(s.afterEmergencyStop);
+    case 'AfterWarningSignCheck':
+      return sentence(s.afterWarningSignCheck);
+    case 'AfterWarningSignStop':
+      return sentence(s.afterWarningSignStop);
     case 'PaceChanged':
       return sentence(paceLine(act, s));
     case 'VoiceRateChanged':
@@ -216,6 +220,8 @@ function renderPrompt(prompt: PromptAct, s: LocaleStrings): { speech: string; re
       return { speech: p.endEarly(name), reprompt: p.endEarlyReprompt };
     case 'checkedAfterEmergency':
       return { speech: p.checkedAfterEmergency, reprompt: p.checkedAfterEmergencyReprompt };
+    case 'checkedAfterWarningSign':
+      return { speech: p.checkedAfterWarningSign, reprompt: p.checkedAfterEmergencyReprompt };
     case 'confirmHands': {
       const ids = prompt.exerciseIds ?? [];
       const neck = isNeck(ids);

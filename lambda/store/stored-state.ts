@@ -43,6 +43,7 @@ const anytime = [
   z.object({ kind: z.literal('confirmReminder'), hour, minute }),
   z.object({ kind: z.literal('reminderPermission'), hour, minute }),
   z.object({ kind: z.literal('checkedAfterEmergency') }),
+  z.object({ kind: z.literal('checkedAfterWarningSign') }),
 ] as const;
 const continueOrRestart = z.object({ kind: z.literal('continueOrRestart'), routine: z.nullable(z.enum(ROUTINES)) });
 const endEarly = z.object({ kind: z.literal('endEarly'), otherSide: StepRefSchema });
@@ -77,6 +78,7 @@ const DayBaseShape = {
   startedAtMs: z.nullable(epochMs),
   endedEarly: z.boolean(),
   afterEmergency: z._default(z.boolean(), false),
+  afterWarningSign: z._default(z.boolean(), false),
   endReason: z.nullable(z.literal('fatigue')),
   extraSets: z._default(z.array(stepKey).check(z.maxLength(64)), []),
   leftAfterPain: z._default(z.array(stepKey).check(z.maxLength(64)), []),

@@ -206,6 +206,21 @@ describe('after an emergency, tiredness, and on the next day', () => {
     expect(yes.open).toBe(true);
   });
 
+  it('does not go on past "have they been checked?" when the caregiver says "next" instead of answering', async () => {
+    const alexa = await inFirstLegSet();
+    await alexa.say("she can't breathe");
+    alexa.wait(5 * 60 * 1000);
+    await alexa.say('open range of motion coach');
+
+    const next = await alexa.say('next');
+
+    expect(next.text).toMatch(/checked/i);
+    expect(next.text).not.toMatch(/hip rotation|hip and knee bend/i);
+    expect(next.open).toBe(true);
+    const saved = await alexa.store.load(alexa.userKey);
+    expect(saved?.state.today.question).toEqual({ kind: 'checkedAfterEmergency' });
+  });
+
   it('ends the session at once on tiredness, with the advice to rest, even before any set is done', async () => {
     const alexa = await openDialog();
     await alexa.say('open range of motion coach');
@@ -249,6 +264,54 @@ describe('warning signs', () => {
       expect(saved?.state.today.outcomes['hip-knee-flexion/right']?.outcome).toBe('stoppedEarly');
     },
   );
+});
+
+describe('a relaunch the same day after a warning sign', () => {
+  it('asks first whether it has passed, and rests for today unless it has; the next launch asks again', async () => {
+    const alexa = await inFirstLegSet();
+    await alexa.say("she's dizzy");
+    alexa.wait(10 * 60 * 1000);
+
+    const relaunch = await alexa.say('open range of motion coach');
+    const no = await alexa.say('no');
+    alexa.wait(10 * 60 * 1000);
+    const again = await alexa.say('open range of motion coach');
+
+    expect(relaunch.text).toMatch(/warning sign/i);
+    expect(relaunch.text).toMatch(/passed/i);
+    expect(relaunch.text).not.toMatch(/hip and knee bend|say next/i);
+    expect(relaunch.open).toBe(true);
+    expect(no.open).toBe(false);
+    expect(no.text).toMatch(/rest/i);
+    expect(again.text).toMatch(/passed/i);
+  });
+
+  it('carries on only after a clear yes, from the step that was stopped', async () => {
+    const alexa = await inFirstLegSet();
+    await alexa.say("she's dizzy");
+    alexa.wait(10 * 60 * 1000);
+    await alexa.say('open range of motion coach');
+
+    const ready = await alexa.say('next');
+    const yes = await alexa.say('yes');
+
+    // "next" is no answer: the question stands, and nothing moves on.
+    expect(ready.text).toMatch(/passed/i);
+    expect(ready.open).toBe(true);
+    expect(yes.open).toBe(true);
+    expect(yes.text).toMatch(/hip and knee bend|hip rotation/i);
+    expect(yes.text).not.toMatch(/passed/i);
+  });
+
+  it('is not asked on a later day', async () => {
+    const alexa = await inFirstLegSet();
+    await alexa.say("she's dizzy");
+    alexa.wait(24 * 60 * 60 * 1000);
+
+    const tomorrow = await alexa.say('open range of motion coach');
+
+    expect(tomorrow.text).not.toMatch(/warning sign|passed/i);
+  });
 });
 
 describe('strong pain', () => {

@@ -237,3 +237,53 @@ describe('"ready" where it means something else', () => {
     expect(promptOf(acts)).toBe('chooseRoutine');
   });
 });
+
+describe('after an emergency or a warning sign today', () => {
+  const afterAlarm = (alarm: 'EmergencyReported' | 'WarningSignReported') => {
+    const d = driver();
+    d.send({ type: 'Launched' }, { newSession: true });
+    d.send({ type: 'StartRoutineRequested', routine: 'legs' });
+    d.send({ type: 'ReadyRequested' });
+    d.send({ type: alarm });
+    d.send({ type: 'Launched' }, { newSession: true });
+    return d;
+  };
+  const question = { EmergencyReported: 'checkedAfterEmergency', WarningSignReported: 'checkedAfterWarningSign' } as const;
+
+  it.each(['EmergencyReported', 'WarningSignReported'] as const)('after %s, a relaunch asks first, and nothing but its answer moves the routine', (alarm) => {
+    const d = afterAlarm(alarm);
+    expect(d.state.today.question?.kind).toBe(question[alarm]);
+    const before = d.state.today;
+
+    for (const event of [
+      { type: 'NextRequested' },
+      { type: 'ReadyRequested' },
+      { type: 'SkipRequested' },
+      { type: 'StartRoutineRequested', routine: 'arms' },
+      { type: 'GoToRequested', exerciseId: 'hip-rotation', side: 'right' },
+      { type: 'StartOverRequested' },
+    ] as const) {
+      const acts = d.send(event);
+      expect(actTypes(acts)).not.toContain('RoutineStarted');
+      expect(d.state.today.question?.kind).toBe(question[alarm]);
+      expect(d.state.today.current).toEqual(before.current);
+      expect(d.state.today.outcomes).toEqual(before.outcomes);
+    }
+  });
+
+  it('still stops for pain and for another alarm while it asks', () => {
+    const d = afterAlarm('WarningSignReported');
+    expect(actTypes(d.send({ type: 'EmergencyReported' }))).toContain('Emergency');
+  });
+
+  it('carries on after a yes, and rests after a no', () => {
+    const yes = afterAlarm('WarningSignReported');
+    yes.send({ type: 'YesSaid' });
+    expect(yes.state.today.afterWarningSign).toBe(false);
+    expect(yes.state.today.question?.kind).not.toBe('checkedAfterWarningSign');
+
+    const no = afterAlarm('WarningSignReported');
+    expect(actTypes(no.send({ type: 'NoSaid' }))).toContain('AfterWarningSignStop');
+    expect(no.state.today.afterWarningSign).toBe(true);
+  });
+});

@@ -54,6 +54,7 @@ const state: fc.Arbitrary<RoutineState> = day.chain((today) =>
       startedAtMs: fc.option(epochMs, { nil: null }),
       endedEarly: fc.boolean(),
       afterEmergency: fc.boolean(),
+      afterWarningSign: fc.boolean(),
       endReason: fc.constantFrom('fatigue' as const, null),
       extraSets: fc.array(fc.constantFrom('hip-rotation/right', 'neck-flexion/both'), { maxLength: 2 }),
       leftAfterPain: fc.array(fc.constantFrom('hip-abduction/left', 'thumb-flexion-extension/right'), { maxLength: 2 }),

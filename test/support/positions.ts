@@ -10,6 +10,7 @@ export function positionArbitrary(step: fc.Arbitrary<StepRef>, delivered: fc.Arb
     fc.record({ kind: fc.constant('planChange' as const), change: planChange }),
     fc.record({ kind: fc.constant('leaveOutUntilReview' as const), exerciseId }),
     fc.record({ kind: fc.constantFrom('confirmReminder' as const, 'reminderPermission' as const), hour, minute }),
+    fc.constantFrom({ kind: 'checkedAfterEmergency' as const }, { kind: 'checkedAfterWarningSign' as const }),
   );
   const continueOrRestart = fc.record({ kind: fc.constant('continueOrRestart' as const), routine: fc.constantFrom(...ROUTINES, null) });
   const endEarly = fc.record({ kind: fc.constant('endEarly' as const), otherSide: step });

@@ -75,6 +75,8 @@ export const EN_US = {
     `Stop the exercise and let them rest, supported and comfortable. If it doesn't pass within a few minutes, or it comes back, call the doctor. If they struggle to breathe or have chest pain, call ${number}.`,
   afterEmergencyCheck: 'Earlier today I told you to call for help.',
   afterEmergencyStop: "Then let's leave the exercises for today. Let them rest, and call the doctor if you're unsure. Goodbye.",
+  afterWarningSignCheck: 'Earlier today we stopped for a warning sign.',
+  afterWarningSignStop: "Then let's leave the exercises for today. Let them rest, and call the doctor if it doesn't pass or comes back. Goodbye.",
   paceSlower: "Okay, slower. I'll give each movement more time.",
   paceFaster: "Okay, a little quicker, but still slow and steady.",
   paceSlowest: 'This is the slowest pace I have.',
@@ -243,6 +245,7 @@ export const EN_US = {
     }),
     checkedAfterEmergency: 'Have they been checked, and are they comfortable now? Say yes to carry on, or no to rest for today.',
     checkedAfterEmergencyReprompt: 'Say yes to carry on, or no to rest for today.',
+    checkedAfterWarningSign: 'Has it passed completely, and are they comfortable now? Say yes to carry on, or no to rest for today.',
     confirmReminder: (time: string) => `Shall I set a reminder every day at ${time} for the routine? Say yes or no.`,
     replaceReminder: (old: string, time: string) =>
       `You already have a daily reminder at ${old}. Shall I move it to ${time} every day? Say yes or no.`,
