@@ -1,5 +1,5 @@
 // One turn, the same for every intent: load -> engine -> speech -> save -> response.
-import type { HandlerInput } from 'ask-sdk-core';
+import { getLocale, type HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { REMINDERS_PERMISSION } from '../alexa/reminders-api';
 import { chooseTimeZone } from '../alexa/time-zone';
@@ -37,7 +37,8 @@ export async function runTurn(input: HandlerInput, source: EventSource, deps: Sk
   const { turn: deadline, load: loadDeadline } = turnDeadlines();
   const envelope = input.requestEnvelope;
   const nowMs = nowOf(input, deps);
-  const locale = (envelope.request as { locale?: string }).locale ?? 'en-US';
+  // Typed as always there, but Alexa leaves it out of some requests.
+  const locale = (getLocale(envelope) as string | undefined) ?? 'en-US';
   const newSession = envelope.session?.new ?? true;
   const userKey = userKeyOf(userIdOf(envelope), deps.config.userKeySecret);
   // With LOG_LEVEL=info, one line a session says whose it is: how an operator finds a household's key for
