@@ -48,11 +48,13 @@ export function transition(state: RoutineState, event: RoutineEvent, input: Turn
   const ctx: TurnContext = { ...input, today: day, program: programFor(plan, current), justClosed: closed, planKnown };
   const asked = current.today.question;
   // After an emergency or a warning sign today, only a yes or no to "have they been checked?" or "has it passed?"
-  // moves anything: "next" at the question asks it again rather than going on.
+  // moves anything: "next" at the question asks it again rather than going on. Once it is asked, read-only questions
+  // ("how did we do this week?") are answered and it stands.
   const check = checkDue(current.today);
+  const answersCheck = asked?.kind === check && (ANSWERS.has(event.type) || READ_ONLY.has(event.type));
   const move = !planKnown && !WITHOUT_PLAN.has(event.type)
     ? planUnavailable(current)
-    : check !== null && !WITHOUT_PLAN.has(event.type) && !(asked?.kind === check && ANSWERS.has(event.type))
+    : check !== null && !WITHOUT_PLAN.has(event.type) && !answersCheck
       ? askCheck(current, check)
       : handle(unasked(current), event, ctx, asked);
   return {
@@ -99,6 +101,8 @@ const checkDue = (today: RoutineState['today']): SafetyCheck | null =>
   today.afterEmergency ? 'checkedAfterEmergency' : today.afterWarningSign ? 'checkedAfterWarningSign' : null;
 
 const ANSWERS: ReadonlySet<RoutineEvent['type']> = new Set<RoutineEvent['type']>(['YesSaid', 'NoSaid']);
+/** Answered without moving the routine, and the question asked stands. */
+const READ_ONLY: ReadonlySet<RoutineEvent['type']> = new Set<RoutineEvent['type']>(['SummaryRequested', 'WhatsLeftRequested', 'WhatsNextRequested', 'PlanRequested']);
 
 const askCheck = (state: RoutineState, kind: SafetyCheck): Move => ({
   state: ask(state, { kind }),

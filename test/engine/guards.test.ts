@@ -271,6 +271,13 @@ describe('after an emergency or a warning sign today', () => {
     }
   });
 
+  it('answers a summary at the question, and the question stands', () => {
+    const d = afterAlarm('EmergencyReported');
+    const acts = d.send({ type: 'SummaryRequested', period: 'week', history: [] });
+    expect(actTypes(acts)).toContain('Summary');
+    expect(d.state.today.question?.kind).toBe('checkedAfterEmergency');
+  });
+
   it('still stops for pain and for another alarm while it asks', () => {
     const d = afterAlarm('WarningSignReported');
     expect(actTypes(d.send({ type: 'EmergencyReported' }))).toContain('Emergency');
