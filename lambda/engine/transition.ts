@@ -93,7 +93,7 @@ const WITHOUT_PLAN: ReadonlySet<RoutineEvent['type']> = new Set<RoutineEvent['ty
   'ReplayedRequest',
 ]);
 
-/** After an emergency today, nothing starts or moves on before the caregiver says they have been checked. */
+/** After an emergency or a warning sign today, nothing starts or moves on before this question gets a yes. */
 type SafetyCheck = 'checkedAfterEmergency' | 'checkedAfterWarningSign';
 
 /** The question a day that had an emergency or a warning sign waits on before anything else; the emergency first. */

@@ -219,9 +219,9 @@ function renderPrompt(prompt: PromptAct, s: LocaleStrings): { speech: string; re
     case 'endEarly':
       return { speech: p.endEarly(name), reprompt: p.endEarlyReprompt };
     case 'checkedAfterEmergency':
-      return { speech: p.checkedAfterEmergency, reprompt: p.checkedAfterEmergencyReprompt };
+      return { speech: p.checkedAfterEmergency, reprompt: p.safetyCheckReprompt };
     case 'checkedAfterWarningSign':
-      return { speech: p.checkedAfterWarningSign, reprompt: p.checkedAfterEmergencyReprompt };
+      return { speech: p.checkedAfterWarningSign, reprompt: p.safetyCheckReprompt };
     case 'confirmHands': {
       const ids = prompt.exerciseIds ?? [];
       const neck = isNeck(ids);

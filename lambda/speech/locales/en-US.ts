@@ -244,7 +244,7 @@ export const EN_US = {
       reprompt: 'Say yes to carry on now, or no for later.',
     }),
     checkedAfterEmergency: 'Have they been checked, and are they comfortable now? Say yes to carry on, or no to rest for today.',
-    checkedAfterEmergencyReprompt: 'Say yes to carry on, or no to rest for today.',
+    safetyCheckReprompt: 'Say yes to carry on, or no to rest for today.',
     checkedAfterWarningSign: 'Has it passed completely, and are they comfortable now? Say yes to carry on, or no to rest for today.',
     confirmReminder: (time: string) => `Shall I set a reminder every day at ${time} for the routine? Say yes or no.`,
     replaceReminder: (old: string, time: string) =>
