@@ -2,6 +2,7 @@
 // - after an emergency or a warning sign, nothing is set up or played that day until its question gets a yes;
 // - a step stopped for pain is not played again that day;
 // - without a plan, a hands-on exercise is neither set up nor played before the caregiver said they were shown it;
+// - no set goes past the handout's dose, at most one extra set a step, and tiredness always ends the session;
 // - every turn ends with exactly one prompt or close, and the state still reads back through the stored schema.
 import fc from 'fast-check';
 import { stepKey } from '../../lambda/engine/plan';
@@ -44,6 +45,26 @@ const event: fc.Arbitrary<RoutineEvent> = fc.oneof(
     arbitrary: fc.record({ type: fc.constant('PainReported' as const), bodyPart: fc.constantFrom(null, 'knee', 'shoulder'), severity: fc.constant(null) }),
   },
   { weight: 1, arbitrary: fc.constantFrom<RoutineEvent>({ type: 'EmergencyReported' }, { type: 'WarningSignReported' }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<RoutineEvent>(
+      { type: 'EndEarlyRequested', reason: 'fatigue' },
+      { type: 'PainReported', bodyPart: 'knee', severity: null, strongWords: true },
+      { type: 'SkipGroupRequested', group: 'neck', exerciseIds: ['neck-rotation', 'neck-flexion'] },
+      { type: 'PlanChangeRequested', change: { kind: 'leaveOut', exerciseIds: ['hip-rotation'], group: null } },
+      { type: 'PlanChangeRequested', change: { kind: 'putBack', exerciseIds: ['hip-rotation'], group: null } },
+      { type: 'CurrentExerciseChangeRequested', change: { kind: 'setReps', reps: 2 } },
+      { type: 'CurrentExerciseChangeRequested', change: { kind: 'useHold' } },
+      { type: 'PaceChangeRequested', direction: 'slower' },
+      { type: 'SummaryRequested', period: 'week', history: [] },
+      { type: 'WhatsLeftRequested' },
+      { type: 'LastStoppedEarlyRequested' },
+      { type: 'PlanRequested' },
+      { type: 'FallbackHeard' },
+      { type: 'ReplayedRequest' },
+      { type: 'ReminderRequested', time: { hour: 9, minute: 0 } },
+    ),
+  },
 );
 /** What happens before an event: a new session (after a close it must be), a barge-in during a set, or a new day. */
 const when = fc.constantFrom('sameSession', 'sameSession', 'sameSession', 'bargeIn', 'newSession', 'nextDay');
@@ -55,7 +76,7 @@ const playsOrSetsUp = (acts: readonly Act[]): string[] =>
 it.each([
   ['shown the hands-on exercises', false],
   ['not yet asked about them', true],
-])('after an alarm nothing is set up or played that day before a yes; a step that hurt is not played again that day (%s)', (_label, unasked) => {
+])('the safety guards hold on every path a caregiver can take (%s)', (_label, unasked) => {
   fc.assert(
     fc.property(turns, (script) => {
       const d = unasked ? driver({ state: initialState(DAY_ONE) }) : driver();
@@ -85,6 +106,14 @@ it.each([
         const played = playsOrSetsUp(acts);
         if (alarmToday !== null && !(asked === alarmToday && sent === 'YesSaid')) expect({ sent, played }).toEqual({ sent, played: [] });
         for (const key of played) expect({ key, hurt: hurtToday.has(key) }).toEqual({ key, hurt: false });
+        // Never more than the handout's dose, and tiredness always ends the session at once.
+        for (const act of acts) {
+          if (act.type !== 'Set') continue;
+          const dose = act.step.dose;
+          expect(dose.kind === 'reps' ? dose.reps <= 10 : dose.holdSeconds <= 30).toBe(true);
+        }
+        if (next.type === 'EndEarlyRequested' && next.reason === 'fatigue' && sent === next.type) expect(acts.at(-1)?.type).toBe('Close');
+        expect(new Set(d.state.today.extraSets).size).toBe(d.state.today.extraSets.length);
         const playedIds = played.map((key) => key.split('/')[0]!);
         for (const id of playedIds.filter((id) => HANDS_ON_IDS.includes(id))) expect({ id, shown: d.state.handsConfirmed.includes(id) }).toEqual({ id, shown: true });
 
