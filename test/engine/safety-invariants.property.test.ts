@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { stepKey } from '../../lambda/engine/plan';
 import { initialState } from '../../lambda/engine/state';
+import { handoutPlan, TherapistPlanSchema } from '../../lambda/engine/therapist-plan';
 import type { Act, RoutineEvent } from '../../lambda/engine/types';
 import { readState } from '../../lambda/store/stored-state';
 import { DAY_ONE, driver, HANDS_ON_IDS } from '../support/engine';
@@ -131,4 +132,53 @@ it.each([
     }),
     { numRuns: 300, seed: 20261204 },
   );
+});
+
+describe("with the therapist's plan", () => {
+  const planned = TherapistPlanSchema.parse({
+    ...handoutPlan(),
+    reviewedOn: '2026-11-20',
+    buildUp: false,
+    exercises: [
+      { id: 'hip-knee-flexion', reps: 3 },
+      { id: 'hamstring-stretch', holdSeconds: 10 },
+      { id: 'hip-rotation', reps: 5 },
+    ],
+  });
+  const ceiling: Record<string, { kind: 'reps' | 'hold'; amount: number }> = {
+    'hip-knee-flexion': { kind: 'reps', amount: 3 },
+    'hamstring-stretch': { kind: 'hold', amount: 10 },
+    'hip-rotation': { kind: 'reps', amount: 5 },
+  };
+  const ids = Object.keys(ceiling);
+  const voice: fc.Arbitrary<RoutineEvent> = fc.oneof(
+    event,
+    fc.record({ type: fc.constant('PlanChangeRequested' as const), change: fc.record({ kind: fc.constant('setReps' as const), exerciseId: fc.constantFrom(...ids), reps: fc.integer({ min: 1, max: 10 }) }) }),
+    fc.record({ type: fc.constant('PlanChangeRequested' as const), change: fc.record({ kind: fc.constant('useHold' as const), exerciseId: fc.constantFrom(...ids) }) }),
+    fc.record({ type: fc.constant('CurrentExerciseChangeRequested' as const), change: fc.record({ kind: fc.constant('setReps' as const), reps: fc.integer({ min: 1, max: 10 }) }) }),
+    fc.record({ type: fc.constant('GoToRequested' as const), exerciseId: fc.constantFrom(...ids, 'neck-rotation', 'ankle-rotation'), side: fc.constantFrom(...sides) }),
+  );
+
+  it('no voice change, in any order, plays more than the plan gives, or an exercise it leaves out', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(voice, when), { minLength: 5, maxLength: 60 }), (script) => {
+        const d = driver({ plan: planned });
+        let closed = true;
+        for (const [next, timing] of script) {
+          const newSession = closed || timing === 'newSession';
+          const acts = d.send(newSession && next.type !== 'Launched' ? { type: 'Launched' } : next, { newSession, afterMs: timing === 'bargeIn' ? 2000 : undefined });
+          for (const act of acts) {
+            if (act.type !== 'Set' && act.type !== 'SetUp') continue;
+            const limit = ceiling[act.step.exerciseId];
+            expect({ id: act.step.exerciseId, planned: limit !== undefined }).toEqual({ id: act.step.exerciseId, planned: true });
+            const dose = act.step.dose;
+            const amount = dose.kind === 'reps' ? dose.reps : dose.holdSeconds;
+            if (limit !== undefined && limit.kind === dose.kind) expect({ id: act.step.exerciseId, amount, over: amount > limit.amount }).toEqual({ id: act.step.exerciseId, amount, over: false });
+          }
+          closed = acts.at(-1)?.type === 'Close';
+        }
+      }),
+      { numRuns: 200, seed: 20261204 },
+    );
+  });
 });
