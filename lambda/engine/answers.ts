@@ -10,6 +10,7 @@ import { RESUME_DIRECTLY_WITHIN_MS } from './state';
 import { ask, askAboutStep, askWhetherSetFinished, at, finished, offerSkipAfterPain, withDay } from './position';
 import { summarizeDay } from './summary';
 import { summaryAct } from './informational';
+import { SAFETY_CHECKS } from './safety';
 import { PLAN_REVIEW_DAYS } from './therapist-plan';
 import type { ContentAct, PendingQuestion, RoutineState, TurnContext } from './types';
 
@@ -88,11 +89,11 @@ export function answer(state: RoutineState, yes: boolean, ctx: TurnContext, aske
     case 'reminderPermission':
       return answerReminder(state, yes, asked);
     case 'checkedAfterEmergency':
-      // Only a clear yes carries on; anything else is a day to rest.
-      return yes ? launch(withDay(state, { afterEmergency: false }), ctx) : { state, acts: [{ type: 'AfterEmergencyStop' }], close: 'goodbye' };
-    case 'checkedAfterWarningSign':
+    case 'checkedAfterWarningSign': {
       // Only a clear yes carries on; anything else is a day to rest, and the next launch today asks again.
-      return yes ? launch(withDay(state, { afterWarningSign: false }), ctx) : { state, acts: [{ type: 'AfterWarningSignStop' }], close: 'goodbye' };
+      const check = SAFETY_CHECKS[asked.kind];
+      return yes ? launch(withDay(state, { [check.flag]: false }), ctx) : { state, acts: [{ type: check.declined }], close: 'goodbye' };
+    }
     case 'anotherSet':
       return yes ? deliverAnotherSet(state, asked.dose, ctx) : { state, acts: [] };
     case 'skipAfterPain':

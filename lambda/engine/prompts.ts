@@ -37,9 +37,8 @@ export function promptFor(state: RoutineState, ctx: TurnContext): Extract<Act, {
     case 'offerRest':
       return { ...prompt('offerRest', null), routine: question.routine };
     case 'checkedAfterEmergency':
-      return prompt('checkedAfterEmergency', null);
     case 'checkedAfterWarningSign':
-      return prompt('checkedAfterWarningSign', null);
+      return prompt(question.kind, null);
     case 'confirmHands':
       return { ...prompt('confirmHands', current), exerciseIds: question.exerciseIds };
     case 'anotherSet':

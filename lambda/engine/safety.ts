@@ -4,7 +4,7 @@ import { skipAfterPainOffer } from './pain-scope';
 import { stepKey } from './plan';
 import { ask, at, offerSkipAfterPain, stoppedForPain, withDay } from './position';
 import { MAX_PAIN_REPORTS_PER_DAY } from './state';
-import type { ContentAct, RoutineState, SkipScope, StepRef, TurnContext } from './types';
+import type { ContentAct, DayProgress, RoutineState, SkipScope, StepRef, TurnContext } from './types';
 
 const ACTIVE_PHASES: ReadonlySet<string> = new Set(['settingUp', 'setDelivered', 'stoppedForPain']);
 /** Stopping the same exercise this often within a week suggests talking to the therapist. */
@@ -70,6 +70,24 @@ export function skipAfterPain(state: RoutineState, steps: readonly StepRef[], ct
 export function warningSign(state: RoutineState, ctx: TurnContext): Move {
   return { state: withDay(stopEarly(state, ctx), { afterWarningSign: true }), acts: [{ type: 'WarningSign' }], close: 'goodbye' };
 }
+
+/**
+ * After an emergency or a warning sign today, nothing starts or moves on before its question gets a yes: the day's
+ * flag that keeps it due, and what is said when it is asked and when it is declined. The emergency is asked first.
+ */
+export const SAFETY_CHECKS = {
+  checkedAfterEmergency: { flag: 'afterEmergency', asked: 'AfterEmergencyCheck', declined: 'AfterEmergencyStop' },
+  checkedAfterWarningSign: { flag: 'afterWarningSign', asked: 'AfterWarningSignCheck', declined: 'AfterWarningSignStop' },
+} as const satisfies Record<string, { flag: keyof DayProgress; asked: ContentAct['type']; declined: ContentAct['type'] }>;
+export type SafetyCheck = keyof typeof SAFETY_CHECKS;
+
+/** The question today waits on before anything else, if any. */
+export function checkDue(today: DayProgress): SafetyCheck | null {
+  const due = (Object.keys(SAFETY_CHECKS) as SafetyCheck[]).find((kind) => today[SAFETY_CHECKS[kind].flag]);
+  return due ?? null;
+}
+
+export const askCheck = (state: RoutineState, kind: SafetyCheck): Move => ({ state: ask(state, { kind }), acts: [{ type: SAFETY_CHECKS[kind].asked }] });
 
 export function emergency(state: RoutineState, ctx: TurnContext): Move {
   return { state: withDay(stopEarly(state, ctx), { afterEmergency: true }), acts: [{ type: 'Emergency' }], close: 'emergency' };

@@ -11,8 +11,8 @@ import { describePlan, proposePlanChange } from './plan-changes';
 import { programFor } from './program';
 import { promptFor } from './prompts';
 import { reminder } from './reminders';
-import { emergency, pain, skipAfterPain, warningSign } from './safety';
-import { ask, askedAgain, lastOfSessionForgotten, unasked } from './position';
+import { askCheck, checkDue, emergency, pain, skipAfterPain, warningSign } from './safety';
+import { askedAgain, lastOfSessionForgotten, unasked } from './position';
 import { rollOver } from './state';
 import { PLAN_UNKNOWN } from './therapist-plan';
 import type { ContentAct, Effect, PendingQuestion, RoutineEvent, RoutineState, TransitionResult, TurnContext, TurnInput } from './types';
@@ -93,21 +93,9 @@ const WITHOUT_PLAN: ReadonlySet<RoutineEvent['type']> = new Set<RoutineEvent['ty
   'ReplayedRequest',
 ]);
 
-/** After an emergency or a warning sign today, nothing starts or moves on before this question gets a yes. */
-type SafetyCheck = 'checkedAfterEmergency' | 'checkedAfterWarningSign';
-
-/** The question a day that had an emergency or a warning sign waits on before anything else; the emergency first. */
-const checkDue = (today: RoutineState['today']): SafetyCheck | null =>
-  today.afterEmergency ? 'checkedAfterEmergency' : today.afterWarningSign ? 'checkedAfterWarningSign' : null;
-
 const ANSWERS: ReadonlySet<RoutineEvent['type']> = new Set<RoutineEvent['type']>(['YesSaid', 'NoSaid']);
 /** Answered without moving the routine, and the question asked stands. */
 const READ_ONLY: ReadonlySet<RoutineEvent['type']> = new Set<RoutineEvent['type']>(['SummaryRequested', 'WhatsLeftRequested', 'WhatsNextRequested', 'PlanRequested']);
-
-const askCheck = (state: RoutineState, kind: SafetyCheck): Move => ({
-  state: ask(state, { kind }),
-  acts: [{ type: kind === 'checkedAfterEmergency' ? 'AfterEmergencyCheck' : 'AfterWarningSignCheck' }],
-});
 
 /** The routine stays where it was, its question still open, and the next turn reads the plan again. */
 const planUnavailable = (state: RoutineState): Move => ({ state, acts: [{ type: 'PlanUnavailable' }] });

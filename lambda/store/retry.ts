@@ -62,9 +62,12 @@ export function turnDeadlines(): { turn: StorageDeadline; load: StorageDeadline 
   return { turn, load: storageDeadline(STORAGE_RETRY.loadBudgetMs + extraMs, turn) };
 }
 
-/** An error that came back from DynamoDB (it has a status), rather than from the way there. */
-const cameBack = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && typeof (error as { $metadata?: { httpStatusCode?: unknown } }).$metadata?.httpStatusCode === 'number';
+/** The HTTP status DynamoDB answered an error with; undefined for an error on the way there (no answer came back). */
+function statusOf(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const status = (error as { $metadata?: { httpStatusCode?: unknown } }).$metadata?.httpStatusCode;
+  return typeof status === 'number' ? status : undefined;
+}
 
 /** When storage work must be over, in performance.now() milliseconds; shared by every call of a turn. */
 export type StorageDeadline = { readonly atMs: number };
@@ -77,12 +80,12 @@ export function storageDeadline(budgetMs: number, within?: StorageDeadline): Sto
 /** Errors worth another attempt: throttling, server errors, timeouts and connections that broke. */
 export function isRetryable(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  const e = error as { name?: unknown; code?: unknown; $retryable?: unknown; $metadata?: { httpStatusCode?: number }; cause?: unknown };
+  const e = error as { name?: unknown; code?: unknown; $retryable?: unknown; cause?: unknown };
   const name = typeof e.name === 'string' ? e.name : '';
   if (NEVER_RETRY.has(name)) return false;
   if (e.$retryable !== undefined && e.$retryable !== null) return true;
   if (RETRY_NAMES.has(name) || (typeof e.code === 'string' && RETRY_CODES.has(e.code))) return true;
-  const status = e.$metadata?.httpStatusCode;
+  const status = statusOf(error);
   if (status !== undefined && (status >= 500 || status === 429)) return true;
   // A response the SDK could not parse (a connection cut mid-body) carries no status.
   if (name === 'Error' && /socket hang up|ECONNRESET|aborted|premature close/i.test(String((error as Error).message))) return true;
@@ -139,7 +142,7 @@ export async function withRetry<T>(
       return result;
     } catch (error) {
       lastError = error;
-      if (cameBack(error)) answered = true;
+      if (statusOf(error) !== undefined) answered = true;
       if (!isRetryable(error)) throw error;
     }
     if (attempt === STORAGE_RETRY.maxAttempts) break;

@@ -71,8 +71,7 @@ const event: fc.Arbitrary<RoutineEvent> = fc.oneof(
 const when = fc.constantFrom('sameSession', 'sameSession', 'sameSession', 'bargeIn', 'newSession', 'nextDay');
 const turns = fc.array(fc.tuple(event, when), { minLength: 5, maxLength: 60 });
 
-const playsOrSetsUp = (acts: readonly Act[]): string[] =>
-  acts.flatMap((act) => (act.type === 'Set' ? [stepKey(act.step)] : act.type === 'SetUp' ? [stepKey(act.step)] : []));
+const playsOrSetsUp = (acts: readonly Act[]): string[] => acts.flatMap((act) => (act.type === 'Set' || act.type === 'SetUp' ? [stepKey(act.step)] : []));
 
 it.each([
   ['shown the hands-on exercises', false],
